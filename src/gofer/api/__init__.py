@@ -1,0 +1,1 @@
+"""HTTP and WebSocket routes: thin layers that validate, authorize and translate."""

@@ -1,0 +1,72 @@
+"""One JSON error shape for every failure a client can see, and the handlers that produce it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = structlog.get_logger("gofer.api")
+
+
+class ApiError(Exception):
+    """An error meant for the client: status, human sentence, machine code."""
+
+    def __init__(
+        self, status: int, error: str, code: str, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(error)
+        self.status = status
+        self.error = error
+        self.code = code
+        self.headers = headers
+
+
+def error_body(error: str, code: str, **extra: Any) -> dict[str, Any]:
+    return {"success": False, "error": error, "code": code, **extra}
+
+
+def _field_name(loc: tuple[Any, ...] | list[Any]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    return ".".join(parts) or "body"
+
+
+def validation_details(errors: list[Any]) -> tuple[str, list[dict[str, Any]]]:
+    details = [{"field": _field_name(e.get("loc", ())), "message": e.get("msg", "")} for e in errors]
+    first = details[0] if details else {"field": "body", "message": "invalid"}
+    message = first["message"].removeprefix("Value error, ")
+    return f"Invalid value for '{first['field']}': {message}", details
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(
+            error_body(exc.error, exc.code), status_code=exc.status, headers=exc.headers
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        sentence, details = validation_details(list(exc.errors()))
+        return JSONResponse(
+            error_body(sentence, "validation_error", details=details), status_code=422
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        codes = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized"}
+        text = exc.detail if isinstance(exc.detail, str) else "Request failed"
+        return JSONResponse(
+            error_body(text, codes.get(exc.status_code, "http_error")),
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled_error", error_type=type(exc).__name__)
+        return JSONResponse(error_body("Internal server error", "internal"), status_code=500)

@@ -1,0 +1,97 @@
+"""Live job events over WebSocket: stored events after `?after=seq` first, then live ones."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from fastapi import APIRouter, WebSocket, WebSocketDisconnect
+from starlette.websockets import WebSocketState
+
+from gofer.api.auth import websocket_principal
+from gofer.events.model import QR_CODE_UPDATE, Event
+from gofer.jobs.model import TERMINAL_STATUSES
+from gofer.services import websocket_services
+
+router = APIRouter()
+log = structlog.get_logger("gofer.ws")
+
+# Close codes in the application range: the client should not retry these.
+CLOSE_UNAUTHORIZED = 4401
+CLOSE_NOT_FOUND = 4404
+
+
+def ws_message(event: Event) -> dict[str, Any]:
+    """The envelope, with QR events also in the seed's `qr_update` shape."""
+    message = event.envelope()
+    if event.type == QR_CODE_UPDATE:
+        message["type"] = "qr_update"
+        message["event_type"] = QR_CODE_UPDATE
+        message["image_data"] = event.data.get("image_data")
+        message["qr_payload"] = event.data.get("qr_payload")
+    return message
+
+
+@router.websocket("/ws/{job_id}")
+async def job_events(websocket: WebSocket, job_id: str) -> None:
+    svc = websocket_services(websocket)
+    principal = await websocket_principal(websocket)
+    if principal is None:
+        await websocket.close(code=CLOSE_UNAUTHORIZED, reason="Missing or invalid token")
+        return
+    job = await svc.store.get(job_id)
+    if job is None or not principal.can_see(job.user_id):
+        await websocket.close(code=CLOSE_NOT_FOUND, reason="Job not found")
+        return
+    try:
+        after = max(0, int(websocket.query_params.get("after", "0")))
+    except ValueError:
+        await websocket.close(code=1008, reason="after must be a whole number")
+        return
+    await websocket.accept()
+    metrics = svc.extras.get("metrics")
+    if metrics is not None:
+        metrics.websocket_connections.inc()
+    try:
+        # Subscribe before replaying so nothing published during the replay is missed.
+        async with svc.bus.subscribe(job_id) as subscription:
+            last = await _send_stored(websocket, svc, job_id, after)
+            if await _finished(svc, job_id, last):
+                await websocket.close(code=1000)
+                return
+            while True:
+                event = await subscription.get()
+                if subscription.lagged or event.seq > last + 1:
+                    # Missed some live events: the store has them all, in order.
+                    subscription.lagged = False
+                    last = await _send_stored(websocket, svc, job_id, last)
+                elif event.seq == last + 1:
+                    await websocket.send_json(ws_message(event))
+                    last = event.seq
+                if await _finished(svc, job_id, last):
+                    await websocket.close(code=1000)
+                    return
+    except WebSocketDisconnect:
+        pass
+    finally:
+        if metrics is not None:
+            metrics.websocket_connections.dec()
+        if websocket.client_state == WebSocketState.CONNECTED:
+            await websocket.close()
+
+
+async def _send_stored(websocket: WebSocket, svc: Any, job_id: str, after: int) -> int:
+    last = after
+    while True:
+        batch = await svc.store.events_after(job_id, last, 500)
+        for event in batch:
+            await websocket.send_json(ws_message(event))
+            last = event.seq
+        if len(batch) < 500:
+            return last
+
+
+async def _finished(svc: Any, job_id: str, last_sent: int) -> bool:
+    """True once the job has ended and the client has every event up to its last one."""
+    job = await svc.store.get(job_id)
+    return job is None or (job.status in TERMINAL_STATUSES and last_sent >= job.last_seq)

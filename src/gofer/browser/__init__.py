@@ -1,0 +1,1 @@
+"""One shared Chromium, a fresh context per job, and QR capture from canvases."""

@@ -1,0 +1,119 @@
+"""One Chromium for the whole server, relaunched if it dies; each job gets its own context."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import structlog
+from playwright.async_api import Browser, BrowserContext, Playwright, async_playwright
+
+# Flags for the distro Chromium on a machine without outside network: the background-networking
+# ones stop Chromium from dialling home, which would otherwise fail loudly at every start.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+
+log = structlog.get_logger("gofer.browser")
+
+
+class BrowserPool:
+    """Owns the Playwright driver and the shared browser."""
+
+    def __init__(
+        self,
+        executable_path: str,
+        *,
+        headless: bool = True,
+        launch_timeout_s: float = 30.0,
+        action_timeout_ms: int = 15000,
+    ) -> None:
+        self._executable_path = executable_path
+        self._headless = headless
+        self._launch_timeout_ms = launch_timeout_s * 1000
+        self._action_timeout_ms = action_timeout_ms
+        self._playwright: Playwright | None = None
+        self._browser: Browser | None = None
+        self._lock = asyncio.Lock()
+        self.contexts_in_use = 0
+        self.launches = 0
+
+    async def start(self) -> None:
+        self._playwright = await async_playwright().start()
+        async with self._lock:
+            await self._launch()
+
+    async def stop(self) -> None:
+        async with self._lock:
+            if self._browser is not None:
+                try:
+                    await self._browser.close()
+                except Exception as exc:  # already gone: nothing left to close
+                    log.debug("browser_close_failed", error=str(exc))
+                self._browser = None
+            if self._playwright is not None:
+                await self._playwright.stop()
+                self._playwright = None
+
+    @property
+    def connected(self) -> bool:
+        return self._browser is not None and self._browser.is_connected()
+
+    @property
+    def version(self) -> str | None:
+        return self._browser.version if self.connected and self._browser else None
+
+    async def _launch(self) -> Browser:
+        assert self._playwright is not None, "BrowserPool.start() was not called"
+        browser = await self._playwright.chromium.launch(
+            executable_path=self._executable_path,
+            headless=self._headless,
+            args=CHROMIUM_ARGS,
+            timeout=self._launch_timeout_ms,
+        )
+        browser.on("disconnected", lambda _: log.warning("browser_disconnected"))
+        self._browser = browser
+        self.launches += 1
+        log.info("browser_launched", version=browser.version, launches=self.launches)
+        return browser
+
+    async def browser(self) -> Browser:
+        """The live browser, relaunched first if it has died."""
+        if self._browser is not None and self._browser.is_connected():
+            return self._browser
+        async with self._lock:
+            if self._browser is None or not self._browser.is_connected():
+                await self._launch()
+            assert self._browser is not None
+            return self._browser
+
+    @asynccontextmanager
+    async def context(self, **options: Any) -> AsyncIterator[BrowserContext]:
+        browser = await self.browser()
+        context = await browser.new_context(
+            locale="sv-SE", timezone_id="Europe/Stockholm", **options
+        )
+        context.set_default_timeout(self._action_timeout_ms)
+        self.contexts_in_use += 1
+        try:
+            yield context
+        finally:
+            self.contexts_in_use -= 1
+            # Shielded so that a cancelled job still closes its pages and frees the memory.
+            await asyncio.shield(_close_quietly(context))
+
+
+async def _close_quietly(context: BrowserContext) -> None:
+    try:
+        await context.close()
+    except Exception as exc:  # the browser may have died with the job
+        log.debug("context_close_failed", error=str(exc))

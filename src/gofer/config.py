@@ -1,0 +1,116 @@
+"""Gofer's one configuration object, read from the environment and `.env`."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every setting Gofer reads. Names map to upper-case environment variables."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # --- server ---
+    env: Literal["dev", "test", "prod"] = "dev"
+    host: str = "127.0.0.1"
+    port: int = 8080
+    public_base_url: str = ""  # how clients reach this server; derived from host/port when empty
+    api_secret_token: SecretStr | None = None  # the admin key; required outside dev
+    data_dir: Path = Path("data")
+    database_url: str = ""  # default: SQLite file in data_dir
+
+    # --- jobs ---
+    max_concurrent_jobs: int = Field(4, ge=1, le=64)
+    job_timeout_s: float = Field(1800.0, gt=0)
+    login_timeout_s: float = Field(180.0, gt=0)
+
+    # --- browser ---
+    browser_executable: str = "/usr/bin/chromium"
+    browser_headless: bool = True
+    browser_launch_timeout_s: float = 30.0
+    browser_action_timeout_ms: int = 15000
+
+    # --- sites ---
+    trafikverket_base_url: str = "http://127.0.0.1:8090"
+    forms_base_url: str = "http://127.0.0.1:8090/vpbank"
+    poll_interval_s: float = Field(60.0, ge=10.0)
+    # Floor for poll intervals; tests lower it to keep monitoring fast against the replica.
+    min_poll_interval_s: float = Field(10.0, gt=0)
+
+    # --- replicas (`gofer replicas`, and started in-process by `gofer serve --with-replicas`) ---
+    replicas_host: str = "127.0.0.1"
+    replicas_port: int = 8090
+
+    # --- webhooks ---
+    webhook_url: str | None = None
+    supabase_webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_timeout_s: float = 15.0
+    webhook_allow_hosts: list[str] = Field(default_factory=list)  # SSRF allowlist, e.g. ["127.0.0.1"]
+    webhook_disable_after_s: float = 5 * 24 * 3600.0
+    webhook_concurrency: int = 64
+
+    # --- accounts, auth and limits ---
+    jwt_secret: SecretStr | None = None  # derived from the admin token when unset (dev/test)
+    access_token_ttl_s: int = 3600
+    refresh_token_ttl_s: int = 30 * 24 * 3600
+    oidc_jwks_url: str | None = None
+    oidc_issuer: str | None = None
+    oidc_audience: str | None = None
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_tls: Literal["none", "starttls", "tls"] = "starttls"
+    mail_from: str = "gofer@localhost"
+    redis_url: str | None = None
+    rate_limit_default: str = "300/minute"
+    rate_limit_login: str = "5/minute"
+    rate_limit_login_lockout_s: int = 60
+    rate_limit_offer: str = "10/minute"
+    rate_limit_job_start: str = "30/minute"
+    cors_origins: list[str] | None = None  # None: localhost origins in dev, none in prod
+    metrics_token: SecretStr | None = None
+
+    # --- forms agent ---
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_model: str | None = None
+    llm_timeout_s: float = 10.0
+    forms_timeout_s: float = 300.0
+
+    # --- logs ---
+    log_level: str = "INFO"
+    log_format: Literal["json", "console"] | None = None  # None: console in dev, json otherwise
+
+    @field_validator("trafikverket_base_url", "forms_base_url")
+    @classmethod
+    def _strip_slash(cls, value: str) -> str:
+        return value.rstrip("/")
+
+    @model_validator(mode="after")
+    def _require_admin_token_outside_dev(self) -> Settings:
+        if self.env != "dev" and not self.api_secret_token:
+            raise ValueError("API_SECRET_TOKEN must be set unless ENV=dev")
+        return self
+
+    @cached_property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{self.data_dir / 'gofer.db'}"
+
+    @cached_property
+    def effective_public_base_url(self) -> str:
+        if self.public_base_url:
+            return self.public_base_url.rstrip("/")
+        return f"http://{self.host}:{self.port}"
+
+    @cached_property
+    def effective_log_format(self) -> str:
+        return self.log_format or ("console" if self.env == "dev" else "json")

@@ -1,0 +1,1 @@
+"""Seq-numbered job events and the bus that fans them out live."""

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy async on SQLite by default, PostgreSQL by URL."""

@@ -1,0 +1,27 @@
+"""The workflows this server can run, by name."""
+
+from __future__ import annotations
+
+from gofer.workflows.base import Workflow
+
+
+class WorkflowRegistry:
+    def __init__(self) -> None:
+        self._workflows: dict[str, Workflow] = {}
+
+    def add(self, workflow: Workflow) -> None:
+        self._workflows[workflow.name] = workflow
+
+    def get(self, name: str) -> Workflow | None:
+        return self._workflows.get(name)
+
+    def names(self) -> list[str]:
+        return sorted(self._workflows)
+
+
+def default_registry() -> WorkflowRegistry:
+    from gofer.workflows.trafikverket.workflow import BookingWorkflow
+
+    registry = WorkflowRegistry()
+    registry.add(BookingWorkflow())
+    return registry

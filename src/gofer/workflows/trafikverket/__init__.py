@@ -1,0 +1,1 @@
+"""Trafikverket "Boka prov": booking a Swedish driving test."""
