@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from gofer import __version__
 from gofer.api import booking, health, jobs, ws
 from gofer.api.auth import AdminTokenResolver, TokenResolver
+from gofer.features import Feature, default_features
 from gofer.api.errors import install_error_handlers
 from gofer.browser.pool import BrowserPool
 from gofer.config import Settings
@@ -46,6 +47,7 @@ def create_app(
     *,
     registry: WorkflowRegistry | None = None,
     with_browser: bool = True,
+    features: list[Feature] | None = None,
 ) -> FastAPI:
     settings = settings or Settings()
     configure_logging(settings)
@@ -73,12 +75,16 @@ def create_app(
         runner = Runner(settings, store, InProcessJobQueue(), workflows, pool)
         svc = Services(settings, engine, sessions, bus, store, workflows, pool, runner)
         app.state.services = svc
+        for feature in installed:
+            await feature.start(app, svc)
         await runner.start()
         log.info("gofer_started", version=__version__, workflows=workflows.names())
         try:
             yield
         finally:
             await runner.stop()
+            for feature in reversed(installed):
+                await feature.stop(app, svc)
             if pool is not None:
                 await pool.stop()
             await engine.dispose()
@@ -95,4 +101,7 @@ def create_app(
     install_error_handlers(app)
     for router in (health.router, jobs.router, booking.router, ws.router):
         app.include_router(router)
+    installed = default_features(settings) if features is None else features
+    for feature in installed:
+        feature.setup(app, settings)
     return app
