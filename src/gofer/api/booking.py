@@ -98,7 +98,9 @@ async def start(
 
 @router.get("/status/{job_id}", response_model=BookingStatus)
 async def status(
-    job_id: str, principal: Principal = Depends(require_principal), svc: Services = Depends(services)
+    job_id: str,
+    principal: Principal = Depends(require_principal),
+    svc: Services = Depends(services),
 ) -> BookingStatus:
     return _status(await visible_job(svc, principal, job_id))
 
@@ -117,7 +119,9 @@ async def list_bookings(
 
 @router.get("/{job_id}/qr", response_model=QrView)
 async def qr(
-    job_id: str, principal: Principal = Depends(require_principal), svc: Services = Depends(services)
+    job_id: str,
+    principal: Principal = Depends(require_principal),
+    svc: Services = Depends(services),
 ) -> QrView:
     return await latest_qr(svc, principal, job_id)
 

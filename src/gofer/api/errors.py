@@ -17,13 +17,19 @@ class ApiError(Exception):
     """An error meant for the client: status, human sentence, machine code."""
 
     def __init__(
-        self, status: int, error: str, code: str, headers: dict[str, str] | None = None
+        self,
+        status: int,
+        error: str,
+        code: str,
+        headers: dict[str, str] | None = None,
+        **extra: Any,
     ) -> None:
         super().__init__(error)
         self.status = status
         self.error = error
         self.code = code
         self.headers = headers
+        self.extra = extra
 
 
 def error_body(error: str, code: str, **extra: Any) -> dict[str, Any]:
@@ -36,7 +42,9 @@ def _field_name(loc: tuple[Any, ...] | list[Any]) -> str:
 
 
 def validation_details(errors: list[Any]) -> tuple[str, list[dict[str, Any]]]:
-    details = [{"field": _field_name(e.get("loc", ())), "message": e.get("msg", "")} for e in errors]
+    details = [
+        {"field": _field_name(e.get("loc", ())), "message": e.get("msg", "")} for e in errors
+    ]
     first = details[0] if details else {"field": "body", "message": "invalid"}
     message = first["message"].removeprefix("Value error, ")
     return f"Invalid value for '{first['field']}': {message}", details
@@ -46,7 +54,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
         return JSONResponse(
-            error_body(exc.error, exc.code), status_code=exc.status, headers=exc.headers
+            error_body(exc.error, exc.code, **exc.extra),
+            status_code=exc.status,
+            headers=exc.headers,
         )
 
     @app.exception_handler(RequestValidationError)

@@ -91,13 +91,18 @@ async def create_job(
     except ValidationError as exc:
         errors = [{**e, "loc": (params_field, *e["loc"])} for e in exc.errors()]
         sentence, details = validation_details(errors)
-        raise ApiError(422, sentence, "validation_error") from exc
+        raise ApiError(422, sentence, "validation_error", details=details) from exc
     check = getattr(model, "admission_error", None)
     if callable(check):
         problem = check(svc.settings)
         if problem is not None:
             field, message = problem
-            raise ApiError(422, f"Invalid value for '{field}': {message}", "validation_error")
+            raise ApiError(
+                422,
+                f"Invalid value for '{field}': {message}",
+                "validation_error",
+                details=[{"field": field, "message": message}],
+            )
     validators = svc.extras.get("webhook_url_validator")
     if webhook_url and validators is not None:
         await validators(webhook_url)
@@ -151,7 +156,9 @@ def _decode_cursor(cursor: str) -> tuple[datetime, str]:
         created, job_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
         return datetime.fromisoformat(created), str(job_id)
     except (ValueError, TypeError, binascii.Error) as exc:
-        raise ApiError(422, "Invalid value for 'cursor': not a cursor from this API", "bad_cursor") from exc
+        raise ApiError(
+            422, "Invalid value for 'cursor': not a cursor from this API", "bad_cursor"
+        ) from exc
 
 
 @router.get("", response_model=JobPage)
@@ -176,7 +183,9 @@ async def list_jobs(
 
 @router.get("/{job_id}", response_model=JobView)
 async def get_job(
-    job_id: str, principal: Principal = Depends(require_principal), svc: Services = Depends(services)
+    job_id: str,
+    principal: Principal = Depends(require_principal),
+    svc: Services = Depends(services),
 ) -> JobView:
     return await visible_job(svc, principal, job_id)
 
@@ -197,7 +206,9 @@ async def cancel_job(svc: Services, principal: Principal, job_id: str) -> Cancel
 
 @router.post("/{job_id}/cancel", response_model=CancelResult)
 async def cancel(
-    job_id: str, principal: Principal = Depends(require_principal), svc: Services = Depends(services)
+    job_id: str,
+    principal: Principal = Depends(require_principal),
+    svc: Services = Depends(services),
 ) -> CancelResult:
     return await cancel_job(svc, principal, job_id)
 
@@ -212,9 +223,7 @@ async def events(
 ) -> EventList:
     job = await visible_job(svc, principal, job_id)
     found = await svc.store.events_after(job_id, after, limit)
-    return EventList(
-        job_id=job_id, events=[e.envelope() for e in found], last_seq=job.last_seq
-    )
+    return EventList(job_id=job_id, events=[e.envelope() for e in found], last_seq=job.last_seq)
 
 
 async def latest_qr(svc: Services, principal: Principal, job_id: str) -> QrView:
@@ -234,6 +243,8 @@ async def latest_qr(svc: Services, principal: Principal, job_id: str) -> QrView:
 
 @router.get("/{job_id}/qr", response_model=QrView)
 async def qr(
-    job_id: str, principal: Principal = Depends(require_principal), svc: Services = Depends(services)
+    job_id: str,
+    principal: Principal = Depends(require_principal),
+    svc: Services = Depends(services),
 ) -> QrView:
     return await latest_qr(svc, principal, job_id)

@@ -134,7 +134,8 @@ class Runner:
             try:
                 params = workflow.params_model.model_validate(job.params)
             except ValidationError as exc:
-                raise JobFailure(f"Invalid parameters: {exc.errors()[0]['msg']}", "invalid_params")
+                message = f"Invalid parameters: {exc.errors()[0]['msg']}"
+                raise JobFailure(message, "invalid_params") from exc
             ctx = StepContext(job, params, self._settings, self._store, self._pool)
             await ctx.status(JobStatus.STARTING, "Starting")
             if workflow.started_event:
@@ -178,7 +179,9 @@ class Runner:
         )
         if workflow is not None and workflow.failed_event:
             await self._store.record(
-                job.job_id, workflow.failed_event, {"success": False, "error": message, "code": code}
+                job.job_id,
+                workflow.failed_event,
+                {"success": False, "error": message, "code": code},
             )
         log.warning("job_failed", job_id=job.job_id, code=code)
 

@@ -132,7 +132,8 @@ class JobStore:
         if before is not None:
             created, job_id = before
             query = query.where(
-                (JobRow.created_at < created) | ((JobRow.created_at == created) & (JobRow.id < job_id))
+                (JobRow.created_at < created)
+                | ((JobRow.created_at == created) & (JobRow.id < job_id))
             )
         query = query.order_by(JobRow.created_at.desc(), JobRow.id.desc()).limit(limit)
         async with self._sessions() as session:
@@ -140,7 +141,9 @@ class JobStore:
 
     async def count(self, statuses: Sequence[str]) -> int:
         async with self._sessions() as session:
-            query = select(func.count()).select_from(JobRow).where(JobRow.status.in_(list(statuses)))
+            query = (
+                select(func.count()).select_from(JobRow).where(JobRow.status.in_(list(statuses)))
+            )
             return int(await session.scalar(query) or 0)
 
     async def record(
@@ -178,7 +181,9 @@ class JobStore:
             )
             if row is None:
                 raise LookupError(f"no job {job_id}")
-            event = Event(seq=row.last_seq, job_id=job_id, type=event_type, timestamp=now, data=data)
+            event = Event(
+                seq=row.last_seq, job_id=job_id, type=event_type, timestamp=now, data=data
+            )
             session.add(
                 EventRow(job_id=job_id, seq=event.seq, type=event_type, timestamp=now, data=data)
             )
@@ -213,7 +218,9 @@ class JobStore:
             r = await session.scalar(query)
             if r is None:
                 return None
-            return Event(seq=r.seq, job_id=r.job_id, type=r.type, timestamp=r.timestamp, data=r.data)
+            return Event(
+                seq=r.seq, job_id=r.job_id, type=r.type, timestamp=r.timestamp, data=r.data
+            )
 
     async def unfinished(self) -> list[JobView]:
         """Jobs that were queued or running; used for restart recovery."""

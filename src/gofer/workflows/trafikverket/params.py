@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
-
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -44,7 +43,9 @@ class BookingParams(BaseModel):
     def _licence(cls, value: str) -> str:
         code = value.strip().upper()
         if code not in reference.LICENCES:
-            raise ValueError(f"unknown licence type {value!r}; one of {', '.join(reference.LICENCES)}")
+            raise ValueError(
+                f"unknown licence type {value!r}; one of {', '.join(reference.LICENCES)}"
+            )
         return code
 
     @field_validator("exam_type")

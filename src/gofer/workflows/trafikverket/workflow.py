@@ -1,12 +1,33 @@
-"""Books a driving test on Trafikverket's "Boka prov" through the site's own pages."""
+"""Books a driving test on Trafikverket's "Boka prov", proving the booking before reporting it."""
 
 from __future__ import annotations
 
+import asyncio
+import random
+from datetime import UTC, datetime, time, timedelta
 from typing import Any, ClassVar
 
-from gofer.events.model import BOOKING_COMPLETED, BOOKING_STARTED
+from playwright.async_api import Page
+from rapidfuzz import process
+
+from gofer.browser.qr import decode_data_url
+from gofer.events.model import BOOKING_COMPLETED, BOOKING_STARTED, SLOT_FOUND
+from gofer.jobs.model import JobFailure, JobStatus
 from gofer.workflows.base import StepContext
-from gofer.workflows.trafikverket.params import BookingParams
+from gofer.workflows.trafikverket import reference
+from gofer.workflows.trafikverket.pages import BookingPages, PaymentNotConfirmed
+from gofer.workflows.trafikverket.params import STOCKHOLM, BookingParams
+from gofer.workflows.trafikverket.site import SessionExpired, SiteApi, SiteError, SiteUnavailable
+from gofer.workflows.trafikverket.slots import OccasionQuery, Slot, SlotWindow, earliest_slot
+
+SLOT_TAKEN_HINTS = ("inte längre tillgänglig", "not available")
+MAX_LOGIN_ATTEMPTS = 3
+MAX_RESERVE_ATTEMPTS = 5  # distinct slots tried when others keep taking them first
+
+
+def _mask_ssn(ssn: str) -> str:
+    digits = ssn.replace("-", "")
+    return digits[:8] + "-****" if len(digits) >= 8 else "****"
 
 
 class BookingWorkflow:
@@ -17,4 +38,403 @@ class BookingWorkflow:
     started_event: ClassVar[str | None] = BOOKING_STARTED
 
     async def run(self, ctx: StepContext) -> dict[str, Any]:
-        raise NotImplementedError
+        async with ctx.browser() as context:
+            page = await context.new_page()
+            booking = BookingRun(
+                ctx, page, SiteApi(context.request, ctx.settings.trafikverket_base_url)
+            )
+            return await booking.run()
+
+
+class BookingRun:
+    """One booking job's walk through the site."""
+
+    def __init__(self, ctx: StepContext, page: Page, api: SiteApi) -> None:
+        assert isinstance(ctx.params, BookingParams)
+        self.ctx = ctx
+        self.params: BookingParams = ctx.params
+        self.api = api
+        self.pages = BookingPages(page, ctx.settings.trafikverket_base_url)
+        self.ssn = ""
+        self.licence_id = reference.LICENCES[self.params.license_type]
+        self.query: OccasionQuery | None = None
+        self.max_months = 6
+        self.taken: set[Any] = set()
+
+    # --- the flow -------------------------------------------------------------------------
+
+    async def run(self) -> dict[str, Any]:
+        ctx, p = self.ctx, self.params
+        await ctx.status(JobStatus.NAVIGATING, "Opening Boka prov")
+        try:
+            await self.pages.open_start()
+        except Exception as exc:
+            raise JobFailure(f"Could not open the booking site: {exc}", "site_unreachable") from exc
+        await self.login(first=True)
+        await self.configure()
+        deadline = self._monitor_deadline()
+        attempts = 0
+        while True:
+            slot = await self.with_login(self.search)
+            if slot is None:
+                now = datetime.now(UTC)
+                if now >= deadline:
+                    raise JobFailure(
+                        "No free slot matched the request before the monitoring deadline.",
+                        "no_slot_found",
+                    )
+                await self.wait_before_next_search(deadline)
+                continue
+            await ctx.emit(SLOT_FOUND, {**slot.describe(), "auto_book": p.auto_book})
+            if not p.auto_book:
+                return {
+                    "booked": False,
+                    "slot": slot.describe(),
+                    "message": "Slot found; not booked (auto_book is off)",
+                }
+            attempts += 1
+            result = await self.book(slot)
+            if result is not None:
+                return result
+            if attempts >= MAX_RESERVE_ATTEMPTS:
+                raise JobFailure(
+                    "Every fitting slot was taken before it could be reserved.", "slots_taken"
+                )
+
+    async def login(self, *, first: bool = False) -> None:
+        """BankID login: the QR lives on the site's page; it is relayed to the person live."""
+        ctx = self.ctx
+        if not first:
+            await ctx.human_needed(
+                "The site's login has expired",
+                "scan_qr",
+                message="Scan the new BankID QR to continue",
+            )
+        for attempt in range(1, MAX_LOGIN_ATTEMPTS + 1):
+            await ctx.status(JobStatus.LOGIN, "Opening the login dialog")
+            if not first or attempt > 1:
+                await self.pages.open_start()
+            await self.pages.open_login()
+            await ctx.status(JobStatus.BANKID, "Starting Mobilt BankID")
+            await self.pages.start_bankid()
+            ctx.forget_qr()
+            await self.pages.watch_qr(self._relay_qr)
+            await ctx.status(JobStatus.QR_WAITING, "Scan the QR code with the BankID app")
+            if first and attempt == 1:
+                await ctx.human_needed(
+                    "BankID login", "scan_qr", message="Scan the QR code with the BankID app"
+                )
+            try:
+                state = await self.pages.wait_for_login(ctx.settings.login_timeout_s)
+            except TimeoutError as exc:
+                raise JobFailure("The BankID QR was not scanned in time.", "login_timeout") from exc
+            finally:
+                await self.pages.stop_qr_watch()
+            if state.logged_in:
+                break
+            await ctx.human_needed(
+                "BankID login failed",
+                "scan_qr",
+                message=f"The site said: {state.error}. A new QR follows.",
+            )
+        else:
+            raise JobFailure("BankID login failed three times.", "login_failed")
+        await ctx.status(JobStatus.AUTHENTICATED, "Logged in with BankID")
+        information = await self.api.call("licence-information")
+        self.ssn = str(information.get("socialSecurityNumber") or "")
+        if not self.ssn:
+            aspirant = (await self.api.call("information")).get("aspirant") or {}
+            self.ssn = str(aspirant.get("socialSecurityNumber") or "")
+        ctx.log.info("logged_in", personnummer=_mask_ssn(self.ssn))
+
+    async def _relay_qr(self, data_url: str) -> None:
+        payload = await asyncio.to_thread(decode_data_url, data_url)
+        await self.ctx.qr(data_url, payload)
+
+    async def with_login(self, step: Any) -> Any:
+        """Runs a step; when the site's session has expired, logs in again and repeats it."""
+        for _ in range(MAX_LOGIN_ATTEMPTS):
+            try:
+                return await step()
+            except SessionExpired:
+                self.ctx.log.info("session_expired")
+                await self.login()
+        raise JobFailure("The site kept ending the session.", "session_lost")
+
+    def booking_session(self) -> dict[str, Any]:
+        return {
+            "socialSecurityNumber": self.ssn,
+            "licenceId": self.licence_id,
+            "bookingModeId": 0,
+            "ignoreDebt": False,
+            "ignoreBookingHindrance": False,
+            "examinationTypeId": self.query.examination_type_id if self.query else 0,
+            "excludeExaminationCategories": [],
+            "rescheduleTypeId": 0,
+            "paymentIsActive": False,
+            "paymentReference": None,
+            "paymentUrl": None,
+            "searchedMonths": 0,
+        }
+
+    async def configure(self) -> None:
+        """Licence, exam type, vehicle or language, then places: on the page and checked by the site."""
+        ctx, p = self.ctx, self.params
+        await ctx.status(JobStatus.CONFIGURING, f"Choosing licence {p.license_type}, {p.exam_type}")
+        info = await self.with_login(
+            lambda: self.api.call("search-information", {"bookingSession": self.booking_session()})
+        )
+        self.max_months = int(info.get("maxSearchPeriodInMonths") or 6)
+        exam = next(
+            (
+                e
+                for e in info.get("examinationTypes") or []
+                if e.get("name") == p.exam_type or str(e.get("name", "")).startswith(p.exam_type)
+            ),
+            None,
+        )
+        if exam is None:
+            names = [str(e.get("name")) for e in info.get("examinationTypes") or []]
+            raise JobFailure(
+                f"The site offers no {p.exam_type} for licence {p.license_type} (offers: {', '.join(names)}).",
+                "unknown_exam_type",
+            )
+        vehicle_label = language_label = None
+        vehicle_id = language_id = 0
+        if p.exam_type == "Körprov":
+            vehicle_label = reference.VEHICLES[p.vehicle]
+            vehicle = next(
+                (v for v in info.get("vehicleTypes") or [] if v.get("name") == vehicle_label), None
+            )
+            if vehicle is None:
+                raise JobFailure(
+                    f"The site offers no '{vehicle_label}' for this exam.", "unknown_vehicle"
+                )
+            vehicle_id = int(vehicle["id"])
+        else:
+            language_label = reference.LANGUAGES[p.language]
+            language = next(
+                (
+                    lang
+                    for lang in info.get("languages") or []
+                    if lang.get("name") == language_label
+                ),
+                None,
+            )
+            if language is None:
+                raise JobFailure(
+                    f"The site offers no '{language_label}' language.", "unknown_language"
+                )
+            language_id = int(language["id"])
+        location_ids = self._site_locations(info, int(exam.get("examinationCategory") or 0))
+        self.query = OccasionQuery(
+            tuple(location_ids.values()), int(exam["id"]), vehicle_id, language_id
+        )
+        if not self.pages.page.url.rstrip("/").endswith("/licence"):
+            await self.pages.page.goto(f"{self.pages.base_url}/Boka/ng/licence")
+        await self.pages.choose_licence(p.license_type)
+        await self.pages.choose_exam(p.exam_type, vehicle_label, language_label)
+        await ctx.status(JobStatus.LOCATIONS, f"Choosing {', '.join(location_ids)}")
+        try:
+            await self.pages.choose_locations(list(location_ids))
+        except LookupError as exc:
+            raise JobFailure(
+                f"The site's location picker has no '{exc.args[0]}'.", "unknown_location"
+            ) from exc
+
+    def _site_locations(self, info: dict[str, Any], category: int) -> dict[str, int]:
+        """The asked places, checked against the site's own list (the authority)."""
+        offered: dict[str, int] = {}
+        for entry in info.get("locations") or []:
+            categories = {int(c.get("value", 0)) for c in entry.get("examinationCategories") or []}
+            if category and categories and category not in categories:
+                continue
+            location = entry.get("location") or {}
+            offered[str(location.get("name"))] = int(location.get("id"))
+        index = reference.fold_index(list(offered))
+        chosen: dict[str, int] = {}
+        for name in self.params.locations:
+            site_name = index.get(reference.fold(name))
+            if site_name is None:
+                close = [m[0] for m in process.extract(name, list(offered), limit=3)]
+                raise JobFailure(
+                    f"The site has no location '{name}' for this exam. Close: {', '.join(close)}",
+                    "unknown_location",
+                )
+            chosen[site_name] = offered[site_name]
+        return chosen
+
+    async def search(self) -> Slot | None:
+        assert self.query is not None
+        p = self.params
+        await self.ctx.status(JobStatus.SEARCHING, "Searching for free slots")
+        window = SlotWindow(
+            p.date_from,
+            p.date_to,
+            p.time_from,
+            p.time_to,
+            frozenset(p.weekdays) if p.weekdays else None,
+        )
+        return await earliest_slot(
+            lambda body: self.api.call("occasion-bundles", body),
+            self.booking_session(),
+            self.query,
+            window,
+            now=datetime.now(UTC),
+            max_months=self.max_months,
+            exclude=self.taken,
+        )
+
+    def _monitor_deadline(self) -> datetime:
+        p = self.params
+        if p.monitor_until is not None:
+            return p.monitor_until
+        if p.date_to is not None:
+            return datetime.combine(p.date_to, time(23, 59), STOCKHOLM).astimezone(UTC)
+        return datetime.now(UTC) + timedelta(seconds=self.ctx.settings.job_timeout_s)
+
+    async def wait_before_next_search(self, deadline: datetime) -> None:
+        interval = self.params.poll_interval_s
+        # Jitter spreads many monitoring jobs so they don't all hit the site together.
+        delay = interval * random.uniform(0.8, 1.2)
+        remaining = (deadline - datetime.now(UTC)).total_seconds()
+        delay = max(0.0, min(delay, remaining))
+        next_at = datetime.now(UTC) + timedelta(seconds=delay)
+        await self.ctx.status(
+            JobStatus.MONITORING,
+            f"No fitting slot yet; next search in {delay:.0f} s",
+            next_search_at=next_at.isoformat(),
+            deadline=deadline.isoformat(),
+        )
+        await asyncio.sleep(delay)
+
+    # --- booking: reserve, verify, pay later, prove -----------------------------------------
+
+    async def book(self, slot: Slot) -> dict[str, Any] | None:
+        """Reserves, checks, pays later and proves the booking. None when the slot was lost."""
+        ctx = self.ctx
+        await ctx.status(
+            JobStatus.BOOKING,
+            f"Reserving {slot.describe()['date']} {slot.describe()['time']} in {slot.occasion.get('locationName')}",
+        )
+        if not await self.with_login(lambda: self.reserve(slot)):
+            self.taken.add(slot.key)
+            return None
+        booking_id = await self.with_login(lambda: self.pay_later(slot))
+        return await self.with_login(lambda: self.prove(slot, booking_id))
+
+    async def reserve(self, slot: Slot) -> bool:
+        """Holds the slot. Never repeated blindly: after an unclear answer, the cart is read first."""
+        if await self.held(slot):
+            return True
+        try:
+            await self.api.call(
+                "create-reservation",
+                {
+                    "bookingSession": self.booking_session(),
+                    "occasionBundle": {"occasions": [slot.occasion], "cost": slot.cost},
+                },
+            )
+        except SessionExpired:
+            raise
+        except SiteUnavailable:
+            # Unknown whether the hold was made: the cart says.
+            pass
+        except SiteError as exc:
+            if any(h in exc.message for h in SLOT_TAKEN_HINTS):
+                await self.ctx.status(
+                    JobStatus.SEARCHING, "The slot was taken by someone else; searching again"
+                )
+                return False
+            raise JobFailure(
+                f"The site refused the reservation: {exc.message}", "reservation_refused"
+            ) from exc
+        if await self.held(slot):
+            return True
+        await self.ctx.status(JobStatus.SEARCHING, "The slot could not be held; searching again")
+        return False
+
+    async def held(self, slot: Slot) -> bool:
+        """Reads the reservation back and checks it is the chosen slot."""
+        data = await self.api.call("get-active-reservations")
+        start = slot.start.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
+        for reservation in data.get("activeReservations") or []:
+            if (
+                int(reservation.get("locationId", 0)) == int(slot.occasion["locationId"])
+                and str(reservation.get("startDate", ""))[:16] == start
+                and int(reservation.get("examinationTypeId", 0))
+                == int(slot.occasion["examinationTypeId"])
+            ):
+                return True
+        return False
+
+    async def pay_later(self, slot: Slot) -> str:
+        """ "Betala senare" on the cart page. Paid at most once: a repeat finds no hold to pay."""
+        await self.pages.open_cart()
+        try:
+            return await self.pages.pay_later()
+        except PaymentNotConfirmed as exc:
+            existing = await self.booked_examination(slot)
+            if existing is not None:
+                return str(
+                    existing.get("bookingId") or existing.get("referenceId") or existing.get("id")
+                )
+            if "inloggad" in str(exc).lower():
+                raise SessionExpired(str(exc)) from exc
+            raise JobFailure(
+                f"Paying later failed: {exc or 'no confirmation page'}", "payment_failed"
+            ) from exc
+
+    async def booked_examination(self, slot: Slot) -> dict[str, Any] | None:
+        data = await self.api.call("examinations")
+        for exam in data.get("confirmedExaminations") or []:
+            if self._same_slot(exam, slot):
+                return dict(exam)
+        return None
+
+    def _same_slot(self, exam: dict[str, Any], slot: Slot) -> bool:
+        start = (exam.get("duration") or {}).get("start") or exam.get("startDate")
+        if not start:
+            return False
+        try:
+            same_time = datetime.fromisoformat(str(start)) == slot.start
+        except ValueError:
+            same_time = str(start)[:16] == slot.start.astimezone(STOCKHOLM).strftime(
+                "%Y-%m-%d %H:%M"
+            )
+        return same_time and int(
+            exam.get("examinationTypeId") or slot.occasion["examinationTypeId"]
+        ) == int(slot.occasion["examinationTypeId"])
+
+    async def prove(self, slot: Slot, booking_id: str) -> dict[str, Any]:
+        """The site's own summary must list the booked slot; otherwise nothing is claimed."""
+        summary = await self.api.call(
+            "summary",
+            {
+                "socialSecurityNumber": self.ssn,
+                "bookingId": booking_id,
+                "licenceId": self.licence_id,
+            },
+        )
+        confirmed = [
+            e for e in summary.get("confirmedExaminations") or [] if self._same_slot(e, slot)
+        ]
+        if not confirmed:
+            raise JobFailure(
+                "The site's summary does not list the booked slot.", "booking_unverified"
+            )
+        details = slot.describe()
+        return {
+            "booked": True,
+            "booking_id": booking_id,
+            "date": details["date"],
+            "time": details["time"],
+            "location": details["location"],
+            "location_id": details["location_id"],
+            "exam": details["exam"],
+            "price": details["price"],
+            "price_text": details["price_text"],
+            "start": details["start"],
+            "verified": True,
+            "message": f"Booked {details['exam']} {details['date']} {details['time']} in {details['location']}",
+        }
