@@ -16,6 +16,7 @@ class GateParams(BaseModel):
     name: str = "gate"
     fail: str | None = None
     timeout_s: float | None = None
+    wait: bool = True  # False: finish without waiting for the gate
 
 
 class Gates:
@@ -53,7 +54,8 @@ class GateWorkflow:
         await ctx.qr("data:image/png;base64,AAAA", "bankid.x.0.y")  # unchanged: not sent again
         try:
             self.gates.entered_event(ctx.job_id).set()
-            await self.gates.gate(ctx.job_id).wait()
+            if params.wait:
+                await self.gates.gate(ctx.job_id).wait()
         finally:
             self.gates.cleaned_up.add(ctx.job_id)
         if params.fail:

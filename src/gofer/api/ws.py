@@ -76,7 +76,10 @@ async def job_events(websocket: WebSocket, job_id: str) -> None:
     finally:
         if metrics is not None:
             metrics.websocket_connections.dec()
-        if websocket.client_state == WebSocketState.CONNECTED:
+        if (
+            websocket.application_state == WebSocketState.CONNECTED
+            and websocket.client_state == WebSocketState.CONNECTED
+        ):
             await websocket.close()
 
 
