@@ -76,8 +76,8 @@ async def test_failure_reports_reason_and_seed_event(make_settings, run_app, adm
         job = await wait_status(c, admin_headers, job_id, {"failed"})
         assert job["error"] == "site said no" and job["error_code"] == "asked_to_fail"
         events = (await c.get(f"/api/v1/jobs/{job_id}/events", headers=admin_headers)).json()["events"]
-        assert [e["type"] for e in events[-2:]] == ["job_failed", "task_failed"]
-        assert events[-1]["data"]["success"] is False
+        assert [e["type"] for e in events[-2:]] == ["task_failed", "job_failed"]
+        assert events[-2]["data"]["success"] is False
 
 
 async def test_per_job_timeout_fails_the_job(make_settings, run_app, admin_headers):

@@ -168,6 +168,14 @@ class Runner:
             await self._fail(job, workflow, f"Unexpected error: {type(exc).__name__}", "internal")
 
     async def _fail(self, job: JobView, workflow: Any, message: str, code: str) -> None:
+        # The seed-compatible event goes first so that the status change rides on the last event:
+        # a client that stops at the terminal status has then seen everything.
+        if workflow is not None and workflow.failed_event:
+            await self._store.record(
+                job.job_id,
+                workflow.failed_event,
+                {"success": False, "error": message, "code": code},
+            )
         await self._store.record(
             job.job_id,
             JOB_FAILED,
@@ -177,12 +185,6 @@ class Runner:
             message=message,
             error=(message, code),
         )
-        if workflow is not None and workflow.failed_event:
-            await self._store.record(
-                job.job_id,
-                workflow.failed_event,
-                {"success": False, "error": message, "code": code},
-            )
         log.warning("job_failed", job_id=job.job_id, code=code)
 
 

@@ -176,6 +176,11 @@ class BookingPages:
     async def pay_later(self, timeout_ms: float = 30000) -> str:
         """Presses "Betala senare" and waits for the confirmation page; returns the booking id."""
         button = self.page.locator("#pay-invoice-button")
+        proceed = self.page.locator("#cart-continue-button")
+        await button.or_(proceed).first.wait_for(state="visible")
+        if not await button.is_visible():
+            # The cart comes first; "Gå vidare" leads to the payment choices.
+            await proceed.click()
         await button.wait_for(state="visible")
         await button.click()
         confirmation = self.page.locator("#booking-summary")
