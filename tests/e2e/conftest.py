@@ -95,7 +95,7 @@ async def watch_job(
     *,
     after: int = 0,
     scan: bool = True,
-    action: str = "approve",
+    actions: list[str] | None = None,
     stop_when: Any = None,
     timeout_s: float = 120,
 ) -> Watch:
@@ -104,6 +104,7 @@ async def watch_job(
     The phone sees only what the user sees: the payload decoded from the relayed QR.
     """
     watch = Watch()
+    actions = list(actions or [])
     ws_url = gofer.url.replace("http://", "ws://") + f"/ws/{job_id}?after={after}&token={ADMIN_TOKEN}"
     async with httpx.AsyncClient(base_url=replica.url, timeout=30) as phone:
         async with asyncio.timeout(timeout_s), websockets.connect(ws_url) as ws:
@@ -111,6 +112,7 @@ async def watch_job(
                 message = json.loads(raw)
                 watch.messages.append(message)
                 if scan and message["type"] == "qr_update" and message.get("qr_payload"):
+                    action = actions.pop(0) if actions else "approve"
                     answer = await phone.post(
                         "/_replica/bankid/scan",
                         json={"qr": message["qr_payload"], "personalNumber": PERSONNUMMER, "action": action},
