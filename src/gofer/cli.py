@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help="Gofer: errands on real websites.")
+app = typer.Typer(
+    no_args_is_help=True, add_completion=False, help="Gofer: errands on real websites."
+)
 
 
 @app.command()
@@ -52,6 +54,51 @@ def replicas(
         port=port or settings.replicas_port,
         log_level="warning",
     )
+
+
+@app.command()
+def book(
+    location: list[str] = typer.Option(..., "--location", "-l", help="A test place; up to 4."),
+    before: str | None = typer.Option(None, help="Book strictly before this day (YYYY-MM-DD)."),
+    after: str | None = typer.Option(None, "--from", help="Earliest day (YYYY-MM-DD)."),
+    licence: str = typer.Option("B", "--licence", help="Licence code."),
+    exam: str = typer.Option("Körprov", help="Körprov or Kunskapsprov."),
+    vehicle: str = typer.Option("manual", help="manual or automatic (Körprov)."),
+    language: str = typer.Option("sv", help="sv or en (Kunskapsprov)."),
+    auto_approve: bool = typer.Option(
+        False, "--auto-approve", help="Play the phone against the replica: scan the relayed QR."
+    ),
+    report_only: bool = typer.Option(False, "--report-only", help="Find a slot, don't book."),
+    server: str | None = typer.Option(None, help="Gofer server URL (default from settings)."),
+    token: str | None = typer.Option(None, envvar="GOFER_TOKEN", help="API token."),
+) -> None:
+    """Start a booking on the running server and follow it live (QR shown in the terminal)."""
+    from gofer.app import admin_token
+    from gofer.booking_cli import BookingRequest
+    from gofer.booking_cli import book as run
+    from gofer.config import Settings
+
+    settings = Settings()
+    body = {
+        "locations": location,
+        "license_type": licence,
+        "exam_type": exam,
+        "vehicle": vehicle,
+        "language": language,
+        "auto_book": not report_only,
+    }
+    if before:
+        body["before"] = before
+    if after:
+        body["date_from"] = after
+    request = BookingRequest(
+        server=(server or settings.effective_public_base_url).rstrip("/"),
+        token=token or admin_token(settings),
+        body=body,
+        auto_approve=auto_approve,
+        replica_url=settings.trafikverket_base_url,
+    )
+    raise typer.Exit(run(request))
 
 
 def main() -> None:

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 
     from gofer.browser.pool import BrowserPool
     from gofer.config import Settings
-    from gofer.jobs.store import JobStore
     from gofer.jobs.model import JobView
+    from gofer.jobs.store import JobStore
 
 
 class Workflow(Protocol):

@@ -104,7 +104,10 @@ class BookingParams(BaseModel):
         if self.time_from and self.time_to and self.time_from > self.time_to:
             raise ValueError("time_from is after time_to")
         if self.exam_type == "Körprov" and "Stockholm City" in self.locations:
-            raise ValueError("Stockholm City offers only Kunskapsprov")
+            raise ValueError(
+                "Stockholm City offers only Kunskapsprov; for a driving test near Stockholm "
+                "choose Farsta, Järfälla, Sollentuna, Södertälje or Västerhaninge"
+            )
         return self
 
     def admission_error(self, settings: Settings) -> tuple[str, str] | None:

@@ -54,8 +54,17 @@ _LOCATIONS_BY_FOLD = {fold(name): name for name in LOCATIONS}
 
 
 def canonical_location(name: str, known: dict[str, str] | None = None) -> str | None:
-    """The site's spelling of a location name, or None if it is not a known place."""
-    return (known or _LOCATIONS_BY_FOLD).get(fold(name))
+    """The site's spelling of a location name, or None if it is not one known place.
+
+    A unique prefix is accepted ("Stockholm" is "Stockholm City"); an ambiguous one is not
+    ("Göteborg" could be three places).
+    """
+    index = known or _LOCATIONS_BY_FOLD
+    folded = fold(name)
+    if folded in index:
+        return index[folded]
+    candidates = [full for key, full in index.items() if folded and key.startswith(folded + " ")]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def fold_index(names: list[str]) -> dict[str, str]:

@@ -104,26 +104,19 @@ class BookingRun:
     async def login(self, *, first: bool = False) -> None:
         """BankID login: the QR lives on the site's page; it is relayed to the person live."""
         ctx = self.ctx
-        if not first:
-            await ctx.human_needed(
-                "The site's login has expired",
-                "scan_qr",
-                message="Scan the new BankID QR to continue",
-            )
+        reason = "BankID login" if first else "The site's login has expired"
         for attempt in range(1, MAX_LOGIN_ATTEMPTS + 1):
             await ctx.status(JobStatus.LOGIN, "Opening the login dialog")
             if not first or attempt > 1:
                 await self.pages.open_start()
             await self.pages.open_login()
             await ctx.status(JobStatus.BANKID, "Starting Mobilt BankID")
+            # Told before the QR arrives, so a client can get ready to scan what follows.
+            await ctx.human_needed(reason, "scan_qr", message="Scan the QR code with the BankID app")
             await self.pages.start_bankid()
             ctx.forget_qr()
             await self.pages.watch_qr(self._relay_qr)
             await ctx.status(JobStatus.QR_WAITING, "Scan the QR code with the BankID app")
-            if first and attempt == 1:
-                await ctx.human_needed(
-                    "BankID login", "scan_qr", message="Scan the QR code with the BankID app"
-                )
             try:
                 state = await self.pages.wait_for_login(ctx.settings.login_timeout_s)
             except TimeoutError as exc:
@@ -132,11 +125,7 @@ class BookingRun:
                 await self.pages.stop_qr_watch()
             if state.logged_in:
                 break
-            await ctx.human_needed(
-                "BankID login failed",
-                "scan_qr",
-                message=f"The site said: {state.error}. A new QR follows.",
-            )
+            reason = f"BankID login failed: {state.error}"
         else:
             raise JobFailure("BankID login failed three times.", "login_failed")
         await ctx.status(JobStatus.AUTHENTICATED, "Logged in with BankID")
@@ -254,7 +243,7 @@ class BookingRun:
         index = reference.fold_index(list(offered))
         chosen: dict[str, int] = {}
         for name in self.params.locations:
-            site_name = index.get(reference.fold(name))
+            site_name = reference.canonical_location(name, index)
             if site_name is None:
                 close = [m[0] for m in process.extract(name, list(offered), limit=3)]
                 raise JobFailure(
