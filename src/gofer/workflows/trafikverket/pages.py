@@ -61,15 +61,18 @@ class BookingPages:
 
     async def open_start(self) -> None:
         await self.page.goto(f"{self.base_url}/Boka/ng/", wait_until="domcontentloaded")
+
+    async def open_cart(self) -> None:
+        await self.page.goto(f"{self.base_url}/Boka/ng/reservation", wait_until="domcontentloaded")
         await self.accept_cookies()
 
     async def accept_cookies(self) -> None:
         """Dismisses the consent banner if it is there (it blocks every click until then)."""
+        cookies = await self.page.context.cookies(self.base_url)
+        if any(c["name"] == "TrvCookieConsent" for c in cookies):
+            return  # consent given earlier in this context: no banner comes
         button = self.page.get_by_role("button", name="Godkänn nödvändiga")
-        try:
-            await button.wait_for(state="visible", timeout=3000)
-        except Exception:
-            return  # consent given earlier in this context, or no banner on this page
+        await button.wait_for(state="visible")
         await button.click()
         await button.wait_for(state="hidden")
 
@@ -168,10 +171,6 @@ class BookingPages:
                 await matches.nth(index).click()
         await self.page.get_by_role("button", name="Bekräfta").click()
         await search.wait_for(state="hidden")
-
-    async def open_cart(self) -> None:
-        await self.page.goto(f"{self.base_url}/Boka/ng/reservation", wait_until="domcontentloaded")
-        await self.accept_cookies()
 
     async def pay_later(self, timeout_ms: float = 30000) -> str:
         """Presses "Betala senare" and waits for the confirmation page; returns the booking id."""

@@ -70,6 +70,8 @@ class BookingRun:
             await self.pages.open_start()
         except Exception as exc:
             raise JobFailure(f"Could not open the booking site: {exc}", "site_unreachable") from exc
+        await ctx.status(JobStatus.NAVIGATING, "Boka prov is open", progress=12, page_loaded=True)
+        await self.pages.accept_cookies()
         await self.login(first=True)
         await self.configure()
         deadline = self._monitor_deadline()
@@ -109,6 +111,7 @@ class BookingRun:
             await ctx.status(JobStatus.LOGIN, "Opening the login dialog")
             if not first or attempt > 1:
                 await self.pages.open_start()
+                await self.pages.accept_cookies()
             await self.pages.open_login()
             await ctx.status(JobStatus.BANKID, "Starting Mobilt BankID")
             # Told before the QR arrives, so a client can get ready to scan what follows.
