@@ -12,11 +12,11 @@ from fastapi import FastAPI
 from gofer import __version__
 from gofer.api import booking, health, jobs, ws
 from gofer.api.auth import AdminTokenResolver, TokenResolver
-from gofer.features import Feature, default_features
 from gofer.api.errors import install_error_handlers
 from gofer.browser.pool import BrowserPool
 from gofer.config import Settings
 from gofer.events.bus import EventBus
+from gofer.features import Feature, default_features
 from gofer.jobs.queue import InProcessJobQueue
 from gofer.jobs.runner import Runner
 from gofer.jobs.store import JobStore
@@ -69,6 +69,7 @@ def create_app(
                 headless=settings.browser_headless,
                 launch_timeout_s=settings.browser_launch_timeout_s,
                 action_timeout_ms=settings.browser_action_timeout_ms,
+                per_job=settings.browser_mode == "per_job",
             )
             await pool.start()
         workflows = registry or default_registry()

@@ -31,6 +31,8 @@ class Settings(BaseSettings):
 
     # --- browser ---
     browser_executable: str = "/usr/bin/chromium"
+    # "per_job" launches a browser for every job (the old way; kept as the benchmark baseline).
+    browser_mode: Literal["shared", "per_job"] = "shared"
     browser_headless: bool = True
     browser_launch_timeout_s: float = 30.0
     browser_action_timeout_ms: int = 15000
@@ -51,9 +53,17 @@ class Settings(BaseSettings):
     supabase_webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_timeout_s: float = 15.0
-    webhook_allow_hosts: list[str] = Field(default_factory=list)  # SSRF allowlist, e.g. ["127.0.0.1"]
+    webhook_allow_hosts: list[str] = Field(
+        default_factory=list
+    )  # SSRF allowlist, e.g. ["127.0.0.1"]
     webhook_disable_after_s: float = 5 * 24 * 3600.0
     webhook_concurrency: int = 64
+    # Delay before each retry (production: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h); tests shorten it.
+    webhook_retry_schedule_s: list[float] = Field(
+        default_factory=lambda: [5.0, 300.0, 1800.0, 7200.0, 18000.0, 36000.0, 36000.0]
+    )
+    # Safety net for deliveries enqueued by another process (a worker); wake-ups do the real work.
+    webhook_idle_poll_s: float = Field(2.0, gt=0)
 
     # --- accounts, auth and limits ---
     jwt_secret: SecretStr | None = None  # derived from the admin token when unset (dev/test)

@@ -36,11 +36,13 @@ class BrowserPool:
         headless: bool = True,
         launch_timeout_s: float = 30.0,
         action_timeout_ms: int = 15000,
+        per_job: bool = False,
     ) -> None:
         self._executable_path = executable_path
         self._headless = headless
         self._launch_timeout_ms = launch_timeout_s * 1000
         self._action_timeout_ms = action_timeout_ms
+        self._per_job = per_job
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
         self._lock = asyncio.Lock()
@@ -49,8 +51,9 @@ class BrowserPool:
 
     async def start(self) -> None:
         self._playwright = await async_playwright().start()
-        async with self._lock:
-            await self._launch()
+        if not self._per_job:
+            async with self._lock:
+                await self._launch()
 
     async def stop(self) -> None:
         async with self._lock:
@@ -66,20 +69,25 @@ class BrowserPool:
 
     @property
     def connected(self) -> bool:
+        if self._per_job:
+            return self._playwright is not None
         return self._browser is not None and self._browser.is_connected()
 
     @property
     def version(self) -> str | None:
         return self._browser.version if self.connected and self._browser else None
 
-    async def _launch(self) -> Browser:
+    async def _new_browser(self) -> Browser:
         assert self._playwright is not None, "BrowserPool.start() was not called"
-        browser = await self._playwright.chromium.launch(
+        return await self._playwright.chromium.launch(
             executable_path=self._executable_path,
             headless=self._headless,
             args=CHROMIUM_ARGS,
             timeout=self._launch_timeout_ms,
         )
+
+    async def _launch(self) -> Browser:
+        browser = await self._new_browser()
         browser.on("disconnected", lambda _: log.warning("browser_disconnected"))
         self._browser = browser
         self.launches += 1
@@ -98,7 +106,19 @@ class BrowserPool:
 
     @asynccontextmanager
     async def context(self, **options: Any) -> AsyncIterator[BrowserContext]:
-        browser = await self.browser()
+        if self._per_job:
+            browser = await self._new_browser()
+            try:
+                async with self._context_in(browser, **options) as context:
+                    yield context
+            finally:
+                await asyncio.shield(browser.close())
+            return
+        async with self._context_in(await self.browser(), **options) as context:
+            yield context
+
+    @asynccontextmanager
+    async def _context_in(self, browser: Browser, **options: Any) -> AsyncIterator[BrowserContext]:
         context = await browser.new_context(
             locale="sv-SE", timezone_id="Europe/Stockholm", **options
         )
