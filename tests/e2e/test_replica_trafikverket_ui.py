@@ -33,6 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 PERSONNUMMER = "191212121212"
+CONSENT = "functional%3Dfalse%26analytical%3Dfalse"
 CHECK_TOKEN = "5f0c7a2e-3b1d-4c8e-9a6f-2d7e4b1c9a30"
 CHECK_SECRET = "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d"
 CHECK_PAYLOAD = (
@@ -108,10 +109,8 @@ async def _new_page(browser: Browser, replica_url: str, *, consent: bool = True)
         viewport={"width": 1280, "height": 900}, locale="sv-SE", timezone_id="Europe/Stockholm"
     )
     if consent:
-        await context.add_cookies(
-            [{"name": "TrvCookieConsent", "value": "functional%3Dfalse%26analytical%3Dfalse",
-              "url": replica_url}]  # fmt: skip
-        )
+        consent_cookie = {"name": "TrvCookieConsent", "value": CONSENT, "url": replica_url}
+        await context.add_cookies([consent_cookie])
     page = await context.new_page()
     page.set_default_timeout(WAIT_MS)
     return page
@@ -252,7 +251,9 @@ async def test_qr_encoder_and_payload_decode_exactly(page: Page, replica_url: st
         assert _decode(base64.b64decode(data_url.split(",", 1)[1])) == text
 
 
-async def test_cookie_banner_blocks_clicks_until_accepted(browser: Browser, replica_url: str) -> None:
+async def test_cookie_banner_blocks_clicks_until_accepted(
+    browser: Browser, replica_url: str
+) -> None:
     page = await _new_page(browser, replica_url, consent=False)
     try:
         await page.goto(f"{replica_url}/Boka/ng/")
@@ -270,7 +271,7 @@ async def test_cookie_banner_blocks_clicks_until_accepted(browser: Browser, repl
         await accept.click()
         await expect(accept).to_have_count(0)
         cookies = {c["name"]: c["value"] for c in await page.context.cookies()}
-        assert cookies["TrvCookieConsent"] == "functional%3Dfalse%26analytical%3Dfalse"
+        assert cookies["TrvCookieConsent"] == CONSENT
         await tile.click()  # no longer covered: opens the login dialog
         await expect(page.locator(".overlay-container.show .login-title")).to_be_visible()
 
@@ -315,9 +316,9 @@ async def test_bankid_qr_animates_and_scanning_logs_in(
     await page.wait_for_url(re.compile(r"/Boka/ng/licence$"))
     await expect(page.locator(".overlay-container.show")).to_have_count(0)
     await expect(page.locator("#desktop-login-button")).to_have_text("Logga ut")
-    await expect(page.locator(".list-group-item[title='B'] span.list-group-item-heading")).to_have_text(
-        "B"
-    )
+    await expect(
+        page.locator(".list-group-item[title='B'] span.list-group-item-heading")
+    ).to_have_text("B")
     cookie_names = {c["name"] for c in await page.context.cookies()}
     assert "FpsExternalIdentity" in cookie_names
 
@@ -350,7 +351,8 @@ async def test_stale_qr_payload_is_refused(
     await _next_redraw(page)
     await _next_redraw(page)
     refused = await control.post(
-        "/_replica/bankid/scan", json={"qr": old, "personalNumber": PERSONNUMMER, "action": "approve"}
+        "/_replica/bankid/scan",
+        json={"qr": old, "personalNumber": PERSONNUMMER, "action": "approve"},
     )
     assert refused.status_code == 400
     assert refused.json()["error"] == "stale_qr"
@@ -360,9 +362,21 @@ async def test_stale_qr_payload_is_refused(
 
 
 async def test_deep_link_when_logged_out_opens_login(page: Page, replica_url: str) -> None:
-    await page.goto(f"{replica_url}/Boka/ng/licence")
+    await page.goto(f"{replica_url}/boka/ng/licence")
     await expect(page.locator(".overlay-container.show .login-title")).to_have_text("Logga in")
     await expect(page.locator("#desktop-login-button")).to_have_text("Logga in")
+
+
+async def test_mobile_header_buttons(page: Page, replica_url: str) -> None:
+    await page.set_viewport_size({"width": 390, "height": 800})
+    await page.goto(f"{replica_url}/Boka/ng/")
+    await expect(page.locator("#desktop-exams-button")).to_be_hidden()
+    await page.click("#mobile-exams-button")
+    await expect(page.locator(".overlay-container.show .login-title")).to_be_visible()
+    await page.get_by_role("button", name="Avbryt").click()
+    await expect(page.locator(".overlay-container.show")).to_have_count(0)
+    await page.get_by_role("button", name="Meny").click()
+    await expect(page.get_by_role("menuitem", name="Boka prov")).to_be_visible()
 
 
 async def test_book_korprov_automatbil_pay_later_and_cancel(
@@ -371,18 +385,21 @@ async def test_book_korprov_automatbil_pay_later_and_cancel(
     queries: list[dict[str, Any]] = []
     page.on(
         "request",
-        lambda r: queries.append(r.post_data_json["occasionBundleQuery"])
-        if r.url.endswith("/Boka/occasion-bundles")
-        else None,
+        lambda r: (
+            queries.append(r.post_data_json["occasionBundleQuery"])
+            if r.url.endswith("/Boka/occasion-bundles")
+            else None
+        ),
     )
     await _login(page, replica_url, control)
     await page.click(".list-group-item[title='B']")
     await page.wait_for_url(re.compile(r"/Boka/ng/search/[A-Za-z]{14}/5/0/0/0$"))
     licence = page.locator("select#licence-type-select")
     await expect(licence.locator("option:checked")).to_have_text("B - Personbil")
-    assert await page.locator("select#examination-type-select option").first.get_attribute(
-        "value"
-    ) == "0: null"
+    assert (
+        await page.locator("select#examination-type-select option").first.get_attribute("value")
+        == "0: null"
+    )
     await expect(page.locator("select#vehicle-select")).to_be_hidden()
 
     await page.select_option("select#examination-type-select", label="Körprov")
@@ -390,7 +407,11 @@ async def test_book_korprov_automatbil_pay_later_and_cancel(
     vehicle = page.locator("select#vehicle-select")
     await expect(vehicle).to_be_visible()
     await expect(page.locator("select#language-select")).to_be_hidden()
-    assert await vehicle.locator("option").all_text_contents() == ["Välj", "Manuell bil", "Automatbil"]
+    assert await vehicle.locator("option").all_text_contents() == [
+        "Välj",
+        "Manuell bil",
+        "Automatbil",
+    ]
     await page.select_option("select#vehicle-select", label="Automatbil")
     assert await vehicle.input_value() == "2: 4"
     assert await page.get_attribute("#select-location-search", "title") == "Välj provort"
@@ -464,7 +485,7 @@ async def test_book_korprov_automatbil_pay_later_and_cancel(
     await expect(summary).to_contain_text(panel["place"])
     await expect(summary).to_contain_text(panel["price"])
 
-    bookings = (await control.get("/_replica/bookings", params={"by": "user"})).json()["bookings"]
+    bookings = (await control.get("/_replica/bookings")).json()["bookings"]
     mine = [b for b in bookings if b["by"] == "user"]
     assert len(mine) == 1
     booking = mine[0]
@@ -474,18 +495,49 @@ async def test_book_korprov_automatbil_pay_later_and_cancel(
     assert booking["locationName"] == panel["place"]
     assert _swedish(booking["start"]) == panel["strong"]
 
-    # Mina prov lists it; "Avboka" cancels it.
+    # Booking the same exam type again is refused while that booking stands.
+    await page.click("#desktop-booking-button")
+    await page.wait_for_url(re.compile(r"/Boka/ng/search/[A-Za-z]{14}/5/12/0/0$"))
+    await expect(page.locator("#app-main .alert-warning")).to_contain_text("Befintlig bokning")
+    await page.locator("section#results-desktop button", has_text="Välj").first.click()
+    await expect(page.locator(".alert-danger")).to_contain_text("Befintlig bokning")
+
+    # Mina prov lists it; "Omboka" books a new time and cancels the old one.
     await page.click("#desktop-exams-button")
     await page.wait_for_url(re.compile(r"/Boka/ng/exams$"))
     card = page.locator(".exam-item")
     await expect(card).to_have_count(1)
-    await expect(card.locator("#id-button-canReschedule")).to_have_text("Omboka")
+    await expect(card).to_contain_text(panel["strong"])
+    await expect(page.locator("#app-main")).not_to_contain_text("null")
+    await card.locator("#id-button-canReschedule", has_text="Omboka").click()
+    await page.wait_for_url(re.compile(r"/Boka/ng/search/[A-Za-z]{14}/5/12/0/0$"))
+    await page.select_option("select#vehicle-select", label="Manuell bil")
+    await _choose_locations(page, ["Malmö"])
+    await page.get_by_role("button", name="Bekräfta").click()
+    await page.locator("section#results-desktop button", has_text="Välj").first.click()
+    await page.wait_for_url(re.compile(r"/Boka/ng/reservation$"))
+    await page.click("#cart-continue-button")
+    await page.click("#pay-invoice-button")
+    await page.wait_for_url(re.compile(r"/Boka/ng/confirmation/\d+$"))
+    await expect(page.locator("#booking-summary")).to_contain_text("Malmö")
+    rebooked_id = page.url.rsplit("/", 1)[1]
+    statuses = {
+        b["bookingId"]: b["status"]
+        for b in (await control.get("/_replica/bookings")).json()["bookings"]
+        if b["by"] == "user"
+    }
+    assert statuses == {booking_id: "cancelled", rebooked_id: "confirmed"}
+
+    # "Avboka" cancels the new one.
+    await page.click("#desktop-exams-button")
+    await expect(card).to_have_count(1)
+    await expect(card).to_contain_text("Malmö")
     await card.get_by_role("button", name="Avboka").click()
     await card.get_by_role("button", name="Ja, avboka").click()
     await expect(page.get_by_text("Provet är avbokat.")).to_be_visible()
     await expect(card).to_have_count(0)
-    after = (await control.get("/_replica/bookings")).json()["bookings"]
-    assert [b["status"] for b in after if b["bookingId"] == booking_id] == ["cancelled"]
+    after = (await control.get("/_replica/bookings", params={"status": "confirmed"})).json()
+    assert [b for b in after["bookings"] if b["by"] == "user"] == []
 
 
 async def test_kunskapsprov_language_mobile_results_and_no_match(
@@ -514,7 +566,26 @@ async def test_kunskapsprov_language_mobile_results_and_no_match(
     await expect(page.locator("select#language-select option:checked")).to_have_text("Svenska")
     await expect(page.get_by_role("heading", name="Lediga provtider")).to_be_visible()
 
+    # A hold that runs out disables the way on from the cart.
+    short = await control.patch("/_replica/config", json={"hold_minutes": 0.05})
+    assert short.status_code == 200, short.text
+    await page.locator("section#results-desktop button", has_text="Välj").first.click()
+    await page.wait_for_url(re.compile(r"/Boka/ng/reservation$"))
+    await expect(page.locator(".alert-danger")).to_have_text("Reservationen har gått ut")
+    await expect(page.locator("#cart-continue-button")).to_be_disabled()
+    await page.go_back()
+    await expect(page.get_by_role("heading", name="Lediga provtider")).to_be_visible()
+
     assert (await control.delete("/_replica/slots")).status_code == 200
     await page.select_option("select#language-select", label="Engelska")
     await expect(page.get_by_text("Hittar inga lediga tider som matchar dina val")).to_be_visible()
     await expect(page.locator("section#results-desktop")).to_have_count(0)
+
+    # A session that dies mid-search (here the `{"status": 401}` variant) reopens the login.
+    expired = await control.post(
+        "/_replica/sessions/expire", json={"who": "all", "style": "status_401"}
+    )
+    assert expired.status_code == 200, expired.text
+    await page.select_option("select#language-select", label="Svenska")
+    await expect(page.locator(".overlay-container.show .login-title")).to_have_text("Logga in")
+    await expect(page.locator("#desktop-login-button")).to_have_text("Logga in")
