@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium fonts-dejavu-core
+APT_PACKAGES := chromium chromium-headless-shell fonts-dejavu-core
 PYTEST_ARGS ?=
 
 .PHONY: run test setup uv venv system lint bench clean

@@ -65,11 +65,13 @@ def create_app(
         pool: BrowserPool | None = None
         if with_browser:
             pool = BrowserPool(
-                settings.browser_executable,
+                settings.effective_browser_executable,
                 headless=settings.browser_headless,
                 launch_timeout_s=settings.browser_launch_timeout_s,
                 action_timeout_ms=settings.browser_action_timeout_ms,
                 per_job=settings.browser_mode == "per_job",
+                spare_contexts=settings.browser_spare_contexts,
+                extra_args=settings.browser_extra_args,
             )
             await pool.start()
         workflows = registry or default_registry()

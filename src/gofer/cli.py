@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 app = typer.Typer(
@@ -99,6 +101,24 @@ def book(
         replica_url=settings.trafikverket_base_url,
     )
     raise typer.Exit(run(request))
+
+
+eval_app = typer.Typer(no_args_is_help=True, help="Measure the agents against the local replicas.")
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("forms")
+def eval_forms(
+    file: Path = typer.Argument(..., help="Cases, one JSON object per line."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    no_form_hint: bool = typer.Option(
+        False, "--no-form-hint", help="Do not tell the agent the case's form; it must detect it."
+    ),
+) -> None:
+    """Run forms cases through POST /api/execute against the replicas and score them."""
+    from gofer.evaluation.console import run_forms_command
+
+    raise typer.Exit(run_forms_command(file, as_json=as_json, form_hint=not no_form_hint))
 
 
 def main() -> None:

@@ -30,9 +30,12 @@ class Settings(BaseSettings):
     login_timeout_s: float = Field(180.0, gt=0)
 
     # --- browser ---
-    browser_executable: str = "/usr/bin/chromium"
+    # Empty: Debian's headless shell when headless (a third of the memory per job), else chromium.
+    browser_executable: str = ""
     # "per_job" launches a browser for every job (the old way; kept as the benchmark baseline).
     browser_mode: Literal["shared", "per_job"] = "shared"
+    browser_spare_contexts: int = Field(2, ge=0, le=16)
+    browser_extra_args: list[str] = Field(default_factory=list)  # appended to Chromium's flags
     browser_headless: bool = True
     browser_launch_timeout_s: float = 30.0
     browser_action_timeout_ms: int = 15000
@@ -93,6 +96,8 @@ class Settings(BaseSettings):
     llm_model: str | None = None
     llm_timeout_s: float = 10.0
     forms_timeout_s: float = 300.0
+    forms_urls: dict[str, str] = Field(default_factory=dict)  # form key -> page URL (real pages)
+    forms_page_idle_s: float = Field(120.0, ge=0)  # an idle conversation's page closes after this
 
     # --- logs ---
     log_level: str = "INFO"
@@ -114,6 +119,15 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite+aiosqlite:///{self.data_dir / 'gofer.db'}"
+
+    @cached_property
+    def effective_browser_executable(self) -> str:
+        if self.browser_executable:
+            return self.browser_executable
+        shell = Path("/usr/bin/chromium-headless-shell")
+        if self.browser_headless and shell.exists():
+            return str(shell)
+        return "/usr/bin/chromium"
 
     @cached_property
     def effective_public_base_url(self) -> str:

@@ -9,6 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from gofer.accounts.feature import AccountsFeature
+from gofer.cors import CorsFeature
+from gofer.metrics import MetricsFeature
+from gofer.ratelimit.middleware import RateLimitFeature
+from gofer.request_context import RequestContextFeature
+from gofer.sessions.feature import SessionsFeature
+from gofer.webhooks.feature import WebhookFeature
+from gofer.workflows.forms.feature import FormsFeature
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
@@ -25,4 +34,12 @@ class Feature(Protocol):
 def default_features(settings: Settings) -> list[Feature]:
     features: list[Feature] = []
     # Each feature appends itself here, one line each.
+    features.append(WebhookFeature())
+    features.append(AccountsFeature())
+    features.append(SessionsFeature())
+    features.append(FormsFeature())
+    features.append(RateLimitFeature())  # middleware from here on: later ones run first
+    features.append(MetricsFeature())
+    features.append(RequestContextFeature())
+    features.append(CorsFeature())
     return features

@@ -87,3 +87,19 @@ def test_other_users_cannot_see_the_job_over_http(client):
         response = client.get(path, headers=other)
         assert response.status_code == 404, path
     assert client.get("/api/v1/jobs", headers=other).json()["jobs"] == []
+
+
+def test_client_leaving_a_quiet_job_frees_the_connection(client):
+    from gofer.metrics import WEBSOCKET_CONNECTIONS
+
+    headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    job_id = client.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=headers).json()["job_id"]
+    before = WEBSOCKET_CONNECTIONS._value.get()
+    with client.websocket_connect(f"/ws/{job_id}?token={ADMIN_TOKEN}") as ws:
+        first = ws.receive_json()
+        assert first["seq"] == 1
+        assert WEBSOCKET_CONNECTIONS._value.get() == before + 1
+    deadline = time.monotonic() + 10
+    while WEBSOCKET_CONNECTIONS._value.get() != before:
+        assert time.monotonic() < deadline, "the server kept the connection of a client that left"
+        time.sleep(0.01)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import structlog
@@ -11,6 +12,7 @@ from starlette.websockets import WebSocketState
 from gofer.api.auth import websocket_principal
 from gofer.events.model import QR_CODE_UPDATE, Event
 from gofer.jobs.model import TERMINAL_STATUSES
+from gofer.metrics import WEBSOCKET_CONNECTIONS
 from gofer.services import websocket_services
 
 router = APIRouter()
@@ -49,9 +51,7 @@ async def job_events(websocket: WebSocket, job_id: str) -> None:
         await websocket.close(code=1008, reason="after must be a whole number")
         return
     await websocket.accept()
-    metrics = svc.extras.get("metrics")
-    if metrics is not None:
-        metrics.websocket_connections.inc()
+    WEBSOCKET_CONNECTIONS.inc()
     try:
         # Subscribe before replaying so nothing published during the replay is missed.
         async with svc.bus.subscribe(job_id) as subscription:
@@ -60,7 +60,9 @@ async def job_events(websocket: WebSocket, job_id: str) -> None:
                 await websocket.close(code=1000)
                 return
             while True:
-                event = await subscription.get()
+                event = await _next_event_or_disconnect(websocket, subscription)
+                if event is None:
+                    return  # the client went away while the job was quiet
                 if subscription.lagged or event.seq > last + 1:
                     # Missed some live events: the store has them all, in order.
                     subscription.lagged = False
@@ -74,13 +76,31 @@ async def job_events(websocket: WebSocket, job_id: str) -> None:
     except WebSocketDisconnect:
         pass
     finally:
-        if metrics is not None:
-            metrics.websocket_connections.dec()
+        WEBSOCKET_CONNECTIONS.dec()
         if (
             websocket.application_state == WebSocketState.CONNECTED
             and websocket.client_state == WebSocketState.CONNECTED
         ):
             await websocket.close()
+
+
+async def _next_event_or_disconnect(websocket: WebSocket, subscription: Any) -> Event | None:
+    """The next live event, or None once the client disconnects (messages it sends are ignored)."""
+    next_event = asyncio.ensure_future(subscription.get())
+    try:
+        while True:
+            receive = asyncio.ensure_future(websocket.receive())
+            done, _ = await asyncio.wait({next_event, receive}, return_when=asyncio.FIRST_COMPLETED)
+            if receive in done:
+                if receive.result()["type"] == "websocket.disconnect":
+                    return None
+                if next_event not in done:
+                    continue
+            else:
+                receive.cancel()
+            return next_event.result()
+    finally:
+        next_event.cancel()
 
 
 async def _send_stored(websocket: WebSocket, svc: Any, job_id: str, after: int) -> int:

@@ -37,12 +37,20 @@ class BrowserPool:
         launch_timeout_s: float = 30.0,
         action_timeout_ms: int = 15000,
         per_job: bool = False,
+        spare_contexts: int = 2,
+        extra_args: list[str] | None = None,
     ) -> None:
         self._executable_path = executable_path
         self._headless = headless
         self._launch_timeout_ms = launch_timeout_s * 1000
         self._action_timeout_ms = action_timeout_ms
         self._per_job = per_job
+        self._args = [*CHROMIUM_ARGS, *(extra_args or [])]
+        # Contexts made ahead of time, each with a blank page, so a job starts without waiting
+        # for Chromium to create them (most of a job's start-up time otherwise).
+        self._spare_target = 0 if per_job else spare_contexts
+        self._spares: list[BrowserContext] = []
+        self._refill: asyncio.Task[None] | None = None
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
         self._lock = asyncio.Lock()
@@ -54,8 +62,15 @@ class BrowserPool:
         if not self._per_job:
             async with self._lock:
                 await self._launch()
+            self._schedule_refill()
 
     async def stop(self) -> None:
+        if self._refill is not None:
+            self._refill.cancel()
+            await asyncio.gather(self._refill, return_exceptions=True)
+        for spare in self._spares:
+            await _close_quietly(spare)
+        self._spares.clear()
         async with self._lock:
             if self._browser is not None:
                 try:
@@ -82,7 +97,7 @@ class BrowserPool:
         return await self._playwright.chromium.launch(
             executable_path=self._executable_path,
             headless=self._headless,
-            args=CHROMIUM_ARGS,
+            args=self._args,
             timeout=self._launch_timeout_ms,
         )
 
@@ -114,15 +129,55 @@ class BrowserPool:
             finally:
                 await asyncio.shield(browser.close())
             return
+        spare = self._take_spare() if not options else None
+        if spare is not None:
+            async with self._in_use(spare) as context:
+                yield context
+            return
         async with self._context_in(await self.browser(), **options) as context:
             yield context
 
-    @asynccontextmanager
-    async def _context_in(self, browser: Browser, **options: Any) -> AsyncIterator[BrowserContext]:
+    def _take_spare(self) -> BrowserContext | None:
+        while self._spares:
+            spare = self._spares.pop(0)
+            self._schedule_refill()
+            if spare.browser is not None and spare.browser.is_connected():
+                return spare
+        self._schedule_refill()
+        return None
+
+    def _schedule_refill(self) -> None:
+        if self._spare_target and (self._refill is None or self._refill.done()):
+            self._refill = asyncio.create_task(self._fill_spares(), name="browser-spares")
+
+    async def _fill_spares(self) -> None:
+        while len(self._spares) < self._spare_target:
+            try:
+                context = await self._new_context(await self.browser())
+                await context.new_page()
+            except Exception as exc:  # the browser is dying; the next job relaunches it
+                log.warning("spare_context_failed", error=str(exc))
+                return
+            self._spares.append(context)
+
+    async def _new_context(self, browser: Browser, **options: Any) -> BrowserContext:
+        # A modest desktop viewport: compositor memory grows with the page area (about 2 MB a job
+        # less than Playwright's 1280x720), and the sites' desktop layouts start well below it.
+        options.setdefault("viewport", {"width": 1024, "height": 768})
         context = await browser.new_context(
             locale="sv-SE", timezone_id="Europe/Stockholm", **options
         )
         context.set_default_timeout(self._action_timeout_ms)
+        return context
+
+    @asynccontextmanager
+    async def _context_in(self, browser: Browser, **options: Any) -> AsyncIterator[BrowserContext]:
+        context = await self._new_context(browser, **options)
+        async with self._in_use(context):
+            yield context
+
+    @asynccontextmanager
+    async def _in_use(self, context: BrowserContext) -> AsyncIterator[BrowserContext]:
         self.contexts_in_use += 1
         try:
             yield context

@@ -15,6 +15,7 @@ from gofer.events.model import JOB_CANCELLED, JOB_FAILED
 from gofer.jobs.model import JobFailure, JobStatus, JobView
 from gofer.jobs.queue import JobQueue
 from gofer.jobs.store import JobStore
+from gofer.logs import job_log_context
 from gofer.workflows.base import StepContext
 from gofer.workflows.registry import WorkflowRegistry
 
@@ -126,6 +127,10 @@ class Runner:
                 self._running.pop(job_id, None)
 
     async def _execute(self, job: JobView) -> None:
+        with job_log_context(job.job_id, job.workflow):
+            await self._execute_bound(job)
+
+    async def _execute_bound(self, job: JobView) -> None:
         workflow = self._registry.get(job.workflow)
         bound = log.bind(job_id=job.job_id, workflow=job.workflow)
         try:

@@ -6,7 +6,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import DateTime, event
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -55,7 +60,11 @@ def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 
 async def create_tables(engine: AsyncEngine) -> None:
     # Import every module that defines tables so their metadata is registered.
-    import gofer.store.tables  # noqa: F401
+    import gofer.accounts.tables
+    import gofer.sessions.tables
+    import gofer.store.tables
+    import gofer.webhooks.tables
+    import gofer.workflows.forms.tables  # noqa: F401  (each import only registers tables)
 
     async with engine.begin() as connection:
         await connection.run_sync(Base.metadata.create_all)

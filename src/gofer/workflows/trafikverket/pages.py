@@ -11,15 +11,36 @@ from playwright.async_api import Page
 
 from gofer.workflows.trafikverket.reference import fold
 
-# Polls the QR canvas inside the page and pushes each new drawing out at once; reading it from
-# Python on a timer would add a round trip per look and lag behind the site's redraws.
+# Marks 2D canvases dirty whenever something draws on them. Installed before the site's own
+# scripts run, so the QR watcher below only encodes the canvas when it has really changed: a
+# PNG encode every 40 ms per job would cost a core across twenty waiting jobs.
+CANVAS_DIRTY_SCRIPT = """
+(() => {
+  const proto = window.CanvasRenderingContext2D && CanvasRenderingContext2D.prototype;
+  if (!proto || proto.__goferTracked) return;
+  proto.__goferTracked = true;
+  for (const name of ['fillRect', 'clearRect', 'strokeRect', 'fill', 'stroke', 'drawImage',
+                      'putImageData', 'fillText', 'strokeText']) {
+    const original = proto[name];
+    if (typeof original !== 'function') continue;
+    proto[name] = function (...args) { window.__goferCanvasDirty = true; return original.apply(this, args); };
+  }
+  window.__goferCanvasDirty = true;
+})()
+"""
+
+# Pushes each new drawing of the QR canvas out at once; reading it from Python on a timer would
+# add a round trip per look and lag behind the site's redraws.
 QR_WATCH_SCRIPT = """
 (() => {
   if (window.__goferQrWatch) return;
   let last = null;
+  const tracked = !!(window.CanvasRenderingContext2D && CanvasRenderingContext2D.prototype.__goferTracked);
   window.__goferQrWatch = setInterval(() => {
+    if (tracked && !window.__goferCanvasDirty) return;
     const canvas = document.querySelector('div.qrcode canvas');
     if (!canvas || !canvas.width) return;
+    window.__goferCanvasDirty = false;
     let url;
     try { url = canvas.toDataURL('image/png'); } catch (e) { return; }
     if (url !== last) { last = url; window.__goferQrChanged(url); }
@@ -58,6 +79,10 @@ class BookingPages:
     def __init__(self, page: Page, base_url: str) -> None:
         self.page = page
         self.base_url = base_url.rstrip("/")
+
+    async def install_watchers(self) -> None:
+        """Before any site script runs: lets the QR watcher skip canvases that did not change."""
+        await self.page.context.add_init_script(CANVAS_DIRTY_SCRIPT)
 
     async def open_start(self) -> None:
         await self.page.goto(f"{self.base_url}/Boka/ng/", wait_until="domcontentloaded")

@@ -39,7 +39,7 @@ class BookingWorkflow:
 
     async def run(self, ctx: StepContext) -> dict[str, Any]:
         async with ctx.browser() as context:
-            page = await context.new_page()
+            page = context.pages[0] if context.pages else await context.new_page()
             booking = BookingRun(
                 ctx, page, SiteApi(context.request, ctx.settings.trafikverket_base_url)
             )
@@ -66,6 +66,7 @@ class BookingRun:
     async def run(self) -> dict[str, Any]:
         ctx, p = self.ctx, self.params
         await ctx.status(JobStatus.NAVIGATING, "Opening Boka prov")
+        await self.pages.install_watchers()
         try:
             await self.pages.open_start()
         except Exception as exc:

@@ -1,0 +1,1 @@
+"""User accounts: passwords, tokens, API keys, mail, external identity and their routes."""

@@ -1,0 +1,1 @@
+"""Conversation sessions: messages and the workflow runs they started, per user."""
