@@ -38,8 +38,12 @@ def wait_http(url: str, timeout_s: float = 60) -> None:
 
 
 @contextmanager
-def process(args: list[str], env: dict[str, str], ready_url: str) -> Iterator[subprocess.Popen[bytes]]:
-    proc = subprocess.Popen(args, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def process(
+    args: list[str], env: dict[str, str], ready_url: str
+) -> Iterator[subprocess.Popen[bytes]]:
+    proc = subprocess.Popen(
+        args, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         wait_http(ready_url)
         yield proc
@@ -56,7 +60,11 @@ def process(args: list[str], env: dict[str, str], ready_url: str) -> Iterator[su
 def replicas() -> Iterator[str]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    with process([sys.executable, "-m", "gofer", "replicas", "--port", str(port)], {}, f"{url}/_replica/config"):
+    with process(
+        [sys.executable, "-m", "gofer", "replicas", "--port", str(port)],
+        {},
+        f"{url}/_replica/config",
+    ):
         yield url
 
 

@@ -17,10 +17,13 @@ import httpx
 import websockets
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _harness import TOKEN, command_name, descendants, gofer, percentile, pss_kb, replicas  # noqa: E402
+from _harness import TOKEN, command_name, descendants, gofer, percentile, pss_kb, replicas
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-JOB = {"workflow": "trafikverket.book", "params": {"locations": ["Uppsala"], "exam_type": "Körprov"}}
+JOB = {
+    "workflow": "trafikverket.book",
+    "params": {"locations": ["Uppsala"], "exam_type": "Körprov"},
+}
 
 
 async def start_job(api: httpx.AsyncClient) -> dict:
@@ -74,7 +77,9 @@ async def qr_relay(url: str, replica_url: str, seconds: float) -> list[float]:
             end = time.monotonic() + seconds
             while time.monotonic() < end:
                 try:
-                    raw = await asyncio.wait_for(ws.recv(), timeout=max(0.1, end - time.monotonic()))
+                    raw = await asyncio.wait_for(
+                        ws.recv(), timeout=max(0.1, end - time.monotonic())
+                    )
                 except TimeoutError:
                     break
                 now_ms = time.time() * 1000
@@ -89,7 +94,9 @@ async def qr_relay(url: str, replica_url: str, seconds: float) -> list[float]:
     return [received[p] - drawn[p] for p in received if p in drawn]
 
 
-async def memory_per_job(url: str, server_pid: int, counts: list[int]) -> tuple[dict[str, float], dict[str, float]]:
+async def memory_per_job(
+    url: str, server_pid: int, counts: list[int]
+) -> tuple[dict[str, float], dict[str, float]]:
     """PSS of the server and every Chromium process, divided by N jobs waiting at the QR."""
     result: dict[str, float] = {}
     breakdown: dict[str, float] = {}
@@ -101,7 +108,12 @@ async def memory_per_job(url: str, server_pid: int, counts: list[int]) -> tuple[
             chromium = [p for p in descendants(server_pid) if "chrom" in command_name(p)]
             server_kb, chromium_kb = pss_kb(server_pid), sum(pss_kb(p) for p in chromium)
             result[str(n)] = round((server_kb + chromium_kb) / 1024 / n, 1)
-            breakdown = {"jobs": n, "server_mb": round(server_kb / 1024, 1), "chromium_mb": round(chromium_kb / 1024, 1), "chromium_processes": len(chromium)}
+            breakdown = {
+                "jobs": n,
+                "server_mb": round(server_kb / 1024, 1),
+                "chromium_mb": round(chromium_kb / 1024, 1),
+                "chromium_processes": len(chromium),
+            }
             await asyncio.gather(*(api.post(f"/api/v1/jobs/{j['job_id']}/cancel") for j in jobs))
     return result, breakdown
 
@@ -113,9 +125,13 @@ def summary(values: list[float]) -> tuple[float, float]:
 async def main_async(args: argparse.Namespace) -> dict:
     counts = [int(n) for n in args.mem_n.split(",")]
     with replicas() as replica_url:
-        httpx.patch(f"{replica_url}/_replica/config", json={"bankid_order_timeout_s": 3600}).raise_for_status()
+        httpx.patch(
+            f"{replica_url}/_replica/config", json={"bankid_order_timeout_s": 3600}
+        ).raise_for_status()
         extra = {"browser_extra_args": args.chromium_args} if args.chromium_args else {}
-        with gofer(replica_url, max_concurrent_jobs=str(max(counts) + 2), login_timeout_s="600", **extra) as (url, proc):
+        with gofer(
+            replica_url, max_concurrent_jobs=str(max(counts) + 2), login_timeout_s="600", **extra
+        ) as (url, proc):
             shared = await start_latencies(url, args.runs)
             relay = await qr_relay(url, replica_url, args.qr_seconds)
             memory, breakdown = await memory_per_job(url, proc.pid, counts)

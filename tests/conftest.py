@@ -54,7 +54,9 @@ def run_app() -> Callable[[FastAPI], Any]:
     async def run(app: FastAPI) -> AsyncIterator[RunningApp]:
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://gofer.test") as client:
+            async with httpx.AsyncClient(
+                transport=transport, base_url="http://gofer.test"
+            ) as client:
                 yield RunningApp(app, client)
 
     return run

@@ -74,7 +74,12 @@ async def run_booking(request: BookingRequest, console: Console) -> int:
                     message = json.loads(raw)
                     kind, data = message["type"], message.get("data", {})
                     if kind == "status_update":
-                        view.progress.update(view.task, completed=data.get("progress", 0), description=data.get("message", ""), status=data.get("status", ""))
+                        view.progress.update(
+                            view.task,
+                            completed=data.get("progress", 0),
+                            description=data.get("message", ""),
+                            status=data.get("status", ""),
+                        )
                         if data.get("status") not in ("bankid", "qr_waiting"):
                             view.qr = None
                     elif kind == "qr_update" and message.get("qr_payload"):
@@ -82,16 +87,26 @@ async def run_booking(request: BookingRequest, console: Console) -> int:
                         if request.auto_approve:
                             answer = await phone.post(
                                 "/_replica/bankid/scan",
-                                json={"qr": message["qr_payload"], "personalNumber": request.personal_number, "action": "approve"},
+                                json={
+                                    "qr": message["qr_payload"],
+                                    "personalNumber": request.personal_number,
+                                    "action": "approve",
+                                },
                             )
                             if answer.status_code == 200:
-                                view.notes.append("Auto-approved the BankID login on the replica's phone")
+                                view.notes.append(
+                                    "Auto-approved the BankID login on the replica's phone"
+                                )
                     elif kind == "human_needed":
                         view.notes.append(f"Action needed: {data.get('reason')}")
                     elif kind == "slot_found":
-                        view.notes.append(f"Slot found: {data.get('date')} {data.get('time')} in {data.get('location')}")
+                        view.notes.append(
+                            f"Slot found: {data.get('date')} {data.get('time')} in {data.get('location')}"
+                        )
                     elif kind in ("booking_completed", "job_failed", "job_cancelled"):
-                        result = result if kind == "job_failed" and result else {"type": kind, **data}
+                        result = (
+                            result if kind == "job_failed" and result else {"type": kind, **data}
+                        )
                         ended = "completed" if data.get("success") else kind.removeprefix("job_")
                         view.progress.update(view.task, completed=100, status=ended)
                     live.update(view.render())

@@ -23,9 +23,13 @@ class BackgroundServer:
         self.host = host
         self.port = port or free_port(host)
         self._server = uvicorn.Server(
-            uvicorn.Config(app, host=self.host, port=self.port, log_level="warning", lifespan="on", **config)
+            uvicorn.Config(
+                app, host=self.host, port=self.port, log_level="warning", lifespan="on", **config
+            )
         )
-        self._thread = threading.Thread(target=self._server.run, name=f"uvicorn-{self.port}", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.run, name=f"uvicorn-{self.port}", daemon=True
+        )
 
     @property
     def url(self) -> str:

@@ -47,7 +47,9 @@ def e2e_settings(data_dir: Path, replica_url: str, **overrides: Any) -> Settings
 
 
 @pytest.fixture(scope="session")
-def gofer(replica: BackgroundServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackgroundServer]:
+def gofer(
+    replica: BackgroundServer, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[BackgroundServer]:
     settings = e2e_settings(tmp_path_factory.mktemp("gofer"), replica.url)
     server = BackgroundServer(create_app(settings), ws="websockets").start(timeout_s=60)
     settings.port = server.port
@@ -105,7 +107,9 @@ async def watch_job(
     """
     watch = Watch()
     actions = list(actions or [])
-    ws_url = gofer.url.replace("http://", "ws://") + f"/ws/{job_id}?after={after}&token={ADMIN_TOKEN}"
+    ws_url = (
+        gofer.url.replace("http://", "ws://") + f"/ws/{job_id}?after={after}&token={ADMIN_TOKEN}"
+    )
     async with httpx.AsyncClient(base_url=replica.url, timeout=30) as phone:
         async with asyncio.timeout(timeout_s), websockets.connect(ws_url) as ws:
             async for raw in ws:
@@ -115,7 +119,11 @@ async def watch_job(
                     action = actions.pop(0) if actions else "approve"
                     answer = await phone.post(
                         "/_replica/bankid/scan",
-                        json={"qr": message["qr_payload"], "personalNumber": PERSONNUMMER, "action": action},
+                        json={
+                            "qr": message["qr_payload"],
+                            "personalNumber": PERSONNUMMER,
+                            "action": action,
+                        },
                     )
                     watch.scans.append(answer.json())
                     if answer.status_code == 200:

@@ -10,7 +10,13 @@ pytestmark = pytest.mark.e2e
 
 
 async def test_books_earliest_slot_and_proves_it(gofer, replica, site, api):
-    body = {"user_id": "app-user-1", "license_type": "B", "exam_type": "Körprov", "vehicle": "manual", "locations": ["Uppsala", "Järfälla"]}
+    body = {
+        "user_id": "app-user-1",
+        "license_type": "B",
+        "exam_type": "Körprov",
+        "vehicle": "manual",
+        "locations": ["Uppsala", "Järfälla"],
+    }
     started = api.post("/api/v1/booking/start", json=body)
     assert started.status_code == 201, started.text
     job_id = started.json()["job_id"]
@@ -27,7 +33,22 @@ async def test_books_earliest_slot_and_proves_it(gofer, replica, site, api):
     assert booking["vehicleTypeId"] == 2
     assert [s for s in watch.scans if s.get("ok")], watch.scans
     statuses = watch.statuses()
-    expected_order = ["starting", "navigating", "login", "bankid", "qr_waiting", "authenticated", "configuring", "locations", "searching", "booking"]
-    seen = [s for i, s in enumerate(statuses) if s in expected_order and (i == 0 or statuses[i - 1] != s)]
+    expected_order = [
+        "starting",
+        "navigating",
+        "login",
+        "bankid",
+        "qr_waiting",
+        "authenticated",
+        "configuring",
+        "locations",
+        "searching",
+        "booking",
+    ]
+    seen = [
+        s
+        for i, s in enumerate(statuses)
+        if s in expected_order and (i == 0 or statuses[i - 1] != s)
+    ]
     assert seen == expected_order
     assert api.get(f"/api/v1/booking/status/{job_id}").json()["status"] == "completed"

@@ -9,12 +9,19 @@ import pytest
 from gofer.app import create_app
 from tests.unit.fake_workflows import Gates, registry_with_gate
 
-GOOD = {"user_id": "u-1", "license_type": "B", "exam_type": "Körprov", "locations": ["Uppsala", "jarfalla"]}
+GOOD = {
+    "user_id": "u-1",
+    "license_type": "B",
+    "exam_type": "Körprov",
+    "locations": ["Uppsala", "jarfalla"],
+}
 
 
 def app_without_browser(make_settings):
     # No browser at all: a 422 here proves the request was refused before any browser work.
-    return create_app(make_settings(), registry=registry_with_gate(Gates()), with_browser=False, features=[])
+    return create_app(
+        make_settings(), registry=registry_with_gate(Gates()), with_browser=False, features=[]
+    )
 
 
 @pytest.mark.parametrize(
@@ -37,10 +44,14 @@ def app_without_browser(make_settings):
         ({"locations": "Uppsala"}, "locations", "list"),
     ],
 )
-async def test_bad_booking_start_is_422_naming_the_field(make_settings, run_app, admin_headers, change, field, words):
+async def test_bad_booking_start_is_422_naming_the_field(
+    make_settings, run_app, admin_headers, change, field, words
+):
     body = {**GOOD, **change}
     async with run_app(app_without_browser(make_settings)) as running:
-        response = await running.client.post("/api/v1/booking/start", json=body, headers=admin_headers)
+        response = await running.client.post(
+            "/api/v1/booking/start", json=body, headers=admin_headers
+        )
         assert response.status_code == 422, response.text
         payload = response.json()
         assert payload["success"] is False and payload["code"] == "validation_error"
@@ -53,7 +64,9 @@ async def test_bad_booking_start_is_422_naming_the_field(make_settings, run_app,
 async def test_malformed_json_is_422(make_settings, run_app, admin_headers):
     async with run_app(app_without_browser(make_settings)) as running:
         response = await running.client.post(
-            "/api/v1/booking/start", content=b"{not json", headers={**admin_headers, "Content-Type": "application/json"}
+            "/api/v1/booking/start",
+            content=b"{not json",
+            headers={**admin_headers, "Content-Type": "application/json"},
         )
         assert response.status_code == 422 and response.json()["success"] is False
 
@@ -61,18 +74,35 @@ async def test_malformed_json_is_422(make_settings, run_app, admin_headers):
 async def test_driving_test_in_stockholm_city_is_refused(make_settings, run_app, admin_headers):
     async with run_app(app_without_browser(make_settings)) as running:
         body = {**GOOD, "locations": ["Stockholm City"], "exam_type": "Körprov"}
-        response = await running.client.post("/api/v1/booking/start", json=body, headers=admin_headers)
+        response = await running.client.post(
+            "/api/v1/booking/start", json=body, headers=admin_headers
+        )
         assert response.status_code == 422 and "Stockholm City" in response.json()["error"]
 
 
-async def test_start_returns_the_seed_shape_and_normalised_params(make_settings, run_app, admin_headers):
+async def test_start_returns_the_seed_shape_and_normalised_params(
+    make_settings, run_app, admin_headers
+):
     async with run_app(app_without_browser(make_settings)) as running:
         c = running.client
-        body = {**GOOD, "locations": ["uppsala", "GOTEBORG hisingen"], "before": "2099-03-01", "exam_type": "korprov", "vehicle": "Automatbil"}
+        body = {
+            **GOOD,
+            "locations": ["uppsala", "GOTEBORG hisingen"],
+            "before": "2099-03-01",
+            "exam_type": "korprov",
+            "vehicle": "Automatbil",
+        }
         response = await c.post("/api/v1/booking/start", json=body, headers=admin_headers)
         assert response.status_code == 201, response.text
         started = response.json()
-        assert set(started) >= {"job_id", "status", "message", "webhook_configured", "websocket_url", "qr_polling_url"}
+        assert set(started) >= {
+            "job_id",
+            "status",
+            "message",
+            "webhook_configured",
+            "websocket_url",
+            "qr_polling_url",
+        }
         assert started["webhook_configured"] is False
         assert started["qr_polling_url"].endswith(f"/api/v1/booking/{started['job_id']}/qr")
         job = (await c.get(f"/api/v1/jobs/{started['job_id']}", headers=admin_headers)).json()
@@ -80,7 +110,9 @@ async def test_start_returns_the_seed_shape_and_normalised_params(make_settings,
         assert params["locations"] == ["Uppsala", "Göteborg-Hisingen"]
         assert params["exam_type"] == "Körprov" and params["vehicle"] == "automatic"
         assert params["date_to"] == "2099-02-28"
-        status = (await c.get(f"/api/v1/booking/status/{started['job_id']}", headers=admin_headers)).json()
+        status = (
+            await c.get(f"/api/v1/booking/status/{started['job_id']}", headers=admin_headers)
+        ).json()
         assert status["job_id"] == started["job_id"]
         listed = (await c.get("/api/v1/booking/status", headers=admin_headers)).json()
         assert listed["count"] == 1

@@ -51,7 +51,9 @@ async def test_canvas_qr_is_read_back_to_its_payload(pool):
     source = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
     async with pool.context() as context:
         page = await context.new_page()
-        await page.set_content('<div class="qrcode"><canvas width="256" height="256"></canvas></div>')
+        await page.set_content(
+            '<div class="qrcode"><canvas width="256" height="256"></canvas></div>'
+        )
         data_url = await page.evaluate(
             """async (src) => {
                 const img = new Image(); img.src = src; await img.decode();

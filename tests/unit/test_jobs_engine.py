@@ -25,28 +25,43 @@ async def wait_status(client, headers, job_id, wanted, timeout=10.0):
 
 
 def gate_app(make_settings, gates, **overrides):
-    return create_app(make_settings(**overrides), registry=registry_with_gate(gates), with_browser=False, features=[])
+    return create_app(
+        make_settings(**overrides),
+        registry=registry_with_gate(gates),
+        with_browser=False,
+        features=[],
+    )
 
 
 async def test_job_events_are_seq_numbered_and_end_completed(make_settings, run_app, admin_headers):
     gates = Gates()
     async with run_app(gate_app(make_settings, gates)) as running:
         c = running.client
-        created = (await c.post("/api/v1/jobs", json={"workflow": "test.gate", "params": {"name": "a"}}, headers=admin_headers)).json()
+        created = (
+            await c.post(
+                "/api/v1/jobs",
+                json={"workflow": "test.gate", "params": {"name": "a"}},
+                headers=admin_headers,
+            )
+        ).json()
         job_id = created["job_id"]
         assert created["websocket_url"].endswith(f"/ws/{job_id}")
         await asyncio.wait_for(gates.entered_event(job_id).wait(), 10)
         gates.gate(job_id).set()
         job = await wait_status(c, admin_headers, job_id, {"completed"})
         assert job["result"] == {"message": "done a"}
-        events = (await c.get(f"/api/v1/jobs/{job_id}/events", headers=admin_headers)).json()["events"]
+        events = (await c.get(f"/api/v1/jobs/{job_id}/events", headers=admin_headers)).json()[
+            "events"
+        ]
         assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
         types = [e["type"] for e in events]
         # One QR event: the unchanged second QR was not relayed again.
         assert types == ["status_update", "status_update", "qr_code_update", "task_completed"]
         assert [e["data"].get("status") for e in events[:2]] == ["starting", "navigating"]
         assert events[-1]["data"]["success"] is True
-        later = (await c.get(f"/api/v1/jobs/{job_id}/events?after=2", headers=admin_headers)).json()["events"]
+        later = (
+            await c.get(f"/api/v1/jobs/{job_id}/events?after=2", headers=admin_headers)
+        ).json()["events"]
         assert [e["seq"] for e in later] == [3, 4]
 
 
@@ -54,7 +69,9 @@ async def test_cancel_stops_running_job_and_cleans_up(make_settings, run_app, ad
     gates = Gates()
     async with run_app(gate_app(make_settings, gates)) as running:
         c = running.client
-        job_id = (await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)).json()["job_id"]
+        job_id = (
+            await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)
+        ).json()["job_id"]
         await asyncio.wait_for(gates.entered_event(job_id).wait(), 10)
         response = await c.post(f"/api/v1/jobs/{job_id}/cancel", headers=admin_headers)
         assert response.status_code == 200
@@ -62,7 +79,9 @@ async def test_cancel_stops_running_job_and_cleans_up(make_settings, run_app, ad
         assert job_id in gates.cleaned_up
         again = await c.post(f"/api/v1/jobs/{job_id}/cancel", headers=admin_headers)
         assert again.status_code == 409 and again.json()["code"] == "job_finished"
-        events = (await c.get(f"/api/v1/jobs/{job_id}/events", headers=admin_headers)).json()["events"]
+        events = (await c.get(f"/api/v1/jobs/{job_id}/events", headers=admin_headers)).json()[
+            "events"
+        ]
         assert events[-1]["type"] == "job_cancelled"
 
 
@@ -70,12 +89,20 @@ async def test_failure_reports_reason_and_seed_event(make_settings, run_app, adm
     gates = Gates()
     async with run_app(gate_app(make_settings, gates)) as running:
         c = running.client
-        job_id = (await c.post("/api/v1/jobs", json={"workflow": "test.gate", "params": {"fail": "site said no"}}, headers=admin_headers)).json()["job_id"]
+        job_id = (
+            await c.post(
+                "/api/v1/jobs",
+                json={"workflow": "test.gate", "params": {"fail": "site said no"}},
+                headers=admin_headers,
+            )
+        ).json()["job_id"]
         await asyncio.wait_for(gates.entered_event(job_id).wait(), 10)
         gates.gate(job_id).set()
         job = await wait_status(c, admin_headers, job_id, {"failed"})
         assert job["error"] == "site said no" and job["error_code"] == "asked_to_fail"
-        events = (await c.get(f"/api/v1/jobs/{job_id}/events", headers=admin_headers)).json()["events"]
+        events = (await c.get(f"/api/v1/jobs/{job_id}/events", headers=admin_headers)).json()[
+            "events"
+        ]
         assert [e["type"] for e in events[-2:]] == ["task_failed", "job_failed"]
         assert events[-2]["data"]["success"] is False
 
@@ -84,7 +111,13 @@ async def test_per_job_timeout_fails_the_job(make_settings, run_app, admin_heade
     gates = Gates()
     async with run_app(gate_app(make_settings, gates)) as running:
         c = running.client
-        job_id = (await c.post("/api/v1/jobs", json={"workflow": "test.gate", "params": {"timeout_s": 0.3}}, headers=admin_headers)).json()["job_id"]
+        job_id = (
+            await c.post(
+                "/api/v1/jobs",
+                json={"workflow": "test.gate", "params": {"timeout_s": 0.3}},
+                headers=admin_headers,
+            )
+        ).json()["job_id"]
         job = await wait_status(c, admin_headers, job_id, {"failed"})
         assert job["error_code"] == "timeout"
         assert job_id in gates.cleaned_up
@@ -94,12 +127,18 @@ async def test_concurrency_limit_queues_extra_jobs(make_settings, run_app, admin
     gates = Gates()
     async with run_app(gate_app(make_settings, gates, max_concurrent_jobs=1)) as running:
         c = running.client
-        first = (await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)).json()["job_id"]
-        second = (await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)).json()["job_id"]
+        first = (
+            await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)
+        ).json()["job_id"]
+        second = (
+            await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)
+        ).json()["job_id"]
         await asyncio.wait_for(gates.entered_event(first).wait(), 10)
         detail = (await c.get("/health/detailed", headers=admin_headers)).json()
         assert detail["queue"] == {"depth": 1, "running_jobs": 1}
-        assert (await c.get(f"/api/v1/jobs/{second}", headers=admin_headers)).json()["status"] == "queued"
+        assert (await c.get(f"/api/v1/jobs/{second}", headers=admin_headers)).json()[
+            "status"
+        ] == "queued"
         gates.gate(first).set()
         await asyncio.wait_for(gates.entered_event(second).wait(), 10)
         gates.gate(second).set()
@@ -110,10 +149,16 @@ async def test_cancel_queued_job_never_runs(make_settings, run_app, admin_header
     gates = Gates()
     async with run_app(gate_app(make_settings, gates, max_concurrent_jobs=1)) as running:
         c = running.client
-        first = (await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)).json()["job_id"]
-        second = (await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)).json()["job_id"]
+        first = (
+            await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)
+        ).json()["job_id"]
+        second = (
+            await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)
+        ).json()["job_id"]
         await asyncio.wait_for(gates.entered_event(first).wait(), 10)
-        assert (await c.post(f"/api/v1/jobs/{second}/cancel", headers=admin_headers)).json()["status"] == "cancelled"
+        assert (await c.post(f"/api/v1/jobs/{second}/cancel", headers=admin_headers)).json()[
+            "status"
+        ] == "cancelled"
         gates.gate(first).set()
         await wait_status(c, admin_headers, first, {"completed"})
         assert second not in gates.entered
@@ -127,7 +172,11 @@ async def test_idempotency_key_returns_the_same_job(make_settings, run_app, admi
         one = (await c.post("/api/v1/jobs", json=body, headers=admin_headers)).json()
         two = (await c.post("/api/v1/jobs", json=body, headers=admin_headers)).json()
         assert one["job_id"] == two["job_id"]
-        three = await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers={**admin_headers, "Idempotency-Key": "order-17"})
+        three = await c.post(
+            "/api/v1/jobs",
+            json={"workflow": "test.gate"},
+            headers={**admin_headers, "Idempotency-Key": "order-17"},
+        )
         assert three.json()["job_id"] == one["job_id"]
         gates.gate(one["job_id"]).set()
 
@@ -136,7 +185,12 @@ async def test_list_pages_with_cursor_and_filters_by_status(make_settings, run_a
     gates = Gates()
     async with run_app(gate_app(make_settings, gates, max_concurrent_jobs=1)) as running:
         c = running.client
-        ids = [(await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)).json()["job_id"] for _ in range(5)]
+        ids = [
+            (
+                await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)
+            ).json()["job_id"]
+            for _ in range(5)
+        ]
         seen: list[str] = []
         cursor = None
         while True:
@@ -157,7 +211,9 @@ async def test_list_pages_with_cursor_and_filters_by_status(make_settings, run_a
             gates.gate(job_id).set()
 
 
-async def test_restart_marks_running_jobs_failed_and_requeues_queued(make_settings, run_app, admin_headers):
+async def test_restart_marks_running_jobs_failed_and_requeues_queued(
+    make_settings, run_app, admin_headers
+):
     gates = Gates()
     settings = make_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -166,9 +222,24 @@ async def test_restart_marks_running_jobs_failed_and_requeues_queued(make_settin
     now = utc_now()
     async with session_factory(engine).begin() as session:
         for job_id, status in (("job_was_running", "searching"), ("job_was_queued", "queued")):
-            session.add(JobRow(id=job_id, user_id="admin", workflow="test.gate", params={}, status=status, progress=70, message="", last_seq=0, created_at=now, updated_at=now))
+            session.add(
+                JobRow(
+                    id=job_id,
+                    user_id="admin",
+                    workflow="test.gate",
+                    params={},
+                    status=status,
+                    progress=70,
+                    message="",
+                    last_seq=0,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
     await engine.dispose()
-    async with run_app(create_app(settings, registry=registry_with_gate(gates), with_browser=False, features=[])) as running:
+    async with run_app(
+        create_app(settings, registry=registry_with_gate(gates), with_browser=False, features=[])
+    ) as running:
         c = running.client
         dead = (await c.get("/api/v1/jobs/job_was_running", headers=admin_headers)).json()
         assert dead["status"] == JobStatus.FAILED and dead["error_code"] == "server_restarted"

@@ -16,7 +16,9 @@ from tests.unit.fake_workflows import Gates, registry_with_gate
 
 @pytest.fixture
 def client(make_settings):
-    app = create_app(make_settings(), registry=registry_with_gate(Gates()), with_browser=False, features=[])
+    app = create_app(
+        make_settings(), registry=registry_with_gate(Gates()), with_browser=False, features=[]
+    )
 
     async def other_user(token: str) -> Principal | None:
         return Principal("someone-else") if token == "other-user-token" else None
@@ -28,7 +30,9 @@ def client(make_settings):
 
 def finished_job(client: TestClient) -> str:
     headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
-    job_id = client.post("/api/v1/jobs", json={"workflow": "test.gate", "params": {"wait": False}}, headers=headers).json()["job_id"]
+    job_id = client.post(
+        "/api/v1/jobs", json={"workflow": "test.gate", "params": {"wait": False}}, headers=headers
+    ).json()["job_id"]
     deadline = time.monotonic() + 10
     while client.get(f"/api/v1/jobs/{job_id}", headers=headers).json()["status"] != "completed":
         assert time.monotonic() < deadline, "job did not complete"
@@ -52,30 +56,45 @@ def test_replays_all_events_then_closes_for_a_finished_job(client):
     assert [m["seq"] for m in messages] == [1, 2, 3, 4]
     qr = messages[2]
     assert qr["type"] == "qr_update" and qr["event_type"] == "qr_code_update"
-    assert qr["image_data"].startswith("data:image/png;base64,") and qr["qr_payload"] == "bankid.x.0.y"
+    assert (
+        qr["image_data"].startswith("data:image/png;base64,") and qr["qr_payload"] == "bankid.x.0.y"
+    )
     assert messages[-1]["type"] == "task_completed"
     assert set(messages[0]) >= {"seq", "job_id", "type", "timestamp", "data"}
 
 
 def test_after_skips_events_already_seen(client):
     job_id = finished_job(client)
-    with client.websocket_connect(f"/ws/{job_id}?after=2", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}) as ws:
+    with client.websocket_connect(
+        f"/ws/{job_id}?after=2", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    ) as ws:
         assert [m["seq"] for m in receive_until_closed(ws)] == [3, 4]
 
 
 @pytest.mark.parametrize(
     ("query", "code"),
-    [("", 4401), ("?token=wrong", 4401), ("?token=other-user-token", 4404), (f"?token={ADMIN_TOKEN}&after=x", 1008)],
+    [
+        ("", 4401),
+        ("?token=wrong", 4401),
+        ("?token=other-user-token", 4404),
+        (f"?token={ADMIN_TOKEN}&after=x", 1008),
+    ],
 )
 def test_refused_connections(client, query, code):
     job_id = finished_job(client)
-    with pytest.raises(WebSocketDisconnect) as closed, client.websocket_connect(f"/ws/{job_id}{query}") as ws:
+    with (
+        pytest.raises(WebSocketDisconnect) as closed,
+        client.websocket_connect(f"/ws/{job_id}{query}") as ws,
+    ):
         ws.receive_json()
     assert closed.value.code == code
 
 
 def test_unknown_job_is_not_found(client):
-    with pytest.raises(WebSocketDisconnect) as closed, client.websocket_connect(f"/ws/job_nope?token={ADMIN_TOKEN}") as ws:
+    with (
+        pytest.raises(WebSocketDisconnect) as closed,
+        client.websocket_connect(f"/ws/job_nope?token={ADMIN_TOKEN}") as ws,
+    ):
         ws.receive_json()
     assert closed.value.code == 4404
 
@@ -83,7 +102,12 @@ def test_unknown_job_is_not_found(client):
 def test_other_users_cannot_see_the_job_over_http(client):
     job_id = finished_job(client)
     other = {"Authorization": "Bearer other-user-token"}
-    for path in (f"/api/v1/jobs/{job_id}", f"/api/v1/jobs/{job_id}/events", f"/api/v1/booking/status/{job_id}", f"/api/v1/booking/{job_id}/qr"):
+    for path in (
+        f"/api/v1/jobs/{job_id}",
+        f"/api/v1/jobs/{job_id}/events",
+        f"/api/v1/booking/status/{job_id}",
+        f"/api/v1/booking/{job_id}/qr",
+    ):
         response = client.get(path, headers=other)
         assert response.status_code == 404, path
     assert client.get("/api/v1/jobs", headers=other).json()["jobs"] == []
@@ -93,7 +117,9 @@ def test_client_leaving_a_quiet_job_frees_the_connection(client):
     from gofer.metrics import WEBSOCKET_CONNECTIONS
 
     headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
-    job_id = client.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=headers).json()["job_id"]
+    job_id = client.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=headers).json()[
+        "job_id"
+    ]
     before = WEBSOCKET_CONNECTIONS._value.get()
     with client.websocket_connect(f"/ws/{job_id}?token={ADMIN_TOKEN}") as ws:
         first = ws.receive_json()

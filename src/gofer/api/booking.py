@@ -109,7 +109,7 @@ async def status(
 async def list_bookings(
     principal: Principal = Depends(require_principal), svc: Services = Depends(services)
 ) -> BookingList:
-    jobs = await svc.store.list(
+    jobs = await svc.store.list_jobs(
         user_id=None if principal.is_admin else principal.user_id,
         workflow=BOOKING_WORKFLOW,
         limit=100,

@@ -143,7 +143,7 @@ async def create(
         webhook_url=body.webhook_url,
         idempotency_key=body.idempotency_key or idempotency_key,
     )
-    return JobCreated(**job.model_dump(), **links(svc, job.job_id))
+    return JobCreated.model_validate({**job.model_dump(), **links(svc, job.job_id)})
 
 
 def _encode_cursor(job: JobView) -> str:
@@ -170,7 +170,7 @@ async def list_jobs(
     principal: Principal = Depends(require_principal),
     svc: Services = Depends(services),
 ) -> JobPage:
-    jobs = await svc.store.list(
+    jobs = await svc.store.list_jobs(
         user_id=None if principal.is_admin else principal.user_id,
         statuses=[s.value for s in status],
         workflow=workflow,

@@ -20,14 +20,14 @@ def png_from_data_url(data_url: str) -> bytes:
 
 def decode_qr(png: bytes) -> str | None:
     """The text of the first QR code in the image, or None if none can be read."""
-    image = Image.open(io.BytesIO(png))
+    image: Image.Image = Image.open(io.BytesIO(png))
     image.load()
     if image.mode in ("RGBA", "LA", "P"):
         # A transparent canvas background reads as black; put it on white first.
         background = Image.new("RGB", image.size, "white")
         background.paste(image.convert("RGBA"), mask=image.convert("RGBA").split()[3])
         image = background
-    for barcode in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
+    for barcode in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)):
         if barcode.valid and barcode.text:
             return str(barcode.text)
     return None

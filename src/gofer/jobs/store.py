@@ -112,7 +112,7 @@ class JobStore:
             )
             return job_view(row) if row else None
 
-    async def list(
+    async def list_jobs(
         self,
         *,
         user_id: str | None,

@@ -116,7 +116,9 @@ class BookingRun:
             await self.pages.open_login()
             await ctx.status(JobStatus.BANKID, "Starting Mobilt BankID")
             # Told before the QR arrives, so a client can get ready to scan what follows.
-            await ctx.human_needed(reason, "scan_qr", message="Scan the QR code with the BankID app")
+            await ctx.human_needed(
+                reason, "scan_qr", message="Scan the QR code with the BankID app"
+            )
             await self.pages.start_bankid()
             ctx.forget_qr()
             await self.pages.watch_qr(self._relay_qr)
@@ -243,7 +245,7 @@ class BookingRun:
             if category and categories and category not in categories:
                 continue
             location = entry.get("location") or {}
-            offered[str(location.get("name"))] = int(location.get("id"))
+            offered[str(location.get("name"))] = int(location.get("id") or 0)
         index = reference.fold_index(list(offered))
         chosen: dict[str, int] = {}
         for name in self.params.locations:
