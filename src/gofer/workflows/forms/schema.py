@@ -20,7 +20,18 @@ FieldType = Literal[
     "file",
 ]
 FIELD_TYPES: frozenset[str] = frozenset(
-    ("text", "tel", "email", "textarea", "number", "date", "datetime-local", "time", "select", "file")
+    (
+        "text",
+        "tel",
+        "email",
+        "textarea",
+        "number",
+        "date",
+        "datetime-local",
+        "time",
+        "select",
+        "file",
+    )
 )
 
 

@@ -10,12 +10,17 @@ from .reading import ValueRead, refused
 from .text import fold
 
 _TYPED_RE = re.compile(
-    r"(?<![\w.+-])([a-z0-9][a-z0-9._%+-]*)\s*@\s*([a-z0-9-]+(?:\s*\.\s*[a-z0-9-]+)+)", re.IGNORECASE
+    r"(?<![\w.+-])([a-z0-9][a-z0-9._%+-]*)\s*@\s*([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE
 )
 _BROKEN_RE = re.compile(r"(?<![\w.+-])[a-z0-9._%+-]+@[a-z0-9.-]*", re.IGNORECASE)
 _AT_WORDS = (("a", "cong"), ("acong",), ("a", "cong", "cong"), ("at",))
 _DOT_WORDS = (("cham",), ("dot",))
-_SYMBOL_WORDS = {("gach", "duoi"): "_", ("underscore",): "_", ("gach", "ngang"): "-", ("dash",): "-"}
+_SYMBOL_WORDS = {
+    ("gach", "duoi"): "_",
+    ("underscore",): "_",
+    ("gach", "ngang"): "-",
+    ("dash",): "-",
+}
 _STOP_BEFORE = frozenset({"email", "mail", "la", "is", "thu", "dien", "tu", "gmail"})
 _WORD_RE = re.compile(r"[a-z0-9]+")
 
@@ -76,9 +81,11 @@ def _collect_local(
     parts: list[str] = []
     k = at_index - 1
     while k >= 0 and at_index - 1 - k < 8:
-        gap = low[words[k][2] : words[k + 1][1]]
-        if gap.strip():
+        gap = low[words[k][2] : words[k + 1][1]].strip()
+        if gap and gap not in (".", "_", "-"):
             break
+        if gap:
+            parts.append(gap)  # "phuc.ly a còng …": typed dots inside a spoken address
         word = texts[k]
         if word in _STOP_BEFORE:
             break
@@ -127,7 +134,7 @@ def read_email(raw: str, low: str, pos: int = 0, end: int | None = None) -> Valu
     reads = [r for r in (typed, spoken) if r is not None]
     if not reads:
         return None
-    del raw
+    _ = raw  # the typed form is read from the folded text; raw keeps the signature uniform
     return min(reads, key=lambda r: (r.start, 0 if r.ok else 1))
 
 

@@ -11,6 +11,8 @@ _CODE_RE = re.compile(
     r"(?<![a-z0-9@.])([a-z]{1,6})(?:[-_ ]?)(\d[a-z0-9]*(?:[-_][a-z0-9]+)*)(?![a-z0-9@]|\.[a-z0-9])"
 )
 _DIGIT_CODE_RE = re.compile(r"(?<![a-z0-9@.])(\d{3,}(?:[-_][a-z0-9]+)*)(?![a-z0-9@])")
+# Prefixes written with a space before the digits ("KH 12345") that still make one code.
+SPACED_CODE_PREFIXES = frozenset("kh cus cif nv txn gd bc ft emp rpt ref trx tx cust ma".split())
 NOT_CODE_PREFIXES = frozenset(
     {"h", "g", "k", "tr", "ty", "ti", "m", "b", "bn", "d", "p", "x", "lan", "so", "ma", "la"}
 )
@@ -61,8 +63,10 @@ def _code_text(raw: str, match: re.Match[str]) -> str | None:
     rest_start = match.end() - len(match.group(2))
     prefix = raw[match.start() : prefix_end]
     separator = raw[prefix_end:rest_start]
-    if separator == " " and not (prefix.isupper() and len(prefix) <= 4):
-        return None  # "sdt 0912…" is a cue and a number, not a code
+    if separator == " " and not (prefix.isupper() and prefix.lower() in SPACED_CODE_PREFIXES):
+        return None  # "sdt 0912…", "SLA 10/01": a cue and a number, not a code
+    if separator == " " and re.match(r"[/.,:-]\d", raw[match.end() : match.end() + 2]):
+        return None
     joined = prefix + (separator if separator in ("-", "_") else "") + raw[rest_start : match.end()]
     return joined.upper()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -26,10 +27,19 @@ MONEY_SCALES: dict[str, int] = {
     "billion": 1_000_000_000,
     "billions": 1_000_000_000,
 }
+ENGLISH_SCALES = frozenset(
+    {"thousand", "million", "millions", "billion", "billions", "m", "mil", "bn", "b"}
+)
 CURRENCY_WORDS = frozenset({"vnd", "d", "dong", "vn", "vnđ"})
-PER_MONTH = (("moi", "thang"), ("mot", "thang"), ("hang", "thang"), ("per", "month"), ("a", "month"))
+PER_MONTH = (
+    ("moi", "thang"),
+    ("mot", "thang"),
+    ("hang", "thang"),
+    ("per", "month"),
+    ("a", "month"),
+)
 LEADING_FILLERS = frozenset(
-    {"khoang", "tam", "chung", "gan", "hon", "tren", "about", "around", "approximately", "roughly"}
+    {"khoang", "gan", "hon", "tren", "about", "around", "approximately", "roughly"}
 )
 
 
@@ -57,6 +67,15 @@ def _unit_follows(items: list[Lex], k: int) -> bool:
     return k < len(items) and (items[k].text in _OTHER_UNITS or items[k].text == "%")
 
 
+def english_numeral(text: str) -> Decimal | None:
+    """'1.205' before 'billion' is a decimal point; '1,500' groups thousands."""
+    if re.fullmatch(r"\d+\.\d+", text):
+        return Decimal(text)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+        return Decimal(text.replace(",", ""))
+    return None
+
+
 def read_money(low: str, pos: int = 0, end: int | None = None) -> MoneyRead | None:
     """Read an amount starting at the first lexical item at or after `pos`."""
     items = lex(low, pos, end)
@@ -74,6 +93,8 @@ def read_money(low: str, pos: int = 0, end: int | None = None) -> MoneyRead | No
             break
         value, k = group
         is_numeral = items[j].kind == "num"
+        if is_numeral and _word(items, k) in ENGLISH_SCALES:
+            value = english_numeral(items[j].text) or value
         if _word(items, k) == "tram" and is_numeral:
             value *= 100
             k += 1

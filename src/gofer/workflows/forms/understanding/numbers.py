@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-_LEX_RE = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+|\S")
+_LEX_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[a-z]+|\S")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ def lex(low: str, pos: int = 0, end: int | None = None) -> list[Lex]:
     items: list[Lex] = []
     for match in _LEX_RE.finditer(low, pos, len(low) if end is None else end):
         text = match.group()
-        kind = "num" if text[0].isdigit() else "word" if text[0].isalpha() else "punct"
+        kind = "num" if text[0] in "0123456789" else "word" if text[0] in _LETTERS else "punct"
         items.append(Lex(kind, text, match.start(), match.end()))
     return items
 

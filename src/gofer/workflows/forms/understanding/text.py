@@ -22,6 +22,9 @@ def fold_char(ch: str) -> str:
         low = ch
     if low.isascii():
         return low
+    compat = unicodedata.normalize("NFKD", low)
+    if len(compat) == 1 and compat.isascii():
+        return compat  # "¹" → "1", full-width letters and digits
     base = unicodedata.normalize("NFD", low)[0]
     if unicodedata.combining(base):
         return " "
@@ -106,6 +109,11 @@ class Message:
     @cached_property
     def has_diacritics(self) -> bool:
         return has_vietnamese_letters(self.raw)
+
+    @cached_property
+    def has_titlecase(self) -> bool:
+        """True when some word is written 'Like This' (the writer capitalises names)."""
+        return any(w[:1].isupper() and w[1:].islower() for w in re.findall(r"[^\W\d_]+", self.raw))
 
     @cached_property
     def is_lowercase(self) -> bool:

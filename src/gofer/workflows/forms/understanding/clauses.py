@@ -1,0 +1,67 @@
+"""Clause boundaries: where a new request starts inside a message."""
+
+from __future__ import annotations
+
+from .text import Message, prev_non_space
+
+_BOUNDARY_CHARS = frozenset(",;.!?\n\r")
+# Words after which a new field or command starts: connectors, corrections and edit verbs.
+CONNECTORS = frozenset(
+    """va con roi voi and with also then plus cung nhe nha thi but nhung nham sorry actually oh
+    u ok okay sua doi thay change update set dien nhap add please giup hay now xong finally
+    correction correct fix oops ah uh um hmm well them""".split()
+)
+_PHRASE_CONNECTORS = (
+    "a nham",
+    "nham roi",
+    "xin loi",
+    "sua lai",
+    "doi lai",
+    "cap nhat",
+    "vui long",
+    "lam on",
+    "sau do",
+    "tiep theo",
+    "ngoai ra",
+    "cuoi cung",
+    "bo sung",
+    "giup em",
+    "giup minh",
+)
+
+
+def at_boundary(msg: Message, pos: int, *, strict: bool = False) -> bool:
+    """True when `pos` starts a clause: message start, after punctuation or a connector word.
+
+    `strict` accepts punctuation only (used inside free text, where "và" joins words).
+    """
+    before = prev_non_space(msg.low, pos)
+    if before < 0:
+        return True
+    if msg.low[before] in _BOUNDARY_CHARS:
+        return True
+    if strict:
+        return False
+    tokens = [t for t in msg.tokens if t.end <= pos]
+    if not tokens:
+        return not msg.low[:pos].strip(" :-\t")
+    last = tokens[-1]
+    if msg.low[last.end : pos].strip():
+        return msg.low[last.end : pos].strip()[-1] in _BOUNDARY_CHARS
+    if last.text in CONNECTORS:
+        return True
+    if len(tokens) >= 2 and f"{tokens[-2].text} {last.text}" in _PHRASE_CONNECTORS:
+        return True
+    return False
+
+
+def clause_end(msg: Message, pos: int, limit: int | None = None) -> int:
+    """Position of the next clause punctuation (, ; . ! ? newline) at or after `pos`."""
+    stop = len(msg.low) if limit is None else limit
+    for index in range(pos, stop):
+        ch = msg.low[index]
+        if ch in ",;!?\n":
+            return index
+        if ch == "." and (index + 1 >= stop or msg.low[index + 1].isspace()):
+            return index
+    return stop

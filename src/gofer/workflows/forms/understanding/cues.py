@@ -1,0 +1,458 @@
+"""Cue phrase → value: reading the value that follows a field's cue, and free texts."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import at_boundary, clause_end
+from .dates import find_dates
+from .email import read_email
+from .ids import SPACED_CODE_PREFIXES, read_national_id
+from .money import find_money
+from .numbers import lex, read_number
+from .phone import is_phone_text, read_phone
+from .profiles import FieldProfile
+from .readers import (
+    TEXT_KINDS,
+    Reading,
+    implicit_yes_no,
+    is_compound,
+    read_for_kind,
+    skip_fillers,
+)
+from .reading import ValueRead
+from .run_state import CORRECTION_WORDS, Occurrence, RunState
+from .text import accents_compatible, collapse
+from .vocabulary import CueTarget
+
+_EXPLICIT_AFTER = re.compile(r"\s*(?:[:=]|\b(?:la|is|thanh|la:|are)\b)")
+
+
+class CueReading(RunState):
+    """The cue phase: each field cue found in the message reads the value after it."""
+
+    def explicit_after(self, pos: int) -> bool:
+        """A cue followed by ':' / '=' / 'là' / 'is' announces its value."""
+        match = _EXPLICIT_AFTER.match(self.msg.low, pos)
+        if match is None:
+            return False
+        word = match.group().strip(" :=")
+        if not word:
+            return True
+        index = self.msg.token_index_at(match.start() + len(match.group()) - len(word))
+        typed = self.msg.raw[match.end() - len(word) : match.end()]
+        forms = {"la": "là", "thanh": "thành", "is": "is", "are": "are", "la:": "là"}
+        return accents_compatible(typed.lower(), forms.get(word, word)) and not is_compound(
+            self.msg, index
+        )
+
+    def read_cues(self) -> None:
+        open_text: tuple[FieldProfile, int, int] | None = None  # (profile, value start, cue pos)
+        cursor = 0
+        stops = self.stops()
+        for occurrence in self.occurrences:
+            if occurrence.start < cursor or self.is_consumed(occurrence.start, occurrence.end):
+                continue
+            if open_text is not None and open_text[0].kind == "short_text":
+                text_end = clause_end(self.msg, open_text[1])
+                if occurrence.start >= text_end:
+                    self.close_text(open_text, text_end)
+                    open_text = None
+            # a lead-in between a cue and its colon ("địa chỉ cho khách X: …") is read normally
+            in_lead_in = open_text is not None and occurrence.start < open_text[1]
+            inside_text = open_text is not None and not in_lead_in
+            boundary = at_boundary(self.msg, occurrence.start, strict=inside_text)
+            explicit = self.explicit_after(occurrence.end)
+            short = open_text is not None and open_text[0].kind == "short_text"
+            if inside_text and not (boundary or explicit or short):
+                continue
+            if not occurrence.entry.cues and occurrence.entry.options and not in_lead_in:
+                detail = self._detail_after_option(occurrence)
+                if detail is not None:
+                    if open_text is not None:
+                        self.close_text(open_text, occurrence.start)
+                    open_text = detail
+                    cursor = detail[1]
+                    continue
+            decision = self.decide(occurrence, boundary, explicit, stops)
+            if decision is None:
+                if (
+                    open_text is not None
+                    and inside_text
+                    and boundary
+                    and self._ends_text(occurrence, open_text[0])
+                ):
+                    self.close_text(open_text, occurrence.start)
+                    open_text = None
+                continue
+            profile, reading, _target = decision
+            read = reading.read
+            opens_text = (
+                profile.kind in TEXT_KINDS and read is not None and read.ok and read.value == ""
+            )
+            if in_lead_in and opens_text:
+                continue
+            if inside_text and open_text is not None:
+                self.close_text(open_text, occurrence.start)
+                open_text = None
+            if opens_text:
+                assert read is not None
+                open_text = (profile, read.start, occurrence.start)
+                self.consume(occurrence.start, occurrence.end)
+                cursor = occurrence.end
+                continue
+            if read is None:
+                continue
+            if read.ok:
+                assert read.value is not None
+                value = self._code_with_cue_prefix(profile, occurrence, read.value)
+                self.assign(profile.name, value, occurrence.start, reading.strength)
+            else:
+                self.reject(profile, read)
+            self.consume(min(occurrence.start, read.start), max(occurrence.end, read.end))
+            cursor = max(occurrence.end, read.end)
+        if open_text is not None:
+            self.close_text(open_text, self.limit_after(open_text[1]))
+
+    def decide(
+        self, occurrence: Occurrence, boundary: bool, explicit: bool, stops: frozenset[int]
+    ) -> tuple[FieldProfile, Reading, CueTarget] | None:
+        cues = sorted(occurrence.entry.cues.values(), key=lambda c: -c.priority)
+        if not cues:
+            return None
+        limit = self.limit_after(occurrence.end)
+        options_here = bool(occurrence.entry.options)
+        results: list[tuple[CueTarget, FieldProfile, Reading]] = []
+        for target in cues:
+            profile = self.profile(target.field)
+            if profile.kind == "file":
+                continue
+            start = skip_fillers(self.msg, occurrence.end, limit, profile.kind)
+            if profile.kind in TEXT_KINDS:
+                # Part of a label ("kiểm tra" of "Ghi Chú Kiểm Tra") opens a text only with "là"/":".
+                named = target.priority >= 0.85 or (target.priority >= 0.8 and boundary)
+                strong = named and (occurrence.words >= 2 or target.priority >= 0.95)
+                if not (explicit or strong or (named and boundary)):
+                    continue
+                if options_here and not (boundary or explicit):
+                    continue
+                if target.inclusive and not explicit:
+                    start = occurrence.start
+                colon = self._colon_ahead(start, limit)
+                if colon is not None:
+                    start = colon
+                if start >= limit or self.msg.low[start:limit].strip(" .,;") == "":
+                    continue
+                results.append((target, profile, Reading(ValueRead("", start, start), 1)))
+                continue
+            before = self._number_before(occurrence, profile) if profile.kind == "number" else None
+            if before is not None and before.read is not None:
+                results.append((target, profile, before))
+                continue
+            reading = read_for_kind(
+                self.msg,
+                profile,
+                start,
+                limit,
+                today=self.today,
+                explicit=explicit,
+                stops=stops - {occurrence.start},
+            )
+            if reading.read is None and profile.kind == "yesno" and not options_here:
+                implicit = implicit_yes_no(self.msg, profile, occurrence.start)
+                if implicit is not None:
+                    reading = Reading(ValueRead(implicit.value, implicit.start, occurrence.end), 1)
+            if reading.read is None and profile.kind in ("select", "yesno"):
+                reading = self._option_before(occurrence, profile)
+            if reading.read is not None and self._cuts_occurrence(occurrence, reading.read):
+                continue
+            results.append((target, profile, reading))
+        successes = [r for r in results if r[2].read is not None and r[2].read.ok]
+        if successes:
+            first_choice = max(successes, key=lambda r: (r[2].strength, r[0].priority))
+            best = self._follow_topic(occurrence, first_choice, successes)
+            best = self._next_of_kind(best, successes)
+            rivals = [
+                r
+                for r in successes
+                if r is not best
+                and best is first_choice
+                and r[2].strength == best[2].strength
+                and r[0].priority >= best[0].priority - 0.02
+                and r[1].name != best[1].name
+                and r[1].kind not in TEXT_KINDS
+            ]
+            contenders = {best[1].name, *(r[1].name for r in rivals)}
+            # a time input shown by a slot select is filled through the select
+            rivals = [
+                r
+                for r in rivals
+                if not (r[1].field.revealed_by and r[1].field.revealed_by[0] in contenders)
+            ]
+            if best[1].field.revealed_by and best[1].field.revealed_by[0] in {
+                r[1].name for r in rivals
+            }:
+                best = next(r for r in rivals if r[1].name == best[1].field.revealed_by[0])
+                rivals = []
+            if rivals and best[1].kind not in TEXT_KINDS:
+                self.ask_which_field(best[2].read, [best[1], *(r[1] for r in rivals)])
+                read = best[2].read
+                assert read is not None
+                self.consume(occurrence.start, read.end)
+                return None
+            return best[1], best[2], best[0]
+        refusals = [r for r in results if r[2].read is not None and not r[2].read.ok]
+        if refusals and (boundary or explicit or occurrence.words >= 2):
+            best = max(refusals, key=lambda r: r[0].priority)
+            return best[1], best[2], best[0]
+        return None
+
+    def _cuts_occurrence(self, cue: Occurrence, read: ValueRead) -> bool:
+        """'xin nghỉ phép năm': a value must not end inside a longer phrase ('nghỉ phép năm')."""
+        return any(
+            o is not cue and o.start < read.end < o.end and o.start >= read.start
+            for o in self.occurrences
+        )
+
+    def _next_of_kind(self, best, successes):  # type: ignore[no-untyped-def]
+        """'account X …, account Y': a cue repeated in one message names the next such field."""
+        if best[1].name not in self.values or CORRECTION_WORDS.search(self.msg.low):
+            return best
+        for candidate in sorted(successes, key=lambda r: -r[0].priority):
+            if (
+                candidate[1].kind == best[1].kind
+                and candidate[1].name not in self.values
+                and candidate[0].priority >= best[0].priority - 0.15
+            ):
+                return candidate
+        return best
+
+    def _follow_topic(self, occurrence, best, successes):  # type: ignore[no-untyped-def]
+        """'quản lý là X, email Y': a generic cue right after a field goes to its sibling."""
+        recent = [
+            (name, a)
+            for name, a in self.values.items()
+            if a.position < occurrence.start and occurrence.start - a.position <= 80
+        ]
+        if not recent:
+            return best
+        last_name = max(recent, key=lambda item: item[1].position)[0]
+        if re.search(r"[.;!?\n]", self.msg.low[self.values[last_name].position : occurrence.start]):
+            return best
+        topic = self._distinctive_words(last_name)
+        for candidate in successes:
+            if candidate is best or candidate[1].kind != best[1].kind:
+                continue
+            if candidate[2].strength != best[2].strength:
+                continue
+            own = self._distinctive_words(candidate[1].name)
+            best_words = self._distinctive_words(best[1].name)
+            if topic & own and not topic & best_words:
+                return candidate
+        return best
+
+    def _detail_after_option(self, occurrence: Occurrence) -> tuple[FieldProfile, int, int] | None:
+        """'vi phạm nhỏ: 3 hồ sơ …': an option, a colon, then the text of the field it reveals."""
+        match = re.compile(r"\s*:\s*").match(self.msg.low, occurrence.end)
+        targets = {(t.field, t.value) for t in occurrence.entry.options}
+        if match is None or len(targets) != 1:
+            return None
+        field_name, value = targets.pop()
+        for profile in self.vocab.profiles:
+            revealed = profile.field.revealed_by
+            if (
+                profile.kind in TEXT_KINDS
+                and revealed
+                and revealed[0] == field_name
+                and value in revealed[1]
+            ):
+                if field_name not in self.values:
+                    self.assign(field_name, value, occurrence.start)
+                self.consume(occurrence.start, match.end())
+                return profile, match.end(), occurrence.start
+        return None
+
+    @staticmethod
+    def _code_with_cue_prefix(profile: FieldProfile, cue: Occurrence, value: str) -> str:
+        """'mã kh 5566' → KH5566: the cue ended with the code's own letters."""
+        last = cue.key.split()[-1]
+        if (
+            profile.kind == "code"
+            and value.isdigit()
+            and last in SPACED_CODE_PREFIXES
+            and last != "ma"
+        ):
+            return last.upper() + value
+        return value
+
+    def _colon_ahead(self, start: int, limit: int) -> int | None:
+        """'địa chỉ cho khách X (KH1): số 7 …': the value starts after a colon close behind."""
+        end = min(clause_end(self.msg, start, limit), start + 60)
+        colon = self.msg.low.find(":", start, end)
+        if colon < 0 or not self.msg.low[start:colon].strip():
+            return None
+        if re.search(r"\d:\d", self.msg.low[colon - 1 : colon + 2]):
+            return None  # a time such as 14:30
+        return skip_fillers(self.msg, colon + 1, limit, "free_text")
+
+    def _option_before(self, cue: Occurrence, profile: FieldProfile) -> Reading:
+        """'IT department', 'không có dấu hiệu bất thường': the option just before its cue."""
+        before = [o for o in self.occurrences if o.end <= cue.start]
+        if not before:
+            return Reading(None, 0)
+        last = before[-1]
+        if self.msg.low[last.end : cue.start].strip() or self.is_consumed(last.start, last.end):
+            return Reading(None, 0)
+        values = {t.value for t in last.entry.options if t.field == profile.name}
+        if len(values) != 1:
+            return Reading(None, 0)
+        return Reading(ValueRead(values.pop(), last.start, cue.end), 2)
+
+    def _number_words_before(self, pos: int) -> re.Match[str] | None:
+        """'tám trường hợp': a number in words right before `pos`, as a match over its text."""
+        tokens = [t for t in self.msg.tokens if t.end <= pos]
+        for width in (4, 3, 2, 1):
+            if len(tokens) < width or self.msg.low[tokens[-1].end : pos].strip():
+                continue
+            first = tokens[-width]
+            text = self.msg.low[first.start : tokens[-1].end]
+            items = lex(text)
+            read = read_number(items, 0)
+            if read is not None and read.next_index == len(items) and read.from_words:
+                return re.compile(re.escape(text)).match(self.msg.low, first.start)
+        return None
+
+    def _ends_text(self, occurrence: Occurrence, profile: FieldProfile) -> bool:
+        """An option named at a clause start ends a free text, unless it cannot stand alone."""
+        if profile.kind == "tags":
+            return False
+        options = occurrence.entry.options
+        fields = {t.field for t in options}
+        return (
+            len(fields) == 1
+            and not any(t.needs_cue for t in options)
+            and next(iter(fields)) not in self.values
+        )
+
+    def _number_before(self, occurrence: Occurrence, profile: FieldProfile) -> Reading:
+        """'5 trường hợp rủi ro cao': the number just before the cue."""
+        match = re.search(r"(?<![\w.,])(\d+(?:[.,]\d+)?)[ \t]*$", self.msg.low[: occurrence.start])
+        if match is None:
+            match = self._number_words_before(occurrence.start)
+        if match is None or self.is_consumed(match.start(), match.end()):
+            return Reading(None, 0)
+        after = self.msg.low[occurrence.end :].lstrip(" ")
+        next_phrase = any(
+            o.start >= occurrence.end and not self.msg.low[occurrence.end : o.start].strip()
+            for o in self.occurrences
+        )
+        if (
+            after
+            and after[0] not in ",;.!?\n"
+            and not next_phrase
+            and not re.match(r"(?:va|and|con|trong do)\b", after)
+        ):
+            return Reading(None, 0)  # "2 hồ sơ hết hạn…": the number belongs to a sentence
+        read = read_for_kind(
+            self.msg,
+            profile,
+            match.start(),
+            match.end(),
+            today=self.today,
+            explicit=False,
+            stops=frozenset(),
+        )
+        if read.read is None:
+            return read
+        return Reading(
+            ValueRead(read.read.value, match.start(), occurrence.end, read.read.error), 2
+        )
+
+    def close_text(self, open_text: tuple[FieldProfile, int, int], end: int) -> None:
+        profile, start, cue_start = open_text
+        end = self._cut_typed_tail(start, end)
+        if profile.kind == "short_text":
+            end = min(end, clause_end(self.msg, start, end))
+        raw = self.msg.raw[start:end]
+        text = raw.strip().strip("\"'“”‘’").strip()
+        text = re.sub(r"[\s,;:.!?–-]+$", "", text)
+        text = re.sub(
+            r"\s+(?:va|và|and|roi|rồi|nhe|nhé|nha|a|ạ|thi|thì|con|còn)$", "", text, flags=re.I
+        )
+        text = collapse(text.strip("\"'“”‘’ "))
+        if not text:
+            return
+        if profile.kind == "tags":
+            text = ", ".join(t.strip() for t in re.split(r"[,;]", text) if t.strip())
+        contacts = self._contacts(start, end) if self._wants_contacts(profile) else []
+        if contacts:
+            text = ", ".join(contacts)
+        self.assign(profile.name, text, cue_start, 1)
+        self.consume(start, end)
+
+    @staticmethod
+    def _wants_contacts(profile: FieldProfile) -> bool:
+        """A text field meant for a phone number or an e-mail ('Thông tin liên lạc')."""
+        hints = f"{profile.semantic} {profile.field.placeholder.lower()}"
+        return any(k in hints for k in ("lien lac", "contact", "điện thoại", "email", "phone"))
+
+    def _contacts(self, start: int, end: int) -> list[str]:
+        found: list[tuple[int, str]] = []
+        low = self.msg.low
+        pos = start
+        while True:
+            email = read_email(self.msg.raw, low, pos, end)
+            if email is None or not email.ok or email.value is None:
+                break
+            found.append((email.start, email.value))
+            pos = email.end
+        taken = [(p, p + len(v)) for p, v in found]
+        for match in re.finditer(r"(?:\+|\b)\d", low[start:end]):
+            at = start + match.start()
+            if any(a <= at < b for a, b in taken):
+                continue
+            phone = read_phone(low, at, end)
+            if phone is not None and phone.ok and phone.value is not None:
+                found.append((phone.start, phone.value))
+                taken.append((phone.start, phone.end))
+        return [v for _, v in sorted(found)]
+
+    def _cut_typed_tail(self, start: int, end: int) -> int:
+        """A free text stops before ', 0912345678' or ', an@gmail.com' given on their own."""
+        low = self.msg.low
+        for match in re.finditer(r"[,;]\s*", low[start:end]):
+            clause_start = start + match.end()
+            clause_stop = clause_end(self.msg, clause_start, end)
+            clause = low[clause_start:clause_stop].strip()
+            if not clause:
+                continue
+            if self._is_typed_clause(clause_start, clause_stop):
+                return start + match.start()
+        return end
+
+    def _is_typed_clause(self, start: int, stop: int) -> bool:
+        low = self.msg.low
+        text = low[start:stop].strip(" .")
+        if not text:
+            return False
+        if is_phone_text(text):
+            return True
+        email = read_email(self.msg.raw, low, start, stop)
+        if email is not None and email.ok and not low[email.end : stop].strip(" ."):
+            return low[start : email.start].strip() == ""
+        national = read_national_id(low, start, stop)
+        if national is not None and national.ok and not low[national.end : stop].strip(" ."):
+            return True
+        dates = find_dates(low, self.today, start, stop)
+        if (
+            dates
+            and low[start : dates[0].start].strip() == ""
+            and not low[dates[0].end : stop].strip(" .")
+        ):
+            return True
+        money = find_money(low, start, stop)
+        return (
+            bool(money)
+            and low[start : money[0].start].strip() == ""
+            and not low[money[0].end : stop].strip(" .")
+        )

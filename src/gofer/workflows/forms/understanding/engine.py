@@ -1,0 +1,280 @@
+"""Deterministic understanding of one message against a form: cues, values, commands, questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from ..schema import FormSchema
+from .clauses import at_boundary
+from .cues import CueReading
+from .dates import find_dates, find_times
+from .email import read_email
+from .fallback import TypeDrivenFallback
+from .ids import find_codes
+from .intents import (
+    LIST_JOINER,
+    POSTFIX_REMOVE,
+    REMOVE_AFTER,
+    REMOVE_VERBS,
+    find_commands,
+    submit_requested,
+)
+from .money import find_money
+from .questions import display_label, join_choices, question
+from .result import Understanding
+from .run_state import GAP_CHARS, Occurrence, overlaps
+from .text import accents_compatible
+
+
+class _Run(CueReading, TypeDrivenFallback):
+    """One pass over one message."""
+
+    def protect(self) -> None:
+        msg = self.msg
+        low = msg.low
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        while True:
+            read = read_email(msg.raw, low, pos)
+            if read is None:
+                break
+            spans.append((read.start, read.end))
+            pos = read.end
+        spans += [(c.start, c.end) for c in find_codes(msg.raw, low)]
+        spans += [(d.start, d.end) for d in find_dates(low, self.today) if d.value is not None]
+        spans += [(t.start, t.end) for t in find_times(low)]
+        spans += [(m.start, m.end) for m in find_money(low)]
+        self.protected = spans
+
+    def find_occurrences(self) -> None:
+        msg = self.msg
+        tokens = msg.tokens
+        entries = self.vocab.entries
+        found: list[Occurrence] = []
+        for i in range(len(tokens)):
+            for n in range(min(self.vocab.max_words, len(tokens) - i), 0, -1):
+                if n > 1 and msg.low[tokens[i + n - 2].end : tokens[i + n - 1].start].strip(
+                    "".join(GAP_CHARS)
+                ):
+                    continue
+                if any(
+                    msg.low[tokens[k].end : tokens[k + 1].start].strip("".join(GAP_CHARS))
+                    for k in range(i, i + n - 1)
+                ):
+                    continue
+                key = " ".join(t.text for t in tokens[i : i + n])
+                entry = entries.get(key)
+                if entry is None:
+                    continue
+                start, end = tokens[i].start, tokens[i + n - 1].end
+                if any(overlaps((start, end), span) for span in self.protected):
+                    continue
+                typed = " ".join(
+                    msg.raw[start:end].lower().replace("/", " ").replace("-", " ").split()
+                )
+                if not any(accents_compatible(typed, form) for form in entry.forms):
+                    continue
+                if n > 1 and self._case_changes(tokens[i : i + n]):
+                    continue
+                found.append(Occurrence(start, end, key, entry))
+        found.sort(key=lambda o: (-o.words, -o.own_label, -(o.end - o.start), o.start))
+        chosen: list[Occurrence] = []
+        for occurrence in found:
+            if all(
+                not overlaps((occurrence.start, occurrence.end), (c.start, c.end)) for c in chosen
+            ):
+                chosen.append(occurrence)
+        self.occurrences = sorted(chosen, key=lambda o: o.start)
+
+    def _case_changes(self, tokens: list) -> bool:
+        """'tiêu đề Báo cáo AML': a capital inside a lower-case phrase starts the value."""
+        raw = self.msg.raw
+        words = [raw[t.start : t.end] for t in tokens]
+        if not words[0][:1].isalpha() or words[0][:1].isupper():
+            return False
+        return any(w[:1].isupper() and not w.isupper() for w in words[1:])
+
+    def find_commands(self) -> None:
+        self.commands = find_commands(self.msg, self.schema.steps)
+        for command in self.commands:
+            self.consume(command.start, command.end)
+        spans = [(c.start, c.end) for c in self.commands]
+        self.occurrences = [
+            o for o in self.occurrences if not any(overlaps((o.start, o.end), s) for s in spans)
+        ]
+        self.result.submit = submit_requested(self.commands)
+        gotos = [c for c in self.commands if c.kind == "goto"]
+        if (
+            gotos
+            and gotos[-1].step is not None
+            and 1 <= gotos[-1].step <= max(self.schema.steps, 1)
+        ):
+            self.result.goto_step = gotos[-1].step
+        self.clear_at = next((c.start for c in self.commands if c.kind == "clear"), None)
+        if self.clear_at is not None:
+            self.result.clear_all = True
+
+    def find_removals(self) -> None:
+        low = self.msg.low
+        removed: list[str] = []
+        used: set[int] = set()
+        for index, occurrence in enumerate(self.occurrences):
+            if index in used or not occurrence.entry.cues:
+                continue
+            verb = REMOVE_VERBS.search(low, 0, occurrence.start)
+            prefix_ok = bool(
+                verb and verb.end() == occurrence.start and at_boundary(self.msg, verb.start())
+            )
+            postfix = POSTFIX_REMOVE.match(low, occurrence.end)
+            if not prefix_ok and not (postfix and at_boundary(self.msg, occurrence.start)):
+                continue
+            group = [index]
+            k = index
+            while prefix_ok and k + 1 < len(self.occurrences):
+                nxt = self.occurrences[k + 1]
+                if nxt.entry.cues and LIST_JOINER.match(low[self.occurrences[k].end : nxt.start]):
+                    group.append(k + 1)
+                    k += 1
+                    continue
+                break
+            last = self.occurrences[group[-1]]
+            tail = REMOVE_AFTER.match(low, last.end) if prefix_ok else postfix
+            if tail is None:
+                continue
+            targets = []
+            for g in group:
+                target = self._remove_target(self.occurrences[g])
+                if target is None:
+                    break
+                targets.append(target)
+            else:
+                if (
+                    any(self.profile(t).kind == "yesno" for t in targets)
+                    and verb
+                    and "khong can" in verb.group()
+                ):
+                    continue  # "không cần theo dõi" answers the question, it does not erase it
+                used.update(group)
+                start = verb.start() if prefix_ok and verb else occurrence.start
+                self.consume(start, tail.end())
+                removed.extend(targets)
+        self.occurrences = [o for i, o in enumerate(self.occurrences) if i not in used]
+        for name in removed:
+            if name not in self.result.remove:
+                self.result.remove.append(name)
+
+    def _remove_target(self, occurrence: Occurrence) -> str | None:
+        cues = sorted(occurrence.entry.cues.values(), key=lambda c: -c.priority)
+        if not cues:
+            return None
+        if len(cues) > 1 and cues[1].priority >= cues[0].priority - 0.01:
+            filled = [c for c in cues if self.current.get(c.field)]
+            if len(filled) == 1:
+                return filled[0].field
+        return cues[0].field
+
+    def bridge_times(self) -> None:
+        """A time given for a slot select and its free time input goes to both."""
+        for profile in self.vocab.by_kind("time"):
+            revealed = profile.field.revealed_by
+            if revealed is None:
+                continue
+            control = self.vocab.profile(revealed[0])
+            if control is None or control.kind != "timeslot":
+                continue
+            given = self.values.get(profile.name) or self.values.get(control.name)
+            if given is None or not re.fullmatch(r"\d{2}:\d{2}", given.value):
+                continue
+            slots = {o.value for o in control.field.options}
+            custom = next(
+                (
+                    o.value
+                    for o in control.field.options
+                    if o.value
+                    and o.value not in slots - set(revealed[1])
+                    and o.value in revealed[1]
+                ),
+                None,
+            )
+            if given.value in slots:
+                self.assign(control.name, given.value, given.position)
+            elif custom is not None:
+                self.assign(control.name, custom, given.position)
+            self.assign(profile.name, given.value, given.position)
+
+    def reveal_controls(self) -> None:
+        """A value for a conditional field sets the field that shows it, when only one value does."""
+        for name in list(self.values):
+            profile = self.vocab.profile(name)
+            if profile is None or profile.field.revealed_by is None:
+                continue
+            control, showing = profile.field.revealed_by
+            state = {**self.current, **{k: v.value for k, v in self.values.items()}}
+            if state.get(control, "") in showing:
+                continue
+            if control in self.values:
+                continue  # the user chose another value; the field stays hidden
+            if len(showing) == 1:
+                self.assign(control, showing[0], self.values[name].position)
+                continue
+            control_profile = self.vocab.profile(control)
+            if control_profile is None:
+                continue
+            labels = [o.label for o in control_profile.field.options if o.value in showing]
+            text = question(
+                "reveal_ambiguous",
+                self.lang,
+                label=display_label(profile.field),
+                control=display_label(control_profile.field),
+                options=join_choices(labels, self.lang),
+            )
+            self.result.ask(text, (control,))
+
+    def finish(self) -> Understanding:
+        result = self.result
+        clear_at = self.clear_at
+        for name, assigned in sorted(self.values.items(), key=lambda kv: kv[1].position):
+            if clear_at is not None and assigned.position < clear_at:
+                continue
+            result.set_values[name] = assigned.value
+        for name in result.remove:
+            result.set_values.pop(name, None)
+        if result.clear_all:
+            result.remove = []
+        # Questions about fields that ended up with a value are moot.
+        kept = [
+            (q, f)
+            for q, f in zip(result.questions, result.question_fields, strict=True)
+            if not f or not all(n in result.set_values for n in f) or len(f) > 1
+        ]
+        result.questions = [q for q, _ in kept]
+        result.question_fields = [f for _, f in kept]
+        return result
+
+    def run(self) -> Understanding:
+        self.protect()
+        self.find_occurrences()
+        self.find_commands()
+        self.find_removals()
+        self.read_cues()
+        self.fallback()
+        self.bridge_times()
+        self.reveal_controls()
+        return self.finish()
+
+
+def understand(
+    message: str,
+    schema: FormSchema,
+    *,
+    today: dt.date,
+    current: Mapping[str, str] | None = None,
+) -> Understanding:
+    """Understand one message for `schema`, deterministically (no LLM).
+
+    `today` is the Asia/Ho_Chi_Minh date that "hôm nay"/"today" means; `current` holds the
+    form's values so far (for corrections, short answers and conditional fields).
+    """
+    return _Run(message, schema, today, current or {}).run()

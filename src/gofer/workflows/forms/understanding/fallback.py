@@ -1,0 +1,411 @@
+"""Values given without a field cue, placed by their type: e-mails, dates, phones, codes, names."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import at_boundary
+from .dates import find_dates, find_datetimes, find_times
+from .email import read_email
+from .ids import find_codes, read_national_id
+from .money import find_money
+from .names import SURNAMES, looks_like_name_start, read_name
+from .phone import read_phone
+from .profiles import FieldProfile
+from .readers import allowed_terms, read_for_kind
+from .reading import ValueRead
+from .run_state import CORRECTION_WORDS, Occurrence, RunState
+from .terms import find_terms
+
+_NAME_TRIGGERS = re.compile(
+    r"\b(?:cho|anh|chi|ong|ba|co|chu|bac|em|mr|mrs|ms|miss|for|khach|khach hang|kh|customer|"
+    r"client|cua|of|nhan vien|employee|by|la|is|to)\s+$"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_TERM_CONTEXT = re.compile(
+    r"\b(?:trong|vay|thoi han|ky han|tra gop|for|over|within|term|tra trong|han)\s*(?:vong\s*)?$"
+)
+_CODE_HINTS: dict[str, tuple[str, ...]] = {
+    "khach hang": ("kh", "cus", "cif", "cust", "c", "client"),
+    "customer": ("kh", "cus", "cif", "cust", "c", "client"),
+    "nhan vien": ("nv", "emp", "staff", "e"),
+    "employee": ("nv", "emp", "staff", "e"),
+    "giao dich": ("txn", "gd", "ft", "tx", "trx", "ref", "tr", "t"),
+    "transaction": ("txn", "gd", "ft", "tx", "trx", "ref", "tr", "t"),
+    "bao cao": ("bc", "rpt", "rp", "report", "r"),
+    "report": ("bc", "rpt", "rp", "report", "r"),
+}
+
+
+class TypeDrivenFallback(RunState):
+    """The fallback phase: text no cue claimed, read by value type and context."""
+
+    def pick_target(
+        self, candidates: list[FieldProfile], start: int, kind_key: str
+    ) -> FieldProfile | list[FieldProfile] | None:
+        """The one field a bare value belongs to, or the rivals when unclear."""
+        if not candidates:
+            return None
+        if len(candidates) == 1 and kind_key not in self.fallback_kinds:
+            return candidates[0]
+        hinted = self._context_hint(candidates, start)
+        if hinted is not None:
+            return hinted
+        if CORRECTION_WORDS.search(self.msg.low):
+            # "à nhầm, 750 triệu": a correction of the one such value given before
+            given = [p for p in candidates if self.current.get(p.name)]
+            if len(given) == 1:
+                return given[0]
+        if kind_key in self.fallback_kinds:
+            return candidates
+        ordered = sorted(candidates, key=lambda p: (p.label_size, p.index))
+        if len(ordered) > 1 and ordered[0].label_size + 2 <= ordered[1].label_size:
+            return ordered[0]
+        return candidates
+
+    def _context_hint(self, candidates: list[FieldProfile], start: int) -> FieldProfile | None:
+        """A phrase just before a bare value (same clause) that points at one candidate.
+
+        Either it names a candidate ("thu nhập … 20 triệu"), or it names a sibling field whose
+        label shares words with one candidate ("gọi điện hôm nay" → Ngày Tương Tác, next to
+        Loại Tương Tác).
+        """
+        names = {p.name for p in candidates}
+        before = [o for o in self.occurrences if o.end <= start and start - o.end <= 40]
+        for occurrence in reversed(before):
+            if re.search(r"[,;.!?\n]", self.msg.low[occurrence.end : start]):
+                break
+            cues = occurrence.entry.cues
+            hits = [n for n in cues if n in names]
+            if len(hits) == 1:
+                return self.profile(hits[0])
+            if hits:
+                best = max(hits, key=lambda n: cues[n].priority)
+                if all(cues[n].priority < cues[best].priority - 0.05 for n in hits if n != best):
+                    return self.profile(best)
+                return None
+            related = {t.field for t in occurrence.entry.options} | set(cues)
+            words = {w for n in related for w in self._distinctive_words(n)}
+            siblings = [p for p in candidates if words & self._distinctive_words(p.name)]
+            if len(siblings) == 1:
+                return siblings[0]
+        return None
+
+    def place(self, kind_key: str, candidates: list[FieldProfile], read: ValueRead) -> None:
+        target = self.pick_target(candidates, read.start, kind_key)
+        if target is None:
+            return
+        self.consume(read.start, read.end)
+        if isinstance(target, list):
+            self.ask_which_field(read, target)
+            return
+        self.fallback_kinds.add(kind_key)
+        if read.ok:
+            assert read.value is not None
+            self.assign(target.name, read.value, read.start, 2)
+        else:
+            self.reject(target, read)
+
+    def fallback(self) -> None:
+        msg = self.msg
+        low = msg.low
+        for start, end in self.free_spans():
+            pos = start
+            while True:
+                read = read_email(msg.raw, low, pos, end)
+                if read is None:
+                    break
+                if not self.is_consumed(read.start, read.end):
+                    self.place("email", self.unassigned("email"), read)
+                pos = read.end
+        if self.unassigned("datetime"):
+            for start, end in self.free_spans():
+                for moment in find_datetimes(low, self.today, start, end):
+                    read = ValueRead(
+                        moment.value,
+                        moment.start,
+                        moment.end,
+                        None if moment.value else "date_invalid",
+                        moment.shown,
+                    )
+                    self.place("datetime", self.unassigned("datetime"), read)
+        for start, end in self.free_spans():
+            for date in find_dates(low, self.today, start, end):
+                if date.value is None:
+                    read = ValueRead(
+                        None, date.start, date.end, "date_invalid", msg.raw[date.start : date.end]
+                    )
+                else:
+                    read = ValueRead(date.value.isoformat(), date.start, date.end)
+                candidates = self.unassigned("date") or self.unassigned("datetime")
+                if candidates and candidates[0].kind == "datetime":
+                    read = ValueRead(
+                        None,
+                        date.start,
+                        date.end,
+                        "datetime_needs_time",
+                        msg.raw[date.start : date.end],
+                    )
+                self.place("date", candidates, read)
+        if self.unassigned("time", "timeslot"):
+            for start, end in self.free_spans():
+                for time in find_times(low, start, end):
+                    read = ValueRead(
+                        time.value,
+                        time.start,
+                        time.end,
+                        None if time.value else "time_invalid",
+                        time.shown,
+                    )
+                    candidates = self.unassigned("timeslot") or self.unassigned("time")
+                    self.place("time", candidates, read)
+        self._fallback_digits()
+        for start, end in self.free_spans():
+            for code in find_codes(msg.raw, low, start, end):
+                self._place_code(code)
+        for start, end in self.free_spans():
+            for money in find_money(low, start, end):
+                read = ValueRead(str(money.value), money.start, money.end)
+                self.place("money", self.unassigned("money"), read)
+        self._fallback_terms()
+        self._fallback_unit_numbers()
+        self._fallback_names()
+        self._fallback_options()
+
+    def _fallback_digits(self) -> None:
+        low = self.msg.low
+        for start, end in self.free_spans():
+            pos = start
+            while pos < end:
+                match = re.compile(r"(?:\+|\b)\d|\b(?:khong|zero|oh)\b").search(low, pos, end)
+                if match is None:
+                    break
+                phone = read_phone(low, match.start(), end)
+                if phone is not None and phone.ok and self.unassigned("phone"):
+                    self.place("phone", self.unassigned("phone"), phone)
+                    pos = phone.end
+                    continue
+                national = read_national_id(low, match.start(), end)
+                if national is not None and national.ok and self.unassigned("national_id"):
+                    digits_only = re.fullmatch(r"[\d\s.]+", low[national.start : national.end])
+                    if digits_only:
+                        self.place("national_id", self.unassigned("national_id"), national)
+                        pos = national.end
+                        continue
+                if phone is not None and not phone.ok and self.unassigned("phone"):
+                    digits = re.sub(r"\D", "", phone.shown)
+                    if 9 <= len(digits) <= 11 and digits.startswith(("0", "84")):
+                        self.place("phone", self.unassigned("phone"), phone)
+                        pos = phone.end
+                        continue
+                skip = re.compile(r"[\d.,+ ]+").match(low, match.start(), end)
+                pos = skip.end() if skip and skip.end() > match.start() else match.end()
+
+    def _place_code(self, code: ValueRead) -> None:
+        if self.is_consumed(code.start, code.end):
+            return
+        candidates = self.unassigned("code")
+        if not candidates:
+            return
+        prefix = re.match(r"[a-z]+", self.msg.low[code.start : code.end])
+        letters = prefix.group() if prefix else ""
+        hinted = [
+            p
+            for p in candidates
+            if any(p.mentions(key) and letters in hints for key, hints in _CODE_HINTS.items())
+        ]
+        if len(hinted) == 1:
+            self.consume(code.start, code.end)
+            assert code.value is not None
+            self.assign(hinted[0].name, code.value, code.start)
+            return
+        if len(candidates) == 1 and not any(letters in hints for hints in _CODE_HINTS.values()):
+            self.place("code", candidates, code)
+            return
+        if len(candidates) == 1 and any(candidates[0].mentions(k) for k in _CODE_HINTS):
+            # the prefix names another kind of code than the only code field
+            other = [k for k, hints in _CODE_HINTS.items() if letters in hints]
+            if other and not any(candidates[0].mentions(k) for k in other):
+                return
+            self.place("code", candidates, code)
+            return
+        self.place("code", candidates, code)
+
+    def _fallback_terms(self) -> None:
+        candidates = self.unassigned("term")
+        if not candidates:
+            return
+        low = self.msg.low
+        for start, end in self.free_spans():
+            for term in find_terms(low, start, end):
+                unit = low[term.start : term.end]
+                before = low[max(0, term.start - 25) : term.start]
+                money_before = any(
+                    0 <= term.start - m.end <= 3 for m in find_money(low, 0, term.start)
+                )
+                if not (
+                    "thang" in unit
+                    or "month" in unit
+                    or _TERM_CONTEXT.search(before)
+                    or money_before
+                ):
+                    continue
+                months = term.months
+                profile = candidates[0]
+                shown = self.msg.raw[term.start : term.end]
+                if months == months.to_integral_value() and str(int(months)) in allowed_terms(
+                    profile
+                ):
+                    read = ValueRead(str(int(months)), term.start, term.end)
+                else:
+                    read = ValueRead(None, term.start, term.end, "term_not_offered", shown)
+                self.place("term", candidates, read)
+                return
+
+    def _fallback_unit_numbers(self) -> None:
+        low = self.msg.low
+        numbers = [p for p in self.unassigned("number") if p.units]
+        if not numbers:
+            return
+        for start, end in self.free_spans():
+            for match in re.finditer(r"(\d+(?:[.,]\d+)?)\s*([a-z]+(?: [a-z]+)?)", low[start:end]):
+                unit_text = match.group(2)
+                hits = [
+                    p for p in numbers if unit_text.split()[0] in p.units or unit_text in p.units
+                ]
+                if not hits:
+                    continue
+                a, b = start + match.start(), start + match.end()
+                if self.is_consumed(a, b):
+                    continue
+                reading = read_for_kind(
+                    self.msg, hits[0], a, b, today=self.today, explicit=False, stops=frozenset()
+                )
+                if reading.read is not None:
+                    self.place(f"number:{hits[0].units[0]}", hits, reading.read)
+
+    def _fallback_names(self) -> None:
+        """A name without a field cue: after 'cho', 'anh/chị', 'for', at a clause start, or a
+        capitalised family name. It goes to the form's first person field ("to X" to a
+        recipient field), and never replaces a name given before unless it is a correction."""
+        people = self.unassigned("person_name")
+        all_people = self.vocab.by_kind("person_name")
+        if not people or not all_people:
+            return
+        primary = people[0] if people[0].index == all_people[0].index else None
+        recipient = next(
+            (
+                p
+                for p in people
+                if any(p.mentions(k) for k in ("nguoi nhan", "beneficiary", "recipient"))
+            ),
+            None,
+        )
+        correcting = bool(CORRECTION_WORDS.search(self.msg.low))
+        msg = self.msg
+        stops = self.stops()
+        for start, end in self.free_spans():
+            pos = start
+            while pos < end:
+                match = _WORD.search(msg.raw, pos, end)
+                if match is None:
+                    break
+                pos = match.end()
+                word_start = match.start()
+                trigger = _NAME_TRIGGERS.search(msg.low[:word_start])
+                target = primary
+                if trigger and trigger.group().strip() == "to" and self._could_show(recipient):
+                    target = recipient
+                if target is None or (self.current.get(target.name) and not correcting):
+                    continue
+                clause_start = at_boundary(msg, word_start)
+                bare_surname = msg.low[word_start : match.end()] in SURNAMES and (
+                    (not msg.has_titlecase and self.lang == "vi") or match.group()[:1].isupper()
+                )
+                if not (trigger or clause_start or bare_surname):
+                    continue
+                if any(o.start <= word_start < o.end for o in self.occurrences):
+                    continue
+                if not looks_like_name_start(msg, word_start):
+                    continue
+                read = read_name(msg, word_start, end, stops=stops)
+                words_needed = 2 if (trigger or clause_start) else 3
+                if read is None or read.value is None or len(read.value.split()) < words_needed:
+                    continue
+                if self.is_consumed(read.start, read.end):
+                    continue
+                self.consume(read.start, read.end)
+                self.assign(target.name, read.value, read.start)
+                return
+
+    def _could_show(self, profile: FieldProfile | None) -> bool:
+        """False when the field that reveals `profile` is already set to hide it."""
+        if profile is None:
+            return False
+        revealed = profile.field.revealed_by
+        if revealed is None:
+            return True
+        control, showing = revealed
+        named = {
+            t.field: t.value
+            for o in self.occurrences
+            for t in o.entry.options
+            if not t.needs_cue and not self.is_consumed(o.start, o.end)
+        }
+        state = {**self.current, **named, **{k: v.value for k, v in self.values.items()}}
+        return not state.get(control) or state[control] in showing
+
+    def _fallback_options(self) -> None:
+        whole = len(self.msg.tokens) <= 4
+        for occurrence in self.occurrences:
+            if not occurrence.entry.options or self.is_consumed(occurrence.start, occurrence.end):
+                continue
+            options = [
+                t
+                for t in occurrence.entry.options
+                if t.field not in self.values and self.profile(t.field).kind != "file"
+            ]
+            if not options:
+                continue
+            fields = {t.field for t in options}
+            free_standing = [t for t in options if not t.needs_cue]
+            if len(fields) == 1 and free_standing:
+                values = {t.value for t in free_standing}
+                if len(values) == 1:
+                    target = free_standing[0]
+                    self.assign(target.field, target.value, occurrence.start, 2)
+                    self.consume(occurrence.start, occurrence.end)
+                continue
+            if (
+                len(fields) == 1
+                and len({t.value for t in options}) == 1
+                and (self._whole_clause(occurrence) or self._amount_follows(occurrence))
+            ):
+                # ", nam, …": a clause that is only an option of one field
+                target = options[0]
+                self.assign(target.field, target.value, occurrence.start, 2)
+                self.consume(occurrence.start, occurrence.end)
+                continue
+            if whole:
+                # a short answer such as "Nam" or "có" to a question about one field
+                unfilled = [t for t in options if not self.current.get(t.field)]
+                pool = unfilled if len({t.field for t in unfilled}) == 1 else options
+                if len({t.field for t in pool}) == 1 and len({t.value for t in pool}) == 1:
+                    target = pool[0]
+                    self.assign(target.field, target.value, occurrence.start, 2)
+                    self.consume(occurrence.start, occurrence.end)
+
+    def _amount_follows(self, occurrence: Occurrence) -> bool:
+        """'rút 10 triệu': a short verb option right before an amount."""
+        following = find_money(
+            self.msg.low, occurrence.end, min(len(self.msg.low), occurrence.end + 30)
+        )
+        return bool(following) and not self.msg.low[occurrence.end : following[0].start].strip()
+
+    def _whole_clause(self, occurrence: Occurrence) -> bool:
+        low = self.msg.low
+        after = low[occurrence.end :].lstrip(" ")
+        ends = not after or after[0] in ",;.!?\n"
+        before = low[: occurrence.start].rstrip(" ")
+        starts = not before or before[-1] in ",;.!?\n"
+        return ends and starts

@@ -1,0 +1,134 @@
+"""Person names: where they start and stop in a message, and proper capitalisation."""
+
+from __future__ import annotations
+
+import re
+
+from .reading import ValueRead
+from .text import Message, accents_compatible, fold
+
+# Common Vietnamese family names (folded); a lower-case name is trusted when it starts with one.
+SURNAMES = frozenset(
+    """nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh truong
+    mai dao doan lam luong luu cao chau ta ton thai quach ha trieu lai kieu khuat phung vuong
+    tang tong tieu giang kim hua au diep thach mac chu nong quan bach la lo khong ong""".split()
+)
+HONORIFICS = frozenset("""anh chi ong ba co chu bac em ban mr mrs ms miss dr""".split())
+# Words that end a name (function words); written with diacritics so that "tại" stops a name
+# but "Tài" does not. Cue phrases are passed in separately as stop positions.
+_STOP_FORMS = """là có sinh ở tại sống làm muốn cần để và với của cho giới đang đã sẽ từ đến ngày tháng
+    năm nhé nha rồi mà số mã email mail sđt đt cccd cmnd cmt phone born with and who is from at lives
+    works tuổi quê hiện vừa mới cũng thuộc bên phòng chức nhân khách xin giúp nhờ trong vào lúc hôm
+    nay một hai ba bốn sáu bảy tám chín mười vay gửi nộp xóa bỏ sửa đổi tạo mở cập thêm hoặc
+    email, phone, id, dob, the, for, to, of, in, on, as, by, his, her, their, số,""".replace(
+    ",", " "
+).split()
+STOP_WORDS: dict[str, tuple[str, ...]] = {}
+for _form in _STOP_FORMS:
+    STOP_WORDS[fold(_form)] = (*STOP_WORDS.get(fold(_form), ()), _form)
+# Stops that end a name even when capitalised.
+_HARD_STOPS = frozenset(
+    "la co sinh sdt dt email mail cccd cmnd cmt phone born with and who is from at lives works".split()
+)
+
+
+def _is_stop(word: str) -> bool:
+    forms = STOP_WORDS.get(fold(word))
+    return forms is not None and any(accents_compatible(word, form) for form in forms)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)?")
+
+
+def capitalise_name(name: str) -> str:
+    """'nguyễn văn AN' → 'Nguyễn Văn An' (diacritics kept as given)."""
+    words = name.split()
+    return " ".join(w[:1].upper() + w[1:].lower() for w in words)
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def read_name(
+    msg: Message,
+    pos: int,
+    end: int,
+    *,
+    explicit: bool = False,
+    stops: frozenset[int] = frozenset(),
+) -> ValueRead | None:
+    """A person's name starting at `pos` (after honorifics), ending before `end`.
+
+    `explicit` says a cue like "tên là" announced a name, so a single word or a lower-case
+    name without a known family name is accepted. `stops` are positions where other cues start.
+    """
+    raw, low = msg.raw, msg.low
+    words: list[tuple[int, int]] = []
+    cursor = pos
+    while True:
+        while cursor < end and raw[cursor] in " \t:":
+            cursor += 1
+        match = _NAME_WORD.match(raw, cursor, end)
+        if match is None:
+            break
+        word = match.group()
+        if match.end() < len(raw) and raw[match.end()].isdigit():
+            break  # "NV0101": the letters of a code
+        folded = low[match.start() : match.end()]
+        capital = _is_capitalised(word)
+        if match.start() in stops and not capital and not (not words and folded in SURNAMES):
+            break
+        if not words and (
+            folded in _LEADING or (folded == "ho" and _next_is(low, match.end(), "ten", "va"))
+        ):
+            cursor = match.end()
+            continue
+        if _is_stop(word) and (not capital or folded in _HARD_STOPS):
+            if not (words and folded in _NUMBER_WORDS and _ends_here(low, match.end(), end)):
+                break  # "nguyen van hai," keeps "hai" before punctuation
+        if words and _is_capitalised(raw[words[0][0] : words[0][1]]) and not capital:
+            break  # "Nguyễn Văn An sinh năm…": a capitalised name ends at a lower-case word
+        if words and raw[words[-1][1] : match.start()].strip():
+            break  # punctuation between words
+        words.append((match.start(), match.end()))
+        cursor = match.end()
+        if len(words) > 5:
+            return None
+    if not words:
+        return None
+    start, stop = words[0][0], words[-1][1]
+    text = raw[start:stop]
+    first = fold(raw[words[0][0] : words[0][1]])
+    capitalised = all(_is_capitalised(raw[a:b]) for a, b in words)
+    if text.isupper() and len(text.replace(" ", "")) <= 4:
+        return None  # "VIP", "KH": letters, not a name
+    if len(words) == 1 and not (explicit and (capitalised or msg.is_lowercase)):
+        return None
+    if not (capitalised or first in SURNAMES or explicit):
+        return None
+    return ValueRead(capitalise_name(text), start, stop)
+
+
+_LEADING = HONORIFICS | {"la", "ten", "is", "name", "khach", "hang", "kh", "customer"}
+
+
+_NUMBER_WORDS = frozenset("mot hai ba bon nam sau bay tam chin muoi".split())
+
+
+def _ends_here(low: str, pos: int, end: int) -> bool:
+    rest = low[pos:end].lstrip(" ")
+    return not rest or rest[0] in ",;.!?)\n"
+
+
+def _next_is(low: str, pos: int, *words: str) -> bool:
+    following = low[pos:].split()
+    return bool(following) and following[0] in words
+
+
+def looks_like_name_start(msg: Message, pos: int) -> bool:
+    """True when a capitalised word or a known family name starts at `pos`."""
+    match = _NAME_WORD.match(msg.raw, pos)
+    if match is None:
+        return False
+    return _is_capitalised(match.group()) or fold(match.group()) in SURNAMES
