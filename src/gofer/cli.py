@@ -121,5 +121,13 @@ def eval_forms(
     raise typer.Exit(run_forms_command(file, as_json=as_json, form_hint=not no_form_hint))
 
 
+@app.command("db-revision")
+def db_revision(message: str = typer.Option(..., "-m", "--message", help="What changed.")) -> None:
+    """Write a migration for table changes (developers; the server migrates itself at start)."""
+    from gofer.store.revisions import write_revision
+
+    write_revision(message)
+
+
 def main() -> None:
     app()

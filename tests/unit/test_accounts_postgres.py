@@ -11,17 +11,23 @@ from tests.unit.accounts_support import accounts_app, sign_up
 
 pytestmark = pytest.mark.postgres
 
-DATABASE = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 @pytest.fixture
-async def postgres() -> str:
+async def postgres():
+    """A new, empty database for this test, so the schema is built by the migrations."""
     try:
-        connection = await asyncpg.connect("postgresql://postgres@127.0.0.1:5432/test", timeout=5)
+        connection = await asyncpg.connect(ADMIN_URL, timeout=5)
     except (OSError, asyncpg.PostgresError):
         pytest.skip("no PostgreSQL on 127.0.0.1:5432")
-    await connection.close()
-    return DATABASE
+    name = f"gofer_test_{uuid.uuid4().hex[:12]}"
+    await connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"postgresql+asyncpg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await connection.close()
 
 
 async def test_accounts_keys_and_sessions_on_postgres(make_settings, run_app, postgres):

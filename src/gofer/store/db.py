@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, event
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, DateTime, event
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -58,13 +61,32 @@ def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
-async def create_tables(engine: AsyncEngine) -> None:
-    # Import every module that defines tables so their metadata is registered.
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def import_table_modules() -> None:
+    """Imports every module that defines tables, so their metadata is registered."""
     import gofer.accounts.tables
     import gofer.sessions.tables
     import gofer.store.tables
     import gofer.webhooks.tables
     import gofer.workflows.forms.tables  # noqa: F401  (each import only registers tables)
 
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+async def create_tables(engine: AsyncEngine) -> None:
+    """Brings the schema up to date with the migrations (on a new database: creates it)."""
+    import_table_modules()
+
+    def upgrade(connection: Connection) -> None:
+        command.upgrade(alembic_config(connection), "head")
+
     async with engine.begin() as connection:
-        await connection.run_sync(Base.metadata.create_all)
+        await connection.run_sync(upgrade)
