@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -17,9 +17,14 @@ from gofer.jobs.model import TERMINAL_STATUSES, JobStatus, JobView
 from gofer.store.tables import EventRow, JobRow
 
 # Called inside the transaction that stores an event (the webhook outbox uses it, so that an
-# event and its deliveries are committed together or not at all).
-InTransactionHook = Callable[[AsyncSession, JobRow, Event], Awaitable[None]]
+# event and its deliveries are committed together or not at all). The job is the updated row,
+# with the jobs table's columns as attributes.
+InTransactionHook = Callable[[AsyncSession, Any, Event], Awaitable[None]]
 AfterCommitHook = Callable[[Event], None]
+
+
+JOBS: Table = JobRow.__table__  # type: ignore[assignment]
+EVENTS: Table = EventRow.__table__  # type: ignore[assignment]
 
 
 def new_job_id() -> str:
@@ -160,7 +165,7 @@ class JobStore:
     ) -> Event:
         """Stores one event (and any job change that goes with it) atomically, then publishes it."""
         now = utc_now()
-        changes: dict[str, Any] = {"last_seq": JobRow.last_seq + 1, "updated_at": now}
+        changes: dict[str, Any] = {"last_seq": JOBS.c.last_seq + 1, "updated_at": now}
         if status is not None:
             changes["status"] = status.value
             if status == JobStatus.STARTING:
@@ -176,16 +181,19 @@ class JobStore:
         if error is not None:
             changes["error"], changes["error_code"] = error
         async with self._sessions.begin() as session:
-            row = await session.scalar(
-                update(JobRow).where(JobRow.id == job_id).values(**changes).returning(JobRow)
-            )
+            # Core statements, not ORM objects: this runs for every event on the hot path.
+            row = (
+                await session.execute(
+                    update(JOBS).where(JOBS.c.id == job_id).values(**changes).returning(JOBS)
+                )
+            ).first()
             if row is None:
                 raise LookupError(f"no job {job_id}")
-            event = Event(
-                seq=row.last_seq, job_id=job_id, type=event_type, timestamp=now, data=data
-            )
-            session.add(
-                EventRow(job_id=job_id, seq=event.seq, type=event_type, timestamp=now, data=data)
+            event = Event(seq=row.last_seq, job_id=job_id, type=event_type, timestamp=now, data=data)
+            await session.execute(
+                insert(EVENTS).values(
+                    job_id=job_id, seq=event.seq, type=event_type, timestamp=now, data=data
+                )
             )
             for hook in self.in_transaction_hooks:
                 await hook(session, row, event)
