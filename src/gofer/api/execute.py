@@ -156,12 +156,16 @@ async def _remember(
         return
 
 
-async def _note_execution(svc: Services, session_id: str, job_id: str) -> None:
+async def _note_execution(
+    svc: Services, session_id: str, job_id: str, status: str, summary: str = ""
+) -> None:
+    """Records the turn's job in the history; called again at the end, so no race can leave it
+    marked running."""
     store = svc.extras.get("sessions")
     if store is None:
         return
     try:
-        await store.add_execution(session_id, job_id, WORKFLOW, "running", "")
+        await store.add_execution(session_id, job_id, WORKFLOW, status, summary)
     except Exception:
         return
 
@@ -233,7 +237,7 @@ async def execute(
             idempotency_key=None,
             params_field="body",
         )
-        await _note_execution(svc, session_id, job.job_id)
+        await _note_execution(svc, session_id, job.job_id, "running")
         ended = await wait_for_job(svc, job.job_id, timeout_s + _WAIT_GRACE_S)
         if ended is None:
             await svc.runner.cancel(job.job_id)
@@ -244,6 +248,8 @@ async def execute(
                 session_id=session_id,
                 job_id=job.job_id,
             )
+    outcome = "completed" if ended.status == JobStatus.COMPLETED else ended.status.value
+    await _note_execution(svc, session_id, job.job_id, outcome, ended.message or "")
     if ended.status != JobStatus.COMPLETED or ended.result is None:
         code = ended.error_code or "failed"
         status = 504 if code == "timeout" else 502

@@ -20,8 +20,10 @@ class WorkflowRegistry:
 
 
 def default_registry() -> WorkflowRegistry:
+    from gofer.workflows.forms.workflow import FormsWorkflow
     from gofer.workflows.trafikverket.workflow import BookingWorkflow
 
     registry = WorkflowRegistry()
     registry.add(BookingWorkflow())
+    registry.add(FormsWorkflow())
     return registry

@@ -1,0 +1,1 @@
+"""Measured accuracy and speed of Gofer's agents against the local replicas."""
