@@ -6,7 +6,14 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from gofer.workflows.trafikverket import reference
 
@@ -74,7 +81,7 @@ class BookingParams(BaseModel):
 
     @field_validator("locations")
     @classmethod
-    def _locations(cls, names: list[str]) -> list[str]:
+    def _locations(cls, names: list[str], info: ValidationInfo) -> list[str]:
         result: list[str] = []
         for name in names:
             canonical = reference.canonical_location(name)
@@ -82,6 +89,11 @@ class BookingParams(BaseModel):
                 raise ValueError(f"unknown location {name!r}")
             if canonical not in result:
                 result.append(canonical)
+        if info.data.get("exam_type") == "Körprov" and "Stockholm City" in result:
+            raise ValueError(
+                "Stockholm City offers only Kunskapsprov; for a driving test near Stockholm "
+                "choose Farsta, Järfälla, Sollentuna, Södertälje or Västerhaninge"
+            )
         return result
 
     @field_validator("weekdays")
@@ -103,11 +115,6 @@ class BookingParams(BaseModel):
             raise ValueError("date_from is after the end of the date window")
         if self.time_from and self.time_to and self.time_from > self.time_to:
             raise ValueError("time_from is after time_to")
-        if self.exam_type == "Körprov" and "Stockholm City" in self.locations:
-            raise ValueError(
-                "Stockholm City offers only Kunskapsprov; for a driving test near Stockholm "
-                "choose Farsta, Järfälla, Sollentuna, Södertälje or Västerhaninge"
-            )
         return self
 
     def admission_error(self, settings: Settings) -> tuple[str, str] | None:
