@@ -5,8 +5,6 @@ from __future__ import annotations
 import base64
 import io
 import re
-import socket
-import threading
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 from typing import Any
@@ -14,24 +12,16 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-import uvicorn
 import zxingcpp
 from PIL import Image
 from playwright.async_api import Browser, Page, async_playwright, expect
 
+from gofer.browser.pool import CHROMIUM_ARGS
 from gofer.replicas.trafikverket.app import create_trafikverket_app
+from gofer.serving import BackgroundServer
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 PERSONNUMMER = "191212121212"
 CONSENT = "functional%3Dfalse%26analytical%3Dfalse"
 CHECK_TOKEN = "5f0c7a2e-3b1d-4c8e-9a6f-2d7e4b1c9a30"
@@ -53,33 +43,11 @@ QR_CANVAS = "div.qrcode canvas"
 WAIT_MS = 10_000
 
 
-class _ThreadedServer(uvicorn.Server):
-    """uvicorn that reports when it listens, so the fixture waits on an event."""
-
-    def __init__(self, config: uvicorn.Config) -> None:
-        super().__init__(config)
-        self.listening = threading.Event()
-
-    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
-        await super().startup(sockets=sockets)
-        self.listening.set()
-
-
 @pytest.fixture(scope="module")
 def replica_url() -> Iterator[str]:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = _ThreadedServer(
-        uvicorn.Config(create_trafikverket_app(), log_level="warning", lifespan="on")
-    )
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    assert server.listening.wait(15), "replica did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(15)
-    sock.close()
+    server = BackgroundServer(create_trafikverket_app()).start()
+    yield server.url
+    server.stop()
 
 
 @pytest.fixture(scope="module")

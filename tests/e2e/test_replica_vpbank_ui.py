@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
-import threading
 import uuid
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta, timezone
@@ -13,23 +11,14 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
-import uvicorn
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
 
+from gofer.browser.pool import CHROMIUM_ARGS
 from gofer.replicas.vpbank import FORMS, create_vpbank_app
+from gofer.serving import BackgroundServer
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-]
 VIETNAM = timezone(timedelta(hours=7))
 # Every page runs at this Vietnamese time unless a test picks another: "today" is then 2026-05-04.
 MORNING = datetime(2026, 5, 4, 10, 7, tzinfo=VIETNAM)
@@ -37,32 +26,11 @@ TODAY = "2026-05-04"
 WAIT_S = 10.0
 
 
-class _Server(uvicorn.Server):
-    """uvicorn that says when it listens."""
-
-    def __init__(self, config: uvicorn.Config) -> None:
-        super().__init__(config)
-        self.ready = threading.Event()
-
-    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
-        await super().startup(sockets=sockets)
-        self.ready.set()
-
-
 @pytest.fixture(scope="module")
 def base_url() -> Any:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(create_vpbank_app(), log_level="warning", lifespan="off")
-    server = _Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    assert server.ready.wait(WAIT_S), "replica server did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(WAIT_S)
-    sock.close()
+    server = BackgroundServer(create_vpbank_app()).start()
+    yield server.url
+    server.stop()
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
