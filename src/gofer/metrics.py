@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gofer.api.auth import bearer_token
 from gofer.api.errors import ApiError
-from gofer.events.model import QR_CODE_UPDATE, STATUS_UPDATE, Event
+from gofer.events.model import ENDING_EVENTS, QR_CODE_UPDATE, STATUS_UPDATE, Event
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -73,9 +73,6 @@ WEBRTC_CONNECTIONS = Counter("webrtc_connections", "WebRTC connections opened (v
 WEBRTC_ACTIVE = Gauge("webrtc_active_connections", "Open WebRTC connections (voice).")
 
 KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
-TERMINAL_EVENTS = frozenset(
-    {"booking_completed", "job_failed", "job_cancelled", "task_completed", "task_failed"}
-)
 
 
 def route_template(scope: Scope) -> str:
@@ -149,7 +146,7 @@ class JobMetrics:
         duration: float | None = None
         if event.type == STATUS_UPDATE:
             status = row.status
-        elif event.type in TERMINAL_EVENTS and row.finished_at == event.timestamp:
+        elif event.type in ENDING_EVENTS and row.finished_at == event.timestamp:
             # The event that ended the job (a second, seed-style failure event is not counted).
             status = row.status
             began = row.started_at or row.created_at

@@ -86,13 +86,14 @@ async def start(
         idempotency_key=body.idempotency_key,
         params_field="body",
     )
+    urls = links(svc, job.job_id)
     return BookingStarted(
         job_id=job.job_id,
         status=job.status,
         message="Booking job started" if created else "Booking job already exists for this key",
         webhook_configured=job.webhook_configured or bool(svc.extras.get("default_webhook")),
-        websocket_url=links(svc, job.job_id)["websocket_url"],
-        qr_polling_url=links(svc, job.job_id)["qr_polling_url"],
+        websocket_url=urls["websocket_url"],
+        qr_polling_url=urls["qr_polling_url"],
     )
 
 

@@ -10,7 +10,7 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from starlette.websockets import WebSocketState
 
 from gofer.api.auth import websocket_principal
-from gofer.events.model import QR_CODE_UPDATE, Event
+from gofer.events.model import ENDING_EVENTS, QR_CODE_UPDATE, Event
 from gofer.jobs.model import TERMINAL_STATUSES
 from gofer.metrics import WEBSOCKET_CONNECTIONS
 from gofer.services import websocket_services
@@ -63,14 +63,18 @@ async def job_events(websocket: WebSocket, job_id: str) -> None:
                 event = await _next_event_or_disconnect(websocket, subscription)
                 if event is None:
                     return  # the client went away while the job was quiet
-                if subscription.lagged or event.seq > last + 1:
+                replayed = subscription.lagged or event.seq > last + 1
+                if replayed:
                     # Missed some live events: the store has them all, in order.
                     subscription.lagged = False
                     last = await _send_stored(websocket, svc, job_id, last)
                 elif event.seq == last + 1:
                     await websocket.send_json(ws_message(event))
                     last = event.seq
-                if await _finished(svc, job_id, last):
+                # Only an ending event (or a replay that may hold one) can finish the stream: no
+                # database read on the QR relay path.
+                ending = replayed or event.type in ENDING_EVENTS
+                if ending and await _finished(svc, job_id, last):
                     await websocket.close(code=1000)
                     return
     except WebSocketDisconnect:

@@ -20,6 +20,11 @@ JOB_CANCELLED = "job_cancelled"
 TASK_COMPLETED = "task_completed"
 TASK_FAILED = "task_failed"
 
+# Events that can be a job's last one; anything else means the job is still going.
+ENDING_EVENTS = frozenset(
+    {BOOKING_COMPLETED, JOB_FAILED, JOB_CANCELLED, TASK_COMPLETED, TASK_FAILED}
+)
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
