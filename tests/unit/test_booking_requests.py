@@ -123,3 +123,19 @@ async def test_start_returns_the_seed_shape_and_normalised_params(
         assert missing.status_code == 404 and missing.json()["success"] is False
         stop_missing = await c.post("/api/v1/booking/stop", json={}, headers=admin_headers)
         assert stop_missing.status_code == 422 and "job_id" in stop_missing.json()["error"]
+
+
+def test_monitoring_jobs_get_time_to_reach_their_deadline(make_settings):
+    from datetime import UTC, datetime
+
+    from gofer.workflows.trafikverket.params import BookingParams
+
+    settings = make_settings(job_timeout_s=1800)
+    now = datetime(2027, 1, 1, 12, 0, tzinfo=UTC)
+    monitoring = BookingParams(locations=["Uppsala"], monitor_until="2027-01-03T12:00:00+00:00")
+    assert monitoring.time_limit_s(now, settings) == 2 * 24 * 3600 + 1800
+    window = BookingParams(locations=["Uppsala"], date_to="2027-01-01")
+    # The window's last day ends 23:59 in Stockholm (22:59 UTC): 10 h 59 min of monitoring left.
+    assert window.time_limit_s(now, settings) == (10 * 60 + 59) * 60 + 1800
+    explicit = BookingParams(locations=["Uppsala"], date_to="2027-06-01", timeout_s=90)
+    assert explicit.time_limit_s(now, settings) == 90

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from gofer.browser.pool import BrowserPool
 from gofer.config import Settings
-from gofer.events.model import JOB_CANCELLED, JOB_FAILED
+from gofer.events.model import JOB_CANCELLED, JOB_FAILED, utc_now
 from gofer.jobs.model import JobFailure, JobStatus, JobView
 from gofer.jobs.queue import JobQueue
 from gofer.jobs.store import JobStore
@@ -145,7 +145,7 @@ class Runner:
             await ctx.status(JobStatus.STARTING, "Starting")
             if workflow.started_event:
                 await ctx.emit(workflow.started_event, {"params": _public_params(job.params)})
-            timeout = _job_timeout(self._settings, job.params)
+            timeout = _job_timeout(self._settings, params)
             async with asyncio.timeout(timeout):
                 result = await workflow.run(ctx)
             await self._store.record(
@@ -193,10 +193,14 @@ class Runner:
         log.warning("job_failed", job_id=job.job_id, code=code)
 
 
-def _job_timeout(settings: Settings, params: dict[str, Any]) -> float:
-    requested = params.get("timeout_s")
+def _job_timeout(settings: Settings, params: Any) -> float:
+    """A workflow's own limit if its parameters define one, else `timeout_s`, else the default."""
+    time_limit = getattr(params, "time_limit_s", None)
+    if callable(time_limit):
+        return float(time_limit(utc_now(), settings))
+    requested = getattr(params, "timeout_s", None)
     if isinstance(requested, int | float) and requested > 0:
-        return min(float(requested), settings.job_timeout_s)
+        return float(requested)
     return settings.job_timeout_s
 
 

@@ -189,7 +189,9 @@ class JobStore:
             ).first()
             if row is None:
                 raise LookupError(f"no job {job_id}")
-            event = Event(seq=row.last_seq, job_id=job_id, type=event_type, timestamp=now, data=data)
+            event = Event(
+                seq=row.last_seq, job_id=job_id, type=event_type, timestamp=now, data=data
+            )
             await session.execute(
                 insert(EVENTS).values(
                     job_id=job_id, seq=event.seq, type=event_type, timestamp=now, data=data

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -127,6 +127,22 @@ class BookingParams(BaseModel):
         if self.monitor_until is not None and self.monitor_until.tzinfo is None:
             return "monitor_until", "needs a timezone offset"
         return None
+
+    def monitor_deadline(self, now: datetime, settings: Settings) -> datetime:
+        """When to stop searching: `monitor_until`, else the end of the date window."""
+        if self.monitor_until is not None:
+            return self.monitor_until
+        if self.date_to is not None:
+            return datetime.combine(self.date_to, time(23, 59), STOCKHOLM).astimezone(UTC)
+        return now + timedelta(seconds=settings.job_timeout_s)
+
+    def time_limit_s(self, now: datetime, settings: Settings) -> float:
+        """The whole job's limit: as asked, else long enough to monitor until the deadline."""
+        if self.timeout_s is not None:
+            return self.timeout_s
+        monitoring = (self.monitor_deadline(now, settings) - now).total_seconds()
+        # The booking itself (login, reserve, pay) still needs its usual time after the deadline.
+        return max(settings.job_timeout_s, monitoring + settings.job_timeout_s)
 
     def public(self) -> dict[str, Any]:
         return self.model_dump(mode="json", exclude_none=True)

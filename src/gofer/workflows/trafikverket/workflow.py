@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
 
 from playwright.async_api import Page
@@ -23,11 +23,6 @@ from gofer.workflows.trafikverket.slots import OccasionQuery, Slot, SlotWindow, 
 SLOT_TAKEN_HINTS = ("inte längre tillgänglig", "not available")
 MAX_LOGIN_ATTEMPTS = 3
 MAX_RESERVE_ATTEMPTS = 5  # distinct slots tried when others keep taking them first
-
-
-def _mask_ssn(ssn: str) -> str:
-    digits = ssn.replace("-", "")
-    return digits[:8] + "-****" if len(digits) >= 8 else "****"
 
 
 class BookingWorkflow:
@@ -75,7 +70,7 @@ class BookingRun:
         await self.pages.accept_cookies()
         await self.login(first=True)
         await self.configure()
-        deadline = self._monitor_deadline()
+        deadline = self.params.monitor_deadline(datetime.now(UTC), self.ctx.settings)
         attempts = 0
         while True:
             slot = await self.with_login(self.search)
@@ -140,7 +135,7 @@ class BookingRun:
         if not self.ssn:
             aspirant = (await self.api.call("information")).get("aspirant") or {}
             self.ssn = str(aspirant.get("socialSecurityNumber") or "")
-        ctx.log.info("logged_in", personnummer=_mask_ssn(self.ssn))
+        ctx.log.info("logged_in")  # never the personnummer, not even part of it
 
     async def _relay_qr(self, data_url: str) -> None:
         payload = await asyncio.to_thread(decode_data_url, data_url)
@@ -279,14 +274,6 @@ class BookingRun:
             max_months=self.max_months,
             exclude=self.taken,
         )
-
-    def _monitor_deadline(self) -> datetime:
-        p = self.params
-        if p.monitor_until is not None:
-            return p.monitor_until
-        if p.date_to is not None:
-            return datetime.combine(p.date_to, time(23, 59), STOCKHOLM).astimezone(UTC)
-        return datetime.now(UTC) + timedelta(seconds=self.ctx.settings.job_timeout_s)
 
     async def wait_before_next_search(self, deadline: datetime) -> None:
         interval = self.params.poll_interval_s
