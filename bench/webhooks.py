@@ -128,7 +128,7 @@ async def bench(seconds: float, rate: float, backlog: int) -> dict[str, Any]:
     from sqlalchemy import insert
 
     from gofer.config import Settings
-    from gofer.events.bus import EventBus
+    from gofer.events.bus import MemoryEventBus
     from gofer.jobs.store import JobStore
     from gofer.store.db import create_engine, create_tables, session_factory
     from gofer.webhooks.control import sync_default_endpoint
@@ -151,7 +151,7 @@ async def bench(seconds: float, rate: float, backlog: int) -> dict[str, Any]:
     engine = create_engine(f"sqlite+aiosqlite:///{data_dir / 'gofer.db'}")
     await create_tables(engine)
     sessions = session_factory(engine)
-    store = JobStore(sessions, EventBus())
+    store = JobStore(sessions, MemoryEventBus())
     await sync_default_endpoint(sessions, f"{base}/hook")
     directory = EndpointDirectory(sessions)
     await directory.refresh()

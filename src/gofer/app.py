@@ -15,7 +15,7 @@ from gofer.api.auth import AdminTokenResolver, TokenResolver
 from gofer.api.errors import install_error_handlers
 from gofer.browser.pool import BrowserPool
 from gofer.config import Settings
-from gofer.events.bus import EventBus
+from gofer.events.bus import MemoryEventBus
 from gofer.features import Feature, default_features
 from gofer.jobs.queue import InProcessJobQueue
 from gofer.jobs.runner import Runner
@@ -60,7 +60,7 @@ def create_app(
         engine = create_engine(settings.effective_database_url)
         await create_tables(engine)
         sessions = session_factory(engine)
-        bus = EventBus()
+        bus = MemoryEventBus()
         store = JobStore(sessions, bus)
         pool: BrowserPool | None = None
         if with_browser:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from gofer.events.bus import EventBus
+from gofer.events.bus import MemoryEventBus
 from gofer.events.model import JOB_FAILED, TASK_COMPLETED
 from gofer.jobs.model import JobStatus
 from gofer.jobs.store import JobStore
@@ -19,7 +19,7 @@ async def _parts(path: Path) -> tuple[JobStore, FormSessions, AsyncEngine]:
     engine = create_engine(f"sqlite+aiosqlite:///{path}")
     await create_tables(engine)
     sessions = session_factory(engine)
-    store = JobStore(sessions, EventBus())
+    store = JobStore(sessions, MemoryEventBus())
     forms = FormSessions(sessions)
     store.in_transaction_hooks.append(forms.record_outcome)
     return store, forms, engine

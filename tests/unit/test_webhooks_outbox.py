@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gofer.events import model as events
-from gofer.events.bus import EventBus
+from gofer.events.bus import MemoryEventBus
 from gofer.jobs.store import JobStore
 from gofer.store.db import create_engine, create_tables, session_factory
 from gofer.store.tables import EventRow
@@ -63,7 +63,7 @@ async def parts(tmp_path: Path) -> AsyncIterator[Parts]:
     engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'gofer.db'}")
     await create_tables(engine)
     sessions = session_factory(engine)
-    store = JobStore(sessions, EventBus())
+    store = JobStore(sessions, MemoryEventBus())
     directory = EndpointDirectory(sessions)
     wakes: list[int] = []
     outbox = Outbox(directory, lambda: wakes.append(1))

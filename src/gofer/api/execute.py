@@ -17,6 +17,7 @@ from gofer import __version__
 from gofer.api.auth import Principal, require_principal
 from gofer.api.errors import ApiError
 from gofer.api.jobs import create_job, links
+from gofer.events.bus import Gap
 from gofer.events.model import JOB_CANCELLED, JOB_FAILED, TASK_COMPLETED
 from gofer.jobs.model import JobStatus, JobView
 from gofer.services import Services, services
@@ -177,9 +178,8 @@ async def wait_for_job(svc: Services, job_id: str, timeout_s: float) -> JobView 
         try:
             async with asyncio.timeout(timeout_s):
                 while job is not None and not job.status.terminal:
-                    event = await subscription.get()
-                    if event.type in _TERMINAL_EVENTS or subscription.lagged:
-                        subscription.lagged = False
+                    event = await anext(subscription)
+                    if isinstance(event, Gap) or event.type in _TERMINAL_EVENTS:
                         job = await svc.store.get(job_id)
         except TimeoutError:
             return None

@@ -199,7 +199,7 @@ class JobStore:
             )
             for hook in self.in_transaction_hooks:
                 await hook(session, row, event)
-        self.bus.publish(event)
+        await self.bus.publish(event)
         for after in self.after_commit_hooks:
             after(event)
         return event
