@@ -88,10 +88,10 @@ def serve(port: int, data_dir: str, token: str) -> None:
             assert isinstance(params, QrParams)
             await ctx.status(JobStatus.QR_WAITING, "Scan the QR code with the BankID app")
             bus = ctx._store.bus  # the bench's only peek inside: wait for every subscriber
-            deadline = time.monotonic() + 300
+            deadline = time.monotonic() + 120  # then relay to whoever is there
             while bus.subscriber_count(ctx.job_id) < params.subscribers:  # type: ignore[attr-defined]
                 if time.monotonic() > deadline:
-                    raise RuntimeError("subscribers did not arrive")
+                    break
                 await asyncio.sleep(0.05)
             await asyncio.sleep(random.uniform(0, params.interval_s))  # jobs are not in step
             for n in range(params.events):
@@ -132,36 +132,40 @@ def run_clients(ws_urls: list[str], compression: bool, results: Any) -> None:
     results.put(asyncio.run(_clients(ws_urls, compression)))
 
 
-async def _clients(ws_urls: list[str], compression: bool) -> tuple[list[float], int]:
+async def _clients(ws_urls: list[str], compression: bool) -> tuple[list[float], dict[str, int]]:
     import websockets
 
     latencies: list[float] = []
-    errors = 0
+    errors: dict[str, int] = {}
+
+    # At most this many opening handshakes at once, so connecting is not the thing measured.
+    opening = asyncio.Semaphore(10)
 
     async def subscriber(url: str) -> None:
-        nonlocal errors
         try:
-            async with websockets.connect(
-                url,
-                max_size=2**22,
-                open_timeout=60,
-                compression="deflate" if compression else None,
-            ) as ws:
+            await opening.acquire()
+            try:
+                ws = await websockets.connect(
+                    url,
+                    max_size=2**22,
+                    open_timeout=120,
+                    ping_interval=None,  # a loaded client must not drop itself for a late pong
+                    compression="deflate" if compression else None,
+                )
+            finally:
+                opening.release()
+            async with ws:
                 async for raw in ws:
                     received = time.time()
                     message = json.loads(raw)
                     if message["type"] == "qr_update":
                         stamp = datetime.fromisoformat(message["timestamp"]).timestamp()
                         latencies.append((received - stamp) * 1000)
-        except Exception:
-            errors += 1
+        except Exception as exc:
+            name = f"{type(exc).__name__}: {str(exc)[:80]}"
+            errors[name] = errors.get(name, 0) + 1
 
-    # Connect in small waves so the server's accept queue is not the thing measured.
-    tasks = []
-    for start in range(0, len(ws_urls), 100):
-        for url in ws_urls[start : start + 100]:
-            tasks.append(asyncio.create_task(subscriber(url)))
-        await asyncio.sleep(0.05)
+    tasks = [asyncio.create_task(subscriber(url)) for url in ws_urls]
     await asyncio.wait_for(asyncio.gather(*tasks), timeout=600)
     return latencies, errors
 
@@ -207,12 +211,13 @@ def scenario(
     for proc in procs:
         proc.start()
     latencies: list[float] = []
-    errors = 0
+    errors: dict[str, int] = {}
     try:
         for _ in procs:
             part, part_errors = results.get(timeout=900)
             latencies.extend(part)
-            errors += part_errors
+            for name, count in part_errors.items():
+                errors[name] = errors.get(name, 0) + count
     finally:
         for proc in procs:
             proc.join(10)
@@ -242,6 +247,7 @@ def main() -> None:
         "--no-compression", action="store_true", help="clients refuse permessage-deflate"
     )
     parser.add_argument("--wide", action="store_true", help="also 10,000 subscribers / 100 jobs")
+    parser.add_argument("--only-wide", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--serve", nargs=3, metavar=("PORT", "DATA_DIR", "TOKEN"), help=argparse.SUPPRESS
     )
@@ -251,7 +257,8 @@ def main() -> None:
         return
     port = free_port()
     server = f"http://127.0.0.1:{port}"
-    shapes = [(1, 100), (1, 1000)] + ([(100, 100)] if args.wide else [])
+    shapes = [(1, 100), (1, 1000)] if not args.only_wide else []
+    shapes += [(100, 100)] if args.wide or args.only_wide else []
     report: dict[str, Any] = {
         "events_per_job": args.events,
         "interval_s": args.interval,

@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from gofer import __version__
 from gofer.api import booking, health, jobs, ws
 from gofer.api.auth import AdminTokenResolver, TokenResolver
+from gofer.api.docs import install_docs
 from gofer.api.errors import install_error_handlers
 from gofer.browser.pool import BrowserPool
 from gofer.config import Settings
@@ -107,4 +108,5 @@ def create_app(
     installed = default_features(settings) if features is None else features
     for feature in installed:
         feature.setup(app, settings)
+    install_docs(app)  # after every router: it documents them all
     return app

@@ -23,16 +23,36 @@ def serve(
     import uvicorn
 
     from gofer.app import create_app
+    from gofer.banner import startup_banner
     from gofer.config import Settings
+    from gofer.serving import WEBSOCKET_OPTIONS, ForegroundServer, follow_local_replicas
 
     overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
     settings = Settings(**overrides)  # type: ignore[arg-type]
+    replicas_url = None
+    if with_replicas:
+        settings = follow_local_replicas(settings)
     api = create_app(settings)
+    replicas_server = None
     if with_replicas:
         from gofer.replicas.server import serve_replicas_in_background
 
-        serve_replicas_in_background(settings)
-    uvicorn.run(api, host=settings.host, port=settings.port, log_level="warning", ws="websockets")
+        replicas_server = serve_replicas_in_background(settings)
+        replicas_url = replicas_server.url
+    server = ForegroundServer(
+        uvicorn.Config(
+            api, host=settings.host, port=settings.port, log_level="warning", **WEBSOCKET_OPTIONS
+        ),
+        on_started=lambda: typer.echo(startup_banner(settings, api, replicas_url)),
+    )
+    try:
+        server.run()
+    finally:
+        if replicas_server is not None:
+            replicas_server.stop()
+    if not server.started:
+        raise typer.Exit(1)  # e.g. the port is taken: uvicorn has said why
+    typer.echo("Gofer stopped.")
 
 
 @app.command()

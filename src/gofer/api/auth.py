@@ -6,7 +6,8 @@ import hmac
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from fastapi import Request, WebSocket
+from fastapi import Request, Security, WebSocket
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from gofer.api.errors import ApiError
 
@@ -65,7 +66,18 @@ UNAUTHORIZED = ApiError(
 )
 
 
-async def require_principal(request: Request) -> Principal:
+# Declared for OpenAPI (the Authorize button, and `security` on each protected operation); the
+# header is still read by `bearer_token` below, which also accepts what HTTPBearer would not.
+BEARER_SCHEME = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearerAuth",
+    description="The admin token, a user's access token (POST /api/auth/login) or an API key.",
+)
+
+
+async def require_principal(
+    request: Request, _declared: HTTPAuthorizationCredentials | None = Security(BEARER_SCHEME)
+) -> Principal:
     """FastAPI dependency for every non-public route."""
     token = bearer_token(request.headers.get("authorization"))
     principal = await resolve(request.app.state.token_resolvers, token)
