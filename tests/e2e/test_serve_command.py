@@ -21,7 +21,7 @@ def start_serve(data_dir: Path, api_port: int, replicas_port: int) -> subprocess
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("API_", "TRAFIKVERKET_"))},
         "ENV": "dev",
-        "DATA_DIR": str(data_dir),
+        "DATA_DIR": "data",  # the default, relative to the working folder
         "REPLICAS_PORT": str(replicas_port),
         "LOG_LEVEL": "INFO",
     }
