@@ -80,7 +80,9 @@ def replicas(
 
 @app.command()
 def book(
-    location: list[str] = typer.Option(..., "--location", "-l", help="A test place; up to 4."),
+    location: list[str] = typer.Option(
+        [], "--location", "-l", help="A test place; up to 4 (needed unless --follow)."
+    ),
     before: str | None = typer.Option(None, help="Book strictly before this day (YYYY-MM-DD)."),
     after: str | None = typer.Option(None, "--from", help="Earliest day (YYYY-MM-DD)."),
     licence: str = typer.Option("B", "--licence", help="Licence code."),
@@ -93,13 +95,25 @@ def book(
     report_only: bool = typer.Option(False, "--report-only", help="Find a slot, don't book."),
     server: str | None = typer.Option(None, help="Gofer server URL (default from settings)."),
     token: str | None = typer.Option(None, envvar="GOFER_TOKEN", help="API token."),
+    cancel_on_exit: bool = typer.Option(
+        False, "--cancel-on-exit", help="On Ctrl-C, cancel the job without asking."
+    ),
+    follow: str | None = typer.Option(
+        None, "--follow", metavar="JOB_ID", help="Follow a job already started; start nothing."
+    ),
 ) -> None:
-    """Start a booking on the running server and follow it live (QR shown in the terminal)."""
+    """Start a booking on the running server and follow it live (QR shown in the terminal).
+
+    Ctrl-C asks whether to cancel the job (or cancels it with --cancel-on-exit; with no terminal
+    it keeps running) and prints how to follow or stop it later.
+    """
     from gofer.app import admin_token
     from gofer.booking_cli import BookingRequest
     from gofer.booking_cli import book as run
     from gofer.config import Settings
 
+    if not location and follow is None:
+        raise typer.BadParameter("give at least one --location", param_hint="--location")
     settings = Settings()
     body = {
         "locations": location,
@@ -119,6 +133,9 @@ def book(
         body=body,
         auto_approve=auto_approve,
         replica_url=settings.trafikverket_base_url,
+        cancel_on_exit=cancel_on_exit,
+        follow_job=follow,
+        auth_hint="$GOFER_TOKEN" if token else f"$(cat {settings.data_dir / 'dev_api_token'})",
     )
     raise typer.Exit(run(request))
 
