@@ -182,3 +182,16 @@ async def test_event_cursor_out_of_bounds_is_422_not_500(
         assert "'after'" in response.json()["error"]
         # The connection still serves the next request.
         assert (await c.get("/health")).status_code == 200
+
+
+async def test_webhook_configured_reflects_the_global_webhook(make_settings, run_app, admin_headers):
+    settings = make_settings(
+        webhook_url="http://127.0.0.1:9/hooks", webhook_allow_hosts=["127.0.0.1"]
+    )
+    app = create_app(settings, registry=registry_with_gate(Gates()), with_browser=False)
+    async with run_app(app) as running:
+        response = await running.client.post(
+            "/api/v1/booking/start", json=GOOD, headers=admin_headers
+        )
+        assert response.status_code == 201
+        assert response.json()["webhook_configured"] is True
