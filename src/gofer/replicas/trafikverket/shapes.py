@@ -67,7 +67,7 @@ def occasion_json(slot: Slot, examination_id: int | None = None) -> dict[str, An
         "cost": str(slot.cost),
         "costText": cost_text(slot.cost),
         "increasedFee": slot.increased_fee,
-        "isEducatorBooking": False,
+        "isEducatorBooking": None,  # null in results (two clients type it as nullable)
         "isLateCancellation": False,
         "isOutsideValidDuration": False,
         "isUsingTaxiKnowledgeValidDuration": False,

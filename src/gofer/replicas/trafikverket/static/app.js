@@ -186,8 +186,8 @@
       // Rebooking needs no flag: reserving a booked exam type again rebooks it.
       rescheduleTypeId: 0,
       paymentIsActive: false,
-      paymentReference: null,
-      paymentUrl: null,
+      paymentReference: '',
+      paymentUrl: '',
       searchedMonths: 0,
     };
   }
