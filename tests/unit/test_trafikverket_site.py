@@ -53,8 +53,10 @@ async def test_an_error_inside_an_http_200_answer_is_the_sites_refusal() -> None
 async def test_a_changed_answer_is_read_and_logged_as_site_changed() -> None:
     data = {"isUpdating": False, "updateMessage": "", "showTimerMessage": False, "banner": "x"}
     body = {"data": data, "status": 200, "url": "http://site.test/Boka/is-system-updating"}
+    api = site(200, body)
     with capture_logs() as logs:
-        assert await site(200, body).call("is-system-updating") == data
+        assert await api.call("is-system-updating") == data
+        assert await api.call("is-system-updating") == data  # logged once, not every call
     [event] = [entry for entry in logs if entry["event"] == "site_changed"]
     assert event["endpoint"] == "is-system-updating"
     assert (event["missing"], event["unknown"]) == (["timerMessage"], ["banner"])

@@ -74,6 +74,7 @@ class SiteApi:
         self._read_attempts = read_attempts
         self._backoff_s = backoff_s
         self._timeout_ms = timeout_ms
+        self._reported_changes: set[str] = set()  # `site_changed` once per change and job
 
     async def call(self, endpoint: str, body: Any = None) -> Any:
         attempts = self._read_attempts if endpoint in READ_ENDPOINTS else 1
@@ -130,4 +131,4 @@ class SiteApi:
         if status != 200 or not isinstance(payload, dict) or "data" not in payload:
             raise SiteUnavailable(f"unexpected answer (HTTP {status})", "unexpected", status)
         # Read tolerantly: a changed field is logged as `site_changed`, never a failure here.
-        return check_answer(endpoint, payload["data"])
+        return check_answer(endpoint, payload["data"], self._reported_changes)

@@ -592,10 +592,20 @@ def answer_drift(endpoint: str, data: Any) -> dict[str, list[str]]:
     return {}
 
 
-def check_answer(endpoint: str, data: Any) -> Any:
-    """Tolerant reading for the workflow: returns `data` unchanged, logs what changed."""
+def check_answer(endpoint: str, data: Any, reported: set[str] | None = None) -> Any:
+    """Tolerant reading for the workflow: returns `data` unchanged, logs what changed.
+
+    With `reported`, each distinct change is logged once (a monitoring job asks the same
+    endpoint every minute for hours).
+    """
     drift = answer_drift(endpoint, data)
-    if drift:
-        # Field names only: the answers carry personal data, which never goes to the log.
-        log.warning("site_changed", endpoint=endpoint, **drift)
+    if not drift:
+        return data
+    signature = f"{endpoint.lower()} {sorted(drift.items())}"
+    if reported is not None:
+        if signature in reported:
+            return data
+        reported.add(signature)
+    # Field names only: the answers carry personal data, which never goes to the log.
+    log.warning("site_changed", endpoint=endpoint, **drift)
     return data
