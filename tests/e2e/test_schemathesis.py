@@ -8,12 +8,11 @@ refusal must be the documented error envelope. The server is real (uvicorn on 12
 
 from __future__ import annotations
 
+import json
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-
-import json
-from collections import Counter
 
 import pytest
 import schemathesis
