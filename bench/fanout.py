@@ -67,8 +67,7 @@ def serve(port: int, data_dir: str, token: str) -> None:
 
     from gofer.app import create_app
     from gofer.config import Settings
-    from gofer.jobs.model import JobStatus
-    from gofer.workflows.base import StepContext
+    from gofer.workflows.base import BOOKING_KIND, StepContext
     from gofer.workflows.registry import default_registry
 
     class QrParams(BaseModel):
@@ -78,6 +77,8 @@ def serve(port: int, data_dir: str, token: str) -> None:
 
     class QrWorkflow:
         name: ClassVar[str] = "bench.qr"
+        kind: ClassVar[str] = BOOKING_KIND
+        progress: ClassVar[dict[str, int]] = {"qr_waiting": 25}
         params_model: ClassVar[type[BaseModel]] = QrParams
         completed_event: ClassVar[str] = "task_completed"
         failed_event: ClassVar[str | None] = None
@@ -86,7 +87,7 @@ def serve(port: int, data_dir: str, token: str) -> None:
         async def run(self, ctx: StepContext) -> dict[str, Any]:
             params = ctx.params
             assert isinstance(params, QrParams)
-            await ctx.status(JobStatus.QR_WAITING, "Scan the QR code with the BankID app")
+            await ctx.step("qr_waiting", "Scan the QR code with the BankID app")
             bus = ctx._store.bus  # the bench's only peek inside: wait for every subscriber
             deadline = time.monotonic() + 120  # then relay to whoever is there
             while bus.subscriber_count(ctx.job_id) < params.subscribers:  # type: ignore[attr-defined]
@@ -109,7 +110,7 @@ def serve(port: int, data_dir: str, token: str) -> None:
         data_dir=Path(data_dir),
         port=port,
         log_level="WARNING",
-        max_concurrent_jobs=64,  # the most allowed; 100-job runs queue the rest
+        max_concurrent_jobs=100,
         rate_limit_default="1000000/minute",
         rate_limit_job_start="100000/minute",
     )

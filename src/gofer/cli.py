@@ -1,4 +1,4 @@
-"""Command line: `gofer serve`, `gofer replicas`, `gofer book`."""
+"""Command line: `gofer serve`, `gofer worker`, `gofer replicas`, `gofer book`."""
 
 from __future__ import annotations
 
@@ -18,8 +18,11 @@ def serve(
     with_replicas: bool = typer.Option(
         False, "--with-replicas", help="Also serve the local replica sites on REPLICAS_PORT."
     ),
+    no_worker: bool = typer.Option(
+        False, "--no-worker", help="API only: jobs run on `gofer worker`s (needs JOB_QUEUE=saq)."
+    ),
 ) -> None:
-    """Start the API server."""
+    """Start the API server (and, by default, a worker in the same process)."""
     import uvicorn
 
     from gofer.app import create_app
@@ -29,10 +32,14 @@ def serve(
 
     overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
     settings = Settings(**overrides)  # type: ignore[arg-type]
+    if no_worker and settings.job_queue != "saq":
+        raise typer.BadParameter(
+            "--no-worker needs JOB_QUEUE=saq and REDIS_URL", param_hint="--no-worker"
+        )
     replicas_url = None
     if with_replicas:
         settings = follow_local_replicas(settings)
-    api = create_app(settings)
+    api = create_app(settings, role="api" if no_worker else "all")
     replicas_server = None
     if with_replicas:
         from gofer.replicas.server import serve_replicas_in_background
@@ -53,6 +60,20 @@ def serve(
     if not server.started:
         raise typer.Exit(1)  # e.g. the port is taken: uvicorn has said why
     typer.echo("Gofer stopped.")
+
+
+@app.command()
+def worker() -> None:
+    """Run jobs from the shared queue (JOB_QUEUE=saq, REDIS_URL and DATABASE_URL)."""
+    import asyncio
+
+    from gofer.config import Settings
+    from gofer.worker_process import run_worker
+
+    settings = Settings()
+    if settings.job_queue != "saq":
+        raise typer.BadParameter("a separate worker needs JOB_QUEUE=saq and REDIS_URL")
+    asyncio.run(run_worker(settings))
 
 
 @app.command()
@@ -107,7 +128,7 @@ def book(
     Ctrl-C asks whether to cancel the job (or cancels it with --cancel-on-exit; with no terminal
     it keeps running) and prints how to follow or stop it later.
     """
-    from gofer.app import admin_token
+    from gofer.authn import admin_token
     from gofer.booking_cli import BookingRequest
     from gofer.booking_cli import book as run
     from gofer.config import Settings

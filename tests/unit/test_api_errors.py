@@ -18,7 +18,7 @@ from gofer.app import create_app
 async def test_a_body_that_is_not_json_says_so_with_line_and_column(
     make_settings, run_app, admin_headers, body, where
 ):
-    app = create_app(make_settings(), with_browser=False, features=[])
+    app = create_app(make_settings(), with_browser=False)
     async with run_app(app) as running:
         response = await running.client.post(
             "/api/v1/jobs",
@@ -35,7 +35,7 @@ async def test_a_body_that_is_not_json_says_so_with_line_and_column(
 
 
 async def test_a_bad_field_is_still_named(make_settings, run_app, admin_headers):
-    app = create_app(make_settings(), with_browser=False, features=[])
+    app = create_app(make_settings(), with_browser=False)
     async with run_app(app) as running:
         response = await running.client.post(
             "/api/v1/jobs", json={"workflow": 5}, headers=admin_headers

@@ -17,9 +17,8 @@ from rich.console import Console
 from gofer.app import create_app
 from gofer.booking_cli import BookingRequest, run_booking
 from gofer.config import Settings
-from gofer.jobs.model import JobStatus
 from gofer.serving import BackgroundServer, free_port
-from gofer.workflows.base import StepContext
+from gofer.workflows.base import BOOKING_KIND, StepContext
 from gofer.workflows.registry import default_registry
 from gofer.workflows.trafikverket.params import BookingParams
 from tests.conftest import ADMIN_TOKEN
@@ -32,6 +31,8 @@ class StandInBooking:
     `wait`, a QR that waits for a scan that never comes."""
 
     name: ClassVar[str] = "trafikverket.book"
+    kind: ClassVar[str] = BOOKING_KIND
+    progress: ClassVar[dict[str, int]] = {"qr_waiting": 25, "booking": 95}
     params_model: ClassVar[type[BaseModel]] = BookingParams
     completed_event: ClassVar[str] = "booking_completed"
     failed_event: ClassVar[str | None] = "job_failed"
@@ -41,11 +42,11 @@ class StandInBooking:
         self.wait = wait
 
     async def run(self, ctx: StepContext) -> dict[str, Any]:
-        await ctx.status(JobStatus.QR_WAITING, "Scan the QR code with the BankID app")
+        await ctx.step("qr_waiting", "Scan the QR code with the BankID app")
         await ctx.qr("data:image/png;base64,AAAA", "bankid.x.0.y")
         if self.wait:
             await asyncio.Event().wait()  # until cancelled
-        await ctx.status(JobStatus.BOOKING, "Reserving 2027-02-03 08:40 in Uppsala", progress=95)
+        await ctx.step("booking", "Reserving 2027-02-03 08:40 in Uppsala")
         return {"success": True, "booked": True, "booking_id": "B-1", "date": "2027-02-03"}
 
 
@@ -143,6 +144,7 @@ async def test_ctrl_c_asks_and_cancels_on_yes(waiting_server) -> None:
         waiting_server, request_for(waiting_server), yes
     )
     assert questions == [f"Cancel job {job_id} on the server? [y/N] "]
+    assert code == 130 and f"Cancelled job {job_id}." in text
     assert await status_of(waiting_server, job_id) == "cancelled"
 
 

@@ -19,12 +19,12 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
 from gofer.api import ws as ws_module
-from gofer.api.auth import Principal
 from gofer.app import create_app
 from gofer.config import Settings
 from gofer.events.bus import MemoryEventBus
+from gofer.principal import Principal
 from gofer.serving import BackgroundServer
-from gofer.workflows.base import StepContext
+from gofer.workflows.base import BOOKING_KIND, StepContext
 from tests.conftest import ADMIN_TOKEN
 from tests.unit.fake_workflows import Gates, registry_with_gate
 
@@ -40,6 +40,8 @@ class BurstWorkflow:
     """Waits for `go`, emits `count` large events as fast as it can, then waits for `finish`."""
 
     name: ClassVar[str] = "test.burst"
+    kind: ClassVar[str] = BOOKING_KIND
+    progress: ClassVar[dict[str, int]] = {}
     params_model: ClassVar[type[BaseModel]] = BurstParams
     completed_event: ClassVar[str] = "task_completed"
     failed_event: ClassVar[str | None] = None
@@ -54,7 +56,7 @@ class BurstWorkflow:
         assert isinstance(params, BurstParams)
         await asyncio.to_thread(self.go.wait, 60)
         for n in range(params.count):
-            await ctx.emit("status_update", {"n": n, "pad": "x" * params.pad})
+            await ctx.step("burst", f"event {n}", n=n, pad="x" * params.pad)
         await asyncio.to_thread(self.finish.wait, 60)
         return {"message": "done"}
 
@@ -80,7 +82,7 @@ def server(tmp_path: Path, burst: BurstWorkflow, monkeypatch) -> Iterator[Backgr
     monkeypatch.setattr(MemoryEventBus, "default_queue_size", 8)
     registry = registry_with_gate(Gates())
     registry.add(burst)
-    app = create_app(settings_in(tmp_path), registry=registry, with_browser=False, features=[])
+    app = create_app(settings_in(tmp_path), registry=registry, with_browser=False)
 
     async def other_user(token: str) -> Principal | None:
         return Principal("someone-else") if token == "other-user-token" else None
@@ -188,7 +190,7 @@ def test_a_stalled_subscriber_does_not_delay_the_others(server, burst, monkeypat
     monkeypatch.setattr(ws_module, "_send_stored", counting_send_stored)
     job_id = start_job(server, "test.burst", {"count": 400, "pad": 16_000})
     url = ws_url(server, f"/ws/{job_id}?token={ADMIN_TOKEN}")
-    bus = server._server.config.app.state.services.bus
+    bus = server._server.config.app.state.core.bus
     with stalled_connection(url) as stalled, connect(url, max_size=None) as reader:
         deadline = time.monotonic() + 10
         while bus.subscriber_count(job_id) < 2:

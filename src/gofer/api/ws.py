@@ -10,12 +10,12 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from starlette.websockets import WebSocketState
 
 from gofer.api.auth import websocket_principal
+from gofer.api.deps import websocket_core
 from gofer.api.ws_messages import ws_frame, ws_message
+from gofer.core import Core
 from gofer.events.bus import Gap, Subscription
 from gofer.events.model import ENDING_EVENTS
-from gofer.jobs.model import TERMINAL_STATUSES
 from gofer.metrics import WEBSOCKET_CONNECTIONS
-from gofer.services import Services, websocket_services
 
 __all__ = ["router", "ws_message"]  # ws_message: the frame shape, for callers that build one
 
@@ -54,7 +54,7 @@ async def job_events(websocket: WebSocket, job_id: str) -> None:
     # Accept first: a refusal before the handshake reaches clients only as a bare HTTP 403,
     # while a close code lets them tell "sign in again" (4401) from "no such job" (4404).
     await websocket.accept()
-    svc = websocket_services(websocket)
+    svc = websocket_core(websocket)
     try:
         after = await _admit(websocket, svc, job_id)
     except Refusal as refusal:
@@ -83,7 +83,7 @@ async def job_events(websocket: WebSocket, job_id: str) -> None:
             await websocket.close()
 
 
-async def _admit(websocket: WebSocket, svc: Services, job_id: str) -> int:
+async def _admit(websocket: WebSocket, svc: Core, job_id: str) -> int:
     """The `after` seq to replay from, once the caller may see the job; else a `Refusal`."""
     principal = await websocket_principal(websocket)
     if principal is None:
@@ -95,7 +95,7 @@ async def _admit(websocket: WebSocket, svc: Services, job_id: str) -> int:
 
 
 async def _stream(
-    websocket: WebSocket, svc: Services, job_id: str, after: int, subscription: Subscription
+    websocket: WebSocket, svc: Core, job_id: str, after: int, subscription: Subscription
 ) -> None:
     """Sends stored events, then live ones without gaps or repeats; closes 1000 at the job's end."""
     last = await _send_stored(websocket, svc, job_id, after)
@@ -126,7 +126,7 @@ async def _client_left(websocket: WebSocket) -> None:
         pass
 
 
-async def _send_stored(websocket: WebSocket, svc: Services, job_id: str, after: int) -> int:
+async def _send_stored(websocket: WebSocket, svc: Core, job_id: str, after: int) -> int:
     last = after
     while True:
         batch = await svc.store.events_after(job_id, last, _REPLAY_BATCH)
@@ -137,7 +137,7 @@ async def _send_stored(websocket: WebSocket, svc: Services, job_id: str, after: 
             return last
 
 
-async def _finished(svc: Services, job_id: str, last_sent: int) -> bool:
+async def _finished(svc: Core, job_id: str, last_sent: int) -> bool:
     """True once the job has ended and the client has every event up to its last one."""
     job = await svc.store.get(job_id)
-    return job is None or (job.status in TERMINAL_STATUSES and last_sent >= job.last_seq)
+    return job is None or (job.state.terminal and last_sent >= job.last_seq)
