@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 
+import anyio
 import structlog
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from starlette.websockets import WebSocketState
@@ -63,16 +63,20 @@ async def job_events(websocket: WebSocket, job_id: str) -> None:
     WEBSOCKET_CONNECTIONS.inc()
     try:
         # Subscribe before replaying so nothing published during the replay is missed.
-        async with svc.bus.subscribe(job_id) as subscription:
-            stream = asyncio.create_task(_stream(websocket, svc, job_id, after, subscription))
-            left = asyncio.create_task(_client_left(websocket))
-            done, pending = await asyncio.wait({stream, left}, return_when=asyncio.FIRST_COMPLETED)
-            for task in pending:
-                task.cancel()
-            await asyncio.gather(*pending, return_exceptions=True)
-            for task in done:
-                task.result()
-    except WebSocketDisconnect:
+        async with svc.bus.subscribe(job_id) as subscription, anyio.create_task_group() as tasks:
+            # Two tasks for the connection's life: the sender, and a watcher that notices the
+            # client leaving while the job is quiet. Whichever ends first ends the other.
+            async def send_events() -> None:
+                await _stream(websocket, svc, job_id, after, subscription)
+                tasks.cancel_scope.cancel()
+
+            async def watch_client() -> None:
+                await _client_left(websocket)
+                tasks.cancel_scope.cancel()
+
+            tasks.start_soon(send_events)
+            tasks.start_soon(watch_client)
+    except* WebSocketDisconnect:
         pass  # the client went away mid-send
     finally:
         WEBSOCKET_CONNECTIONS.dec()
