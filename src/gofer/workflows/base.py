@@ -15,7 +15,7 @@ from gofer.jobs.model import STARTING_STEP
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext
 
-    from gofer.browser.pool import BrowserPool
+    from gofer.browser.pool import BrowserPool, Warmup
     from gofer.config import Settings
     from gofer.jobs.model import JobView
     from gofer.jobs.store import JobStore
@@ -125,9 +125,10 @@ class StepContext:
         await self.emit(HUMAN_NEEDED, {"reason": reason, "action": action, **data})
 
     @asynccontextmanager
-    async def browser(self) -> AsyncIterator[BrowserContext]:
-        """A fresh browser context for this job, closed on every exit path."""
+    async def browser(self, warmup: Warmup | None = None) -> AsyncIterator[BrowserContext]:
+        """A fresh browser context for this job, closed on every exit path; with `warmup`,
+        possibly one already at the site's first screen."""
         if self._pool is None:
             raise RuntimeError("this server runs without a browser")
-        async with self._pool.context() as context:
+        async with self._pool.context(warmup) as context:
             yield context
