@@ -165,7 +165,7 @@ async def bench(seconds: float, rate: float, backlog: int) -> dict[str, Any]:
         disable_after_s=settings.webhook_disable_after_s,
         idle_poll_s=settings.webhook_idle_poll_s,
     )
-    outbox = Outbox(directory, dispatcher.wake, lambda: dispatcher.in_flight_ids)
+    outbox = Outbox(directory, dispatcher.wake)
     store.in_transaction_hooks.append(outbox.enqueue)
     store.after_commit_hooks.append(outbox.after_commit)
     result: dict[str, Any] = {}

@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import secrets
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import lru_cache
 from typing import cast
 
-import httpx
+import aiohttp
 import structlog
-from sqlalchemy import Select, Table, and_, bindparam, exists, func, insert, select, update
+from sqlalchemy import (
+    Table,
+    Update,
+    and_,
+    bindparam,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
@@ -32,11 +43,10 @@ from gofer.webhooks.tables import (
     WebhookEndpointRow,
     WebhookMessageRow,
 )
-from gofer.webhooks.transport import DeliveryClients, pinned_target
+from gofer.webhooks.transport import WebhookClient, pinned_target
 
 log = structlog.get_logger("gofer.webhooks")
 
-RESPONSE_PREFIX_BYTES = 1024
 # Messages claimed per database round trip when the dispatcher has room for more.
 CLAIM_BATCH = 500
 # After a rotation, the old secret keeps signing this long.
@@ -50,9 +60,14 @@ _attempts = cast(Table, WebhookAttemptRow.__table__)
 DisabledNotice = Callable[[str, dict[str, object]], Awaitable[None]]
 
 
-def _claim_query() -> Select:  # type: ignore[type-arg]
-    """Due pending messages of active endpoints that no earlier pending message of their job
-    (for the same endpoint) is waiting behind, oldest first. Built once: building is costly."""
+def _claim_statement() -> Update:
+    """Leases due pending messages of active endpoints to one dispatcher, oldest first.
+
+    A message is due when no earlier pending message of its job (for the same endpoint) is
+    waiting ahead of it and nobody holds an unexpired lease on it. The choice and the lease are
+    one statement: SQLite runs it under its single write lock, PostgreSQL skips rows another
+    dispatcher is leasing right now (`FOR UPDATE SKIP LOCKED`). Built once: building is costly.
+    """
     m = WebhookMessageRow
     e = WebhookEndpointRow
     earlier = aliased(WebhookMessageRow)
@@ -62,42 +77,39 @@ def _claim_query() -> Select:  # type: ignore[type-arg]
         earlier.status == MESSAGE_PENDING,
         earlier.seq < m.seq,
     )
-    return (
-        select(
-            m.id,
-            m.endpoint_id,
-            m.job_id,
-            m.seq,
-            m.payload,
-            m.attempt_count,
-            m.failures,
-            m.created_at,
-            e.url,
-            e.secret,
-            e.previous_secret,
-            e.previous_secret_expires_at,
-        )
+    due = (
+        select(m.id)
         .join(e, e.id == m.endpoint_id)
         .where(
             m.status == MESSAGE_PENDING,
             m.next_attempt_at <= bindparam("now"),
+            or_(m.lease_until.is_(None), m.lease_until <= bindparam("now")),
             e.status == ENDPOINT_ACTIVE,
             ~blocked,
-            m.id.not_in(bindparam("taken", expanding=True)),
         )
         # Index order only: a second sort key would make SQLite test every due row.
         .order_by(m.next_attempt_at)
         .limit(bindparam("limit"))
+        .with_for_update(skip_locked=True, of=m)
+    )
+    return (
+        update(_messages)
+        .where(_messages.c.id.in_(due.scalar_subquery()))
+        .values(leased_by=bindparam("me"), lease_until=bindparam("until"))
+        .returning(
+            _messages.c.id,
+            _messages.c.endpoint_id,
+            _messages.c.job_id,
+            _messages.c.seq,
+            _messages.c.payload,
+            _messages.c.attempt_count,
+            _messages.c.failures,
+            _messages.c.created_at,
+        )
     )
 
 
-CLAIM_QUERY = _claim_query()
-
-
-@lru_cache(maxsize=4096)
-def parsed_url(url: str) -> httpx.URL:
-    """Endpoint URLs repeat; parsing each once saves a noticeable share of a delivery's CPU."""
-    return httpx.URL(url)
+CLAIM_STATEMENT = _claim_statement()
 
 
 @dataclass(slots=True)
@@ -137,10 +149,12 @@ class Outcome:
 
 
 class Dispatcher:
-    """One per server process. Wakes when an event commits, or when the next retry is due.
+    """One per server process; several may share a database. Wakes when an event commits, or
+    when the next retry is due.
 
-    Claims live in memory (the in-flight set): a crash leaves claimed messages pending in the
-    database, so after a restart they are sent again. Delivery is at least once.
+    A claim is a lease in the database (`leased_by`, `lease_until`), renewed while the message is
+    being sent. A dispatcher that dies leaves its leases to expire; then another one (or itself
+    after a restart) sends those messages again. Delivery is at least once.
     """
 
     def __init__(
@@ -155,7 +169,9 @@ class Dispatcher:
         disable_after_s: float,
         idle_poll_s: float,
         on_disabled: DisabledNotice | None = None,
-        clients: DeliveryClients | None = None,
+        client: WebhookClient | None = None,
+        lease_s: float = 30.0,
+        name: str | None = None,
     ) -> None:
         self._sessions = sessions
         self._guard = guard
@@ -166,7 +182,11 @@ class Dispatcher:
         self._disable_after = timedelta(seconds=disable_after_s)
         self._idle_poll_s = idle_poll_s
         self._on_disabled = on_disabled
-        self._clients = clients
+        self._client = client or WebhookClient(concurrency=concurrency, timeout_s=timeout_s)
+        # Long enough to outlast a delivery's time limit between two renewals.
+        self._lease = timedelta(seconds=max(lease_s, 2 * timeout_s))
+        self._renewed_at = 0.0
+        self.name = name or "dsp_" + secrets.token_hex(8)
         self._wake = asyncio.Event()
         self._loop_task: asyncio.Task[None] | None = None
         self._tasks: dict[str, asyncio.Task[None]] = {}
@@ -185,10 +205,6 @@ class Dispatcher:
         self.flush_count = 0
         self._flushed = asyncio.Condition()
 
-    @property
-    def in_flight_ids(self) -> set[str]:
-        return set(self._tasks)
-
     def wake(self) -> None:
         """New messages are due now."""
         self._wake.set()
@@ -204,8 +220,6 @@ class Dispatcher:
             await self._flushed.wait_for(lambda: self.flush_count > count)
 
     async def start(self) -> None:
-        if self._clients is None:
-            self._clients = DeliveryClients(self._concurrency)
         self._loop_task = asyncio.create_task(self._run(), name="gofer-webhook-dispatcher")
 
     async def stop(self) -> None:
@@ -219,10 +233,10 @@ class Dispatcher:
         await asyncio.gather(*self._tasks.values(), return_exceptions=True)
         try:
             await self._flush()
+            await self._release_leases()
         except Exception:
             log.exception("webhook_flush_on_stop_failed")
-        if self._clients is not None:
-            await self._clients.aclose()
+        await self._client.aclose()
 
     async def _run(self) -> None:
         timeout = 0.0
@@ -258,9 +272,12 @@ class Dispatcher:
         now = utc_now()
         limit = min(room, CLAIM_BATCH)
         outcomes, self._outcomes = self._outcomes, []
+        renew = bool(self._tasks) and time.monotonic() - self._renewed_at > self._lease_renewal_s
         try:
             async with self._sessions.begin() as session:
                 disabled = await self._write(session, outcomes, now) if outcomes else {}
+                if renew:
+                    await self._renew_leases(session, now)
                 claimed = await self._claim(session, now, limit) if room > 0 else []
         except BaseException:
             self._outcomes[:0] = outcomes  # written next time; nothing is forgotten
@@ -283,17 +300,34 @@ class Dispatcher:
             return self._idle_poll_s
         return max(0.0, min(self._idle_poll_s, (self._next_due - utc_now()).total_seconds()))
 
+    @property
+    def _lease_renewal_s(self) -> float:
+        return min(self._lease.total_seconds() / 3, self._idle_poll_s)
+
     async def _claim(self, session: AsyncSession, now: datetime, limit: int) -> list[Claimed]:
-        # Sent but not yet written down (finished during this step) counts as taken, too.
-        taken = [*self._tasks, *(o.message.id for o in self._outcomes)]
-        params = {"now": now, "limit": limit, "taken": taken}
-        rows = (await session.execute(CLAIM_QUERY, params)).all()
+        params = {"now": now, "limit": limit, "me": self.name, "until": now + self._lease}
+        rows = (await session.execute(CLAIM_STATEMENT, params)).all()
+        if not rows:
+            return []
+        e = WebhookEndpointRow
+        endpoint_ids = list({row.endpoint_id for row in rows})
+        endpoints = {
+            endpoint.id: endpoint
+            for endpoint in (
+                await session.execute(
+                    select(
+                        e.id, e.url, e.secret, e.previous_secret, e.previous_secret_expires_at
+                    ).where(e.id.in_(endpoint_ids))
+                )
+            ).all()
+        }
         claimed = []
         for row in rows:
-            secrets = [row.secret or self._default_secret]
-            expires = row.previous_secret_expires_at
-            if row.previous_secret and expires is not None and expires > now:
-                secrets.append(row.previous_secret)
+            endpoint = endpoints[row.endpoint_id]
+            secrets_ = [endpoint.secret or self._default_secret]
+            expires = endpoint.previous_secret_expires_at
+            if endpoint.previous_secret and expires is not None and expires > now:
+                secrets_.append(endpoint.previous_secret)
             claimed.append(
                 Claimed(
                     id=row.id,
@@ -305,11 +339,29 @@ class Dispatcher:
                     attempt_count=row.attempt_count,
                     failures=row.failures,
                     created_at=row.created_at,
-                    url=row.url,
-                    secrets=tuple(secrets),
+                    url=endpoint.url,
+                    secrets=tuple(secrets_),
                 )
             )
         return claimed
+
+    async def _renew_leases(self, session: AsyncSession, now: datetime) -> None:
+        """Keeps this dispatcher's claims on messages it is still sending."""
+        self._renewed_at = time.monotonic()
+        await session.execute(
+            update(_messages)
+            .where(_messages.c.leased_by == self.name, _messages.c.status == MESSAGE_PENDING)
+            .values(lease_until=now + self._lease)
+        )
+
+    async def _release_leases(self) -> None:
+        """On a clean stop, unsent messages are free for another dispatcher at once."""
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(_messages)
+                .where(_messages.c.leased_by == self.name, _messages.c.status == MESSAGE_PENDING)
+                .values(leased_by=None, lease_until=None)
+            )
 
     async def _query_next_due(self, now: datetime) -> datetime | None:
         m = WebhookMessageRow
@@ -338,31 +390,13 @@ class Dispatcher:
                 target = await self._guard.check(message.url)
                 pinned_target.set(target)
                 headers = signed_headers(message.id, message.body, message.secrets)
-                assert self._clients is not None
-                origin = (target.host, target.port)
-                transport = self._clients.borrow(origin)
-                try:
-                    request = httpx.Request(
-                        "POST", parsed_url(message.url), content=message.payload, headers=headers
-                    )
-                    response = await transport.handle_async_request(request)
-                    status_code = response.status_code
-                    prefix = bytearray()
-                    try:
-                        async for chunk in response.stream:  # type: ignore[union-attr]
-                            prefix += chunk
-                            if len(prefix) >= RESPONSE_PREFIX_BYTES:
-                                break
-                    finally:
-                        await response.aclose()
-                    response_body = prefix[:RESPONSE_PREFIX_BYTES].decode("utf-8", "replace")
-                finally:
-                    self._clients.give_back(origin, transport)
+                answer = await self._client.post(message.url, message.payload, headers)
+                status_code, response_body = answer.status_code, answer.body_prefix
         except UnsafeUrl as exc:
             error = f"Blocked: {exc.reason}"
         except TimeoutError:
             error = f"Timed out after {self._timeout_s:g} s"
-        except httpx.HTTPError as exc:
+        except (aiohttp.ClientError, OSError) as exc:
             error = f"{type(exc).__name__}: {exc}"[:500]
         except asyncio.CancelledError:
             self._tasks.pop(message.id, None)
@@ -470,10 +504,13 @@ class Dispatcher:
                     attempt_count=bindparam("b_count"),
                     last_attempt_at=bindparam("b_at"),
                     delivered_at=bindparam("b_at"),
+                    leased_by=None,
+                    lease_until=None,
                 ),
                 succeeded,
             )
-        # A message superseded or redelivered meanwhile keeps its new state (status check).
+        # A message superseded meanwhile keeps its new state (status check), and one whose lease
+        # expired and went to another dispatcher is that dispatcher's to reschedule (lease check).
         for rows, status in ((retried, MESSAGE_PENDING), (gave_up, MESSAGE_FAILED)):
             if not rows:
                 continue
@@ -482,12 +519,18 @@ class Dispatcher:
                 "attempt_count": bindparam("b_count"),
                 "failures": bindparam("b_failures"),
                 "last_attempt_at": bindparam("b_at"),
+                "leased_by": None,
+                "lease_until": None,
             }
             if status == MESSAGE_PENDING:
                 values["next_attempt_at"] = bindparam("b_next")
             await session.execute(
                 update(_messages)
-                .where(_messages.c.id == bindparam("b_id"), _messages.c.status == MESSAGE_PENDING)
+                .where(
+                    _messages.c.id == bindparam("b_id"),
+                    _messages.c.status == MESSAGE_PENDING,
+                    _messages.c.leased_by == self.name,
+                )
                 .values(**values),
                 rows,
             )

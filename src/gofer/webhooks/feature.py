@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 from typing import TYPE_CHECKING
 
 import structlog
@@ -13,6 +14,7 @@ from gofer.webhooks.outbox import WEBHOOK_DISABLED, EndpointDirectory, Outbox
 from gofer.webhooks.retry import RetrySchedule
 from gofer.webhooks.signing import new_secret
 from gofer.webhooks.ssrf import Resolver, UnsafeUrl, UrlGuard
+from gofer.webhooks.transport import WebhookClient
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -42,10 +44,17 @@ def default_url(settings: Settings) -> str | None:
 
 
 class WebhookFeature:
-    """The webhook part of the server. `resolver` replaces DNS in tests."""
+    """The webhook part of the server.
 
-    def __init__(self, *, resolver: Resolver | None = None) -> None:
+    `resolver` replaces DNS in tests; `ssl_context` replaces the trusted CAs for HTTPS receivers
+    (the default is the system's, which honours SSL_CERT_FILE).
+    """
+
+    def __init__(
+        self, *, resolver: Resolver | None = None, ssl_context: ssl.SSLContext | None = None
+    ) -> None:
         self._resolver = resolver
+        self._ssl_context = ssl_context
         self.dispatcher: Dispatcher | None = None
         self._outbox: Outbox | None = None
 
@@ -74,11 +83,16 @@ class WebhookFeature:
             disable_after_s=settings.webhook_disable_after_s,
             idle_poll_s=settings.webhook_idle_poll_s,
             on_disabled=tell_job,
+            client=WebhookClient(
+                concurrency=settings.webhook_concurrency,
+                timeout_s=settings.webhook_timeout_s,
+                ssl_context=self._ssl_context,
+            ),
         )
         directory = EndpointDirectory(svc.sessions)
         dispatcher.on_idle = directory.refresh
         dispatcher.on_endpoints_changed = directory.refresh
-        outbox = Outbox(directory, dispatcher.wake, lambda: dispatcher.in_flight_ids)
+        outbox = Outbox(directory, dispatcher.wake)
         url = default_url(settings)
         await sync_default_endpoint(svc.sessions, url)
         await directory.refresh()

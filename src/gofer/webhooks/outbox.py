@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -153,16 +153,9 @@ class Outbox:
     endpoints hear every job, as the admin sees every job), and the job's own `webhook_url`.
     """
 
-    def __init__(
-        self,
-        directory: EndpointDirectory,
-        wake: Callable[[], None],
-        in_flight: Callable[[], Set[str]] = frozenset,
-    ) -> None:
+    def __init__(self, directory: EndpointDirectory, wake: Callable[[], None]) -> None:
         self._directory = directory
         self._wake = wake
-        # Messages being sent right now are left alone, so a job's QR codes stay in order.
-        self._in_flight = in_flight
         # (job_id, seq) -> what to do once that event's transaction commits.
         self._committed: dict[tuple[str, int], tuple[int, EndpointInfo | None, bool]] = {}
 
@@ -184,8 +177,10 @@ class Outbox:
                 self._committed[(job.id, event.seq)] = (0, learned, False)
             return
         superseded = 0
+        now = utc_now()
         if event.type == events.QR_CODE_UPDATE:
-            # Only the newest QR code is worth scanning; older unsent ones are dropped.
+            # Only the newest QR code is worth scanning; older unsent ones are dropped. Messages
+            # a dispatcher is sending right now (leased) are left alone, so QR codes stay in order.
             result = await session.execute(
                 update(_messages)
                 .where(
@@ -193,12 +188,11 @@ class Outbox:
                     _messages.c.event_type == events.QR_CODE_UPDATE,
                     _messages.c.status == MESSAGE_PENDING,
                     _messages.c.endpoint_id.in_([t[0] for t in targets]),
-                    _messages.c.id.not_in(list(self._in_flight())),
+                    or_(_messages.c.lease_until.is_(None), _messages.c.lease_until <= now),
                 )
                 .values(status=MESSAGE_SUPERSEDED)
             )
             superseded = int(getattr(result, "rowcount", 0) or 0)
-        now = utc_now()
         payload = body(
             event.type, job.id, seed_user_id(job), event.seq, event.timestamp, event.data
         )

@@ -75,6 +75,8 @@ class WebhookMessageRow(Base):
         Index("ix_webhook_messages_order", "endpoint_id", "job_id", "status", "seq"),
         Index("ix_webhook_messages_job", "job_id"),
         Index("ix_webhook_messages_owner", "owner_id", "id"),
+        # A dispatcher renewing or releasing its own leases.
+        Index("ix_webhook_messages_lease", "leased_by"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -95,6 +97,10 @@ class WebhookMessageRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     last_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # The dispatcher sending this message right now, and until when its claim holds: another
+    # dispatcher takes the message over only after the lease expired (its holder died).
+    leased_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class WebhookAttemptRow(Base):
