@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
 from gofer.events.model import utc_now
+from gofer.store.db import serial_writes
 from gofer.webhooks import metrics
 from gofer.webhooks.retry import RetrySchedule
 from gofer.webhooks.signing import signed_headers
@@ -274,7 +275,7 @@ class Dispatcher:
         outcomes, self._outcomes = self._outcomes, []
         renew = bool(self._tasks) and time.monotonic() - self._renewed_at > self._lease_renewal_s
         try:
-            async with self._sessions.begin() as session:
+            async with serial_writes(self._sessions), self._sessions.begin() as session:
                 disabled = await self._write(session, outcomes, now) if outcomes else {}
                 if renew:
                     await self._renew_leases(session, now)
@@ -356,7 +357,7 @@ class Dispatcher:
 
     async def _release_leases(self) -> None:
         """On a clean stop, unsent messages are free for another dispatcher at once."""
-        async with self._sessions.begin() as session:
+        async with serial_writes(self._sessions), self._sessions.begin() as session:
             await session.execute(
                 update(_messages)
                 .where(_messages.c.leased_by == self.name, _messages.c.status == MESSAGE_PENDING)
@@ -418,7 +419,7 @@ class Dispatcher:
         if not self._outcomes:
             return
         outcomes, self._outcomes = self._outcomes, []
-        async with self._sessions.begin() as session:
+        async with serial_writes(self._sessions), self._sessions.begin() as session:
             disabled = await self._write(session, outcomes, utc_now())
         await self._after_write(outcomes, disabled)
 
