@@ -44,12 +44,14 @@ from gofer.webhooks.tables import (
     WebhookEndpointRow,
     WebhookMessageRow,
 )
-from gofer.webhooks.transport import WebhookClient, pinned_target
+from gofer.webhooks.transport import DeliveryClient, WebhookClient, pinned_target
 
 log = structlog.get_logger("gofer.webhooks")
 
 # Messages claimed per database round trip when the dispatcher has room for more.
 CLAIM_BATCH = 500
+# How long stopping waits for the dispatch loop to finish its step before cancelling it.
+STOP_WAIT_S = 10.0
 # After a rotation, the old secret keeps signing this long.
 SECRET_GRACE = timedelta(hours=24)
 
@@ -170,7 +172,7 @@ class Dispatcher:
         disable_after_s: float,
         idle_poll_s: float,
         on_disabled: DisabledNotice | None = None,
-        client: WebhookClient | None = None,
+        client: DeliveryClient | None = None,
         lease_s: float = 30.0,
         name: str | None = None,
     ) -> None:
@@ -183,12 +185,15 @@ class Dispatcher:
         self._disable_after = timedelta(seconds=disable_after_s)
         self._idle_poll_s = idle_poll_s
         self._on_disabled = on_disabled
-        self._client = client or WebhookClient(concurrency=concurrency, timeout_s=timeout_s)
+        self._client: DeliveryClient = client or WebhookClient(
+            concurrency=concurrency, timeout_s=timeout_s
+        )
         # Long enough to outlast a delivery's time limit between two renewals.
         self._lease = timedelta(seconds=max(lease_s, 2 * timeout_s))
         self._renewed_at = 0.0
         self.name = name or "dsp_" + secrets.token_hex(8)
         self._wake = asyncio.Event()
+        self._stopping = False
         self._loop_task: asyncio.Task[None] | None = None
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._outcomes: list[Outcome] = []
@@ -225,10 +230,17 @@ class Dispatcher:
 
     async def stop(self) -> None:
         if self._loop_task is not None:
-            self._loop_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._loop_task
-        # Unfinished deliveries stay pending in the database and are sent after the restart.
+            # The loop ends between two steps: cancelling it inside a transaction could leave a
+            # SQLite connection holding the write lock.
+            self._stopping = True
+            self._wake.set()
+            try:
+                await asyncio.wait_for(asyncio.shield(self._loop_task), STOP_WAIT_S)
+            except TimeoutError:
+                self._loop_task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await self._loop_task
+        # Unfinished deliveries are released below; another dispatcher (or a restart) sends them.
         for task in list(self._tasks.values()):
             task.cancel()
         await asyncio.gather(*self._tasks.values(), return_exceptions=True)
@@ -248,6 +260,8 @@ class Dispatcher:
                     await asyncio.wait_for(self._wake.wait(), timeout)
                 except TimeoutError:
                     idle = True
+            if self._stopping:
+                return
             self._wake.clear()
             try:
                 if idle:

@@ -6,6 +6,7 @@ import contextvars
 import socket
 import ssl
 from dataclasses import dataclass
+from typing import Protocol
 
 import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
@@ -59,6 +60,14 @@ class Answer:
     status_code: int
     # The first KB of the receiver's answer, for debugging a failing endpoint.
     body_prefix: str
+
+
+class DeliveryClient(Protocol):
+    """What the dispatcher needs from an HTTP client (the benchmark compares several)."""
+
+    async def post(self, url: str, body: bytes, headers: dict[str, str]) -> Answer: ...
+
+    async def aclose(self) -> None: ...
 
 
 def verifying_ssl_context(ca_bundle: str | None = None) -> ssl.SSLContext:
