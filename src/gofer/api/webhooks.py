@@ -73,6 +73,7 @@ class EndpointCreated(EndpointView):
 
 
 class EndpointList(BaseModel):
+    success: bool = True
     endpoints: list[EndpointView]
 
 
@@ -103,6 +104,7 @@ class MessageDetail(MessageView):
 
 
 class MessagePage(BaseModel):
+    success: bool = True
     messages: list[MessageView]
     next_cursor: str | None
 
@@ -118,6 +120,7 @@ class AttemptView(BaseModel):
 
 
 class AttemptList(BaseModel):
+    success: bool = True
     message_id: str
     attempts: list[AttemptView]
 
