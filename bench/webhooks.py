@@ -216,6 +216,7 @@ class Gofer:
         )
         outbox = Outbox(directory, self.dispatcher.wake)
         self.store.in_transaction_hooks.append(outbox.enqueue)
+        self.store.before_commit_hooks.append(outbox.write)
         self.store.after_commit_hooks.append(outbox.after_commit)
         return self
 

@@ -65,6 +65,7 @@ class Events:
         await directory.refresh()
         outbox = Outbox(directory, lambda: None)
         self.store.in_transaction_hooks.append(outbox.enqueue)
+        self.store.before_commit_hooks.append(outbox.write)
         self.store.after_commit_hooks.append(outbox.after_commit)
 
     async def emit(self, jobs: int, per_job: int) -> list[str]:

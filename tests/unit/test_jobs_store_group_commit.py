@@ -88,6 +88,7 @@ async def parts(database: str) -> AsyncIterator[Store]:
         transactions.add(id(session))
 
     store.in_transaction_hooks.extend([note_transaction, outbox.enqueue])
+    store.before_commit_hooks.append(outbox.write)
     store.after_commit_hooks.append(outbox.after_commit)
     yield Store(store, sessions, transactions)
     await engine.dispose()

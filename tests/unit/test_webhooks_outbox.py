@@ -68,6 +68,7 @@ async def parts(tmp_path: Path) -> AsyncIterator[Parts]:
     wakes: list[int] = []
     outbox = Outbox(directory, lambda: wakes.append(1))
     store.in_transaction_hooks.append(outbox.enqueue)
+    store.before_commit_hooks.append(outbox.write)
     store.after_commit_hooks.append(outbox.after_commit)
     yield Parts(store, directory, sessions, wakes)
     await engine.dispose()

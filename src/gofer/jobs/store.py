@@ -24,6 +24,9 @@ from gofer.store.tables import EventRow, JobRow
 # with the jobs table's columns as attributes.
 InTransactionHook = Callable[[AsyncSession, Any, Event], Awaitable[None]]
 AfterCommitHook = Callable[[Event], None]
+# Called once per transaction, after the in-transaction hooks of all its events (the webhook
+# outbox writes the messages of a whole batch of events with one statement here).
+BeforeCommitHook = Callable[[AsyncSession], Awaitable[None]]
 
 
 # Events committed together at most; more wait for the next transaction.
@@ -91,6 +94,7 @@ class JobStore:
         self._sessions = sessions
         self.bus = bus
         self.in_transaction_hooks: list[InTransactionHook] = []
+        self.before_commit_hooks: list[BeforeCommitHook] = []
         self.after_commit_hooks: list[AfterCommitHook] = []
         # Events waiting for the next transaction, and the task committing them.
         self._waiting: list[_Record] = []
@@ -304,6 +308,8 @@ class JobStore:
             if rows:
                 # One statement for all the batch's events; one row is a plain execute.
                 await session.execute(insert(EVENTS), rows[0] if len(rows) == 1 else rows)
+            for before in self.before_commit_hooks:
+                await before(session)
         return outcomes
 
     async def events_after(self, job_id: str, after: int = 0, limit: int = 1000) -> list[Event]:

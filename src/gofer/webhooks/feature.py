@@ -102,6 +102,7 @@ class WebhookFeature:
             except UnsafeUrl as exc:
                 log.warning("webhook_default_url_blocked", reason=exc.reason)
         svc.store.in_transaction_hooks.append(outbox.enqueue)
+        svc.store.before_commit_hooks.append(outbox.write)
         svc.store.after_commit_hooks.append(outbox.after_commit)
         control = WebhookControl(svc.sessions, guard, dispatcher, directory)
         svc.extras["webhooks"] = control
@@ -112,6 +113,7 @@ class WebhookFeature:
     async def stop(self, app: FastAPI, svc: Services) -> None:
         if self._outbox is not None:
             svc.store.in_transaction_hooks.remove(self._outbox.enqueue)
+            svc.store.before_commit_hooks.remove(self._outbox.write)
             svc.store.after_commit_hooks.remove(self._outbox.after_commit)
         if self.dispatcher is not None:
             await self.dispatcher.stop()

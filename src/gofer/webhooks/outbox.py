@@ -57,6 +57,8 @@ EVENT_TYPES: frozenset[str] = frozenset(
 
 _messages = cast(Table, WebhookMessageRow.__table__)
 _endpoints = cast(Table, WebhookEndpointRow.__table__)
+# Where a transaction's messages wait (in `session.info`) until the outbox writes them.
+_UNWRITTEN = "gofer.webhooks.unwritten_messages"
 
 
 def iso(moment: datetime) -> str:
@@ -149,6 +151,9 @@ class EndpointDirectory:
 class Outbox:
     """Adds one pending message per interested endpoint to the transaction that stores an event.
 
+    `enqueue` is the job store's in-transaction hook and `write` its before-commit hook: both
+    must be registered, so that the messages are written in the events' own transaction.
+
     Targets: the settings default endpoint, the owner's registered endpoints (an admin's
     endpoints hear every job, as the admin sees every job), and the job's own `webhook_url`.
     """
@@ -178,25 +183,36 @@ class Outbox:
             return
         superseded = 0
         now = utc_now()
+        buffered: list[dict[str, Any]] = session.info.setdefault(_UNWRITTEN, [])
         if event.type == events.QR_CODE_UPDATE:
             # Only the newest QR code is worth scanning; older unsent ones are dropped. Messages
             # a dispatcher is sending right now (leased) are left alone, so QR codes stay in order.
+            endpoint_ids = [t[0] for t in targets]
             result = await session.execute(
                 update(_messages)
                 .where(
                     _messages.c.job_id == job.id,
                     _messages.c.event_type == events.QR_CODE_UPDATE,
                     _messages.c.status == MESSAGE_PENDING,
-                    _messages.c.endpoint_id.in_([t[0] for t in targets]),
+                    _messages.c.endpoint_id.in_(endpoint_ids),
                     or_(_messages.c.lease_until.is_(None), _messages.c.lease_until <= now),
                 )
                 .values(status=MESSAGE_SUPERSEDED)
             )
             superseded = int(getattr(result, "rowcount", 0) or 0)
+            for row in buffered:  # the same, for messages of this batch not yet written
+                if (
+                    row["job_id"] == job.id
+                    and row["event_type"] == events.QR_CODE_UPDATE
+                    and row["status"] == MESSAGE_PENDING
+                    and row["endpoint_id"] in endpoint_ids
+                ):
+                    row["status"] = MESSAGE_SUPERSEDED
+                    superseded += 1
         payload = body(
             event.type, job.id, seed_user_id(job), event.seq, event.timestamp, event.data
         )
-        rows = [
+        buffered.extend(
             {
                 "id": new_message_id(),
                 "endpoint_id": endpoint_id,
@@ -212,10 +228,16 @@ class Outbox:
                 "created_at": now,
             }
             for endpoint_id, owner_id in targets
-        ]
-        # One row is the usual case; a plain execute is cheaper than an executemany.
-        await session.execute(insert(_messages), rows[0] if len(rows) == 1 else rows)
+        )
         self._committed[(job.id, event.seq)] = (superseded, learned, True)
+
+    async def write(self, session: AsyncSession) -> None:
+        """Before-commit hook of the job store: the messages of every event in the transaction,
+        in one statement."""
+        rows = session.info.pop(_UNWRITTEN, None)
+        if rows:
+            # One row is the usual case alone; a plain execute is cheaper than an executemany.
+            await session.execute(insert(_messages), rows[0] if len(rows) == 1 else rows)
 
     async def _job_endpoint(self, session: AsyncSession, job: JobRow) -> EndpointInfo:
         """The implicit endpoint for the job's URL, created on its first event."""
