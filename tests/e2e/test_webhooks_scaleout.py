@@ -27,7 +27,7 @@ from gofer.webhooks.outbox import EndpointDirectory, Outbox
 from gofer.webhooks.tables import WebhookMessageRow
 from tests.e2e.webhooks_support import Received, Receiver, serve
 
-pytestmark = [pytest.mark.postgres, pytest.mark.timeout(180)]
+pytestmark = [pytest.mark.postgres, pytest.mark.timeout(300)]
 
 REPO = Path(__file__).resolve().parents[2]
 ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
@@ -202,7 +202,7 @@ async def test_the_leases_of_a_dead_dispatcher_expire_and_another_sends_them(
             await dead.ready()
             await gofer.emit(jobs=5, per_job=2)
             # The first event of each job is in flight at the dead one; the second waits behind.
-            await receiver.wait_for(lambda got: len(got) == 5)
+            await receiver.wait_for(lambda got: len(got) == 5, timeout=60)
             dead.kill()
             leases = await gofer.leases()
             held = {mid: until for mid, (by, until) in leases.items() if by == "dsp_dead"}
@@ -212,7 +212,7 @@ async def test_the_leases_of_a_dead_dispatcher_expire_and_another_sends_them(
             await heir.ready()
             await receiver.wait_for(
                 lambda got: {r.headers["webhook-id"] for r in got[heir_began:]} >= set(leases),
-                timeout=60,
+                timeout=120,
             )
             heir.stop()
 

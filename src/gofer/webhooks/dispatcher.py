@@ -9,11 +9,12 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
 import aiohttp
 import structlog
 from sqlalchemy import (
+    Label,
     Table,
     Update,
     and_,
@@ -95,6 +96,20 @@ def _claim_statement() -> Update:
         .limit(bindparam("limit"))
         .with_for_update(skip_locked=True, of=m)
     )
+
+    owner = _endpoints.alias("owning_endpoint")
+
+    def endpoint(column: str) -> Label[Any]:
+        # A subquery, not a join: SQLite's RETURNING may only name the updated table. (SQLite
+        # renders it unqualified, `id = endpoint_id`; only the endpoint has an `id` in that
+        # scope and only the message an `endpoint_id`, so it still reads the right row.)
+        return (
+            select(owner.c[column])
+            .where(owner.c.id == _messages.c.endpoint_id)
+            .scalar_subquery()
+            .label(column)
+        )
+
     return (
         update(_messages)
         .where(_messages.c.id.in_(due.scalar_subquery()))
@@ -108,6 +123,10 @@ def _claim_statement() -> Update:
             _messages.c.attempt_count,
             _messages.c.failures,
             _messages.c.created_at,
+            endpoint("url"),
+            endpoint("secret"),
+            endpoint("previous_secret"),
+            endpoint("previous_secret_expires_at"),
         )
     )
 
@@ -322,27 +341,12 @@ class Dispatcher:
     async def _claim(self, session: AsyncSession, now: datetime, limit: int) -> list[Claimed]:
         params = {"now": now, "limit": limit, "me": self.name, "until": now + self._lease}
         rows = (await session.execute(CLAIM_STATEMENT, params)).all()
-        if not rows:
-            return []
-        e = WebhookEndpointRow
-        endpoint_ids = list({row.endpoint_id for row in rows})
-        endpoints = {
-            endpoint.id: endpoint
-            for endpoint in (
-                await session.execute(
-                    select(
-                        e.id, e.url, e.secret, e.previous_secret, e.previous_secret_expires_at
-                    ).where(e.id.in_(endpoint_ids))
-                )
-            ).all()
-        }
         claimed = []
         for row in rows:
-            endpoint = endpoints[row.endpoint_id]
-            secrets_ = [endpoint.secret or self._default_secret]
-            expires = endpoint.previous_secret_expires_at
-            if endpoint.previous_secret and expires is not None and expires > now:
-                secrets_.append(endpoint.previous_secret)
+            secrets_ = [row.secret or self._default_secret]
+            expires = row.previous_secret_expires_at
+            if row.previous_secret and expires is not None and expires > now:
+                secrets_.append(row.previous_secret)
             claimed.append(
                 Claimed(
                     id=row.id,
@@ -354,7 +358,7 @@ class Dispatcher:
                     attempt_count=row.attempt_count,
                     failures=row.failures,
                     created_at=row.created_at,
-                    url=endpoint.url,
+                    url=row.url,
                     secrets=tuple(secrets_),
                 )
             )
