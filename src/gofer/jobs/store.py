@@ -216,12 +216,16 @@ class JobStore:
             changes["result"] = result
         if error is not None:
             changes["error"], changes["error_code"] = error
-        request = _Record(
-            job_id, event_type, data, now, changes, asyncio.get_running_loop().create_future()
-        )
+        loop = asyncio.get_running_loop()
+        request = _Record(job_id, event_type, data, now, changes, loop.create_future())
+        committer = self._committer
+        if committer is not None and committer.get_loop() is not loop:
+            # The store outlived an event loop (tests run several): what waited there is gone.
+            committer = None
+            self._waiting = [r for r in self._waiting if r.done.get_loop() is loop]
         self._waiting.append(request)
-        if self._committer is None or self._committer.done():
-            self._committer = asyncio.create_task(self._commit_waiting(), name="gofer-event-commit")
+        if committer is None or committer.done():
+            self._committer = loop.create_task(self._commit_waiting(), name="gofer-event-commit")
         return await asyncio.shield(request.done)
 
     async def _commit_waiting(self) -> None:
