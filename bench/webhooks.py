@@ -197,7 +197,6 @@ class Gofer:
         self.engine = create_engine(self.database_url)
         await create_tables(self.engine)
         self.sessions = session_factory(self.engine)
-        self.store = JobStore(self.sessions, EventBus())
         await sync_default_endpoint(self.sessions, self.hook_url)
         directory = EndpointDirectory(self.sessions)
         await directory.refresh()
@@ -215,9 +214,13 @@ class Gofer:
             ),
         )
         outbox = Outbox(directory, self.dispatcher.wake)
-        self.store.in_transaction_hooks.append(outbox.enqueue)
-        self.store.before_commit_hooks.append(outbox.write)
-        self.store.after_commit_hooks.append(outbox.after_commit)
+        self.store = JobStore(
+            self.sessions,
+            EventBus(),
+            in_transaction_hooks=[outbox.enqueue],
+            before_commit_hooks=[outbox.write],
+            after_commit_hooks=[outbox.after_commit],
+        )
         return self
 
     async def __aexit__(self, *_: object) -> None:
@@ -344,7 +347,8 @@ async def latency(
                 if delay > 0:
                     await asyncio.sleep(delay)
                 began = time.perf_counter()
-                await gofer.store.record(job_id, "status_update", {"t0": time.time()})
+                data = {"message": "bench", "progress": 0, "t0": time.time()}
+                await gofer.store.record(job_id, "status_update", data)
                 record_ms.append((time.perf_counter() - began) * 1000)
 
         await asyncio.gather(*(produce(i, job) for i, job in enumerate(jobs)))

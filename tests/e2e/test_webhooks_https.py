@@ -1,9 +1,9 @@
-"""HTTPS delivery: TLS verified against a trusted CA, for the URL's name, at the pinned address."""
+"""HTTPS delivery: TLS verified against a trusted CA (WEBHOOK_CA_BUNDLE), for the URL's name, at
+the pinned address."""
 
 from __future__ import annotations
 
 import ipaddress
-import ssl
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -34,11 +34,6 @@ class LocalPki:
     ca_file: Path
     cert_file: Path
     key_file: Path
-
-    def trusting_context(self) -> ssl.SSLContext:
-        context = ssl.create_default_context()
-        context.load_verify_locations(cafile=self.ca_file)
-        return context
 
 
 def make_pki(folder: Path) -> LocalPki:
@@ -144,11 +139,11 @@ async def test_https_delivery_to_a_receiver_with_a_trusted_ca(
         async with running_gofer(
             tmp_path,
             resolver=only_local,
-            ssl_context=pki.trusting_context(),
+            webhook_ca_bundle=str(pki.ca_file),
             webhook_allow_hosts=[HOST],
         ) as gofer:
             job_id = await gofer.job(webhook_url=f"https://{HOST}:{port}/in")
-            await gofer.svc.store.record(job_id, events.BOOKING_STARTED, {"n": 1})
+            await gofer.core.store.record(job_id, events.BOOKING_STARTED, {"params": {}, "n": 1})
             await receiver.wait_for(lambda got: len(got) == 1)
             attempt = await first_attempt(gofer, job_id)
 
@@ -170,7 +165,7 @@ async def test_an_untrusted_certificate_is_refused(tmp_path: Path, pki: LocalPki
             tmp_path, resolver=only_local, webhook_allow_hosts=[HOST]
         ) as gofer:
             job_id = await gofer.job(webhook_url=f"https://{HOST}:{port}/in")
-            await gofer.svc.store.record(job_id, events.BOOKING_STARTED, {})
+            await gofer.core.store.record(job_id, events.BOOKING_STARTED, {"params": {}})
             attempt = await first_attempt(gofer, job_id)
 
     assert receiver.requests == []
@@ -188,11 +183,11 @@ async def test_the_certificate_must_name_the_url_host_not_the_pinned_address(
         async with running_gofer(
             tmp_path,
             resolver=only_local,
-            ssl_context=pki.trusting_context(),
+            webhook_ca_bundle=str(pki.ca_file),
             webhook_allow_hosts=[other],
         ) as gofer:
             job_id = await gofer.job(webhook_url=f"https://{other}:{port}/in")
-            await gofer.svc.store.record(job_id, events.BOOKING_STARTED, {})
+            await gofer.core.store.record(job_id, events.BOOKING_STARTED, {"params": {}})
             attempt = await first_attempt(gofer, job_id)
 
     assert receiver.requests == []

@@ -56,17 +56,20 @@ class Events:
     def __init__(self, url: str) -> None:
         self.engine = create_engine(url)
         self.sessions = session_factory(self.engine)
-        self.store = JobStore(self.sessions, EventBus())
+        self.directory = EndpointDirectory(self.sessions)
+        outbox = Outbox(self.directory, lambda: None)
+        self.store = JobStore(
+            self.sessions,
+            EventBus(),
+            in_transaction_hooks=[outbox.enqueue],
+            before_commit_hooks=[outbox.write],
+            after_commit_hooks=[outbox.after_commit],
+        )
 
     async def prepare(self, hook_url: str) -> None:
         await create_tables(self.engine)
         await sync_default_endpoint(self.sessions, hook_url)
-        directory = EndpointDirectory(self.sessions)
-        await directory.refresh()
-        outbox = Outbox(directory, lambda: None)
-        self.store.in_transaction_hooks.append(outbox.enqueue)
-        self.store.before_commit_hooks.append(outbox.write)
-        self.store.after_commit_hooks.append(outbox.after_commit)
+        await self.directory.refresh()
 
     async def emit(self, jobs: int, per_job: int) -> list[str]:
         """`per_job` events for each of `jobs` jobs, the jobs recording concurrently."""
@@ -77,7 +80,9 @@ class Events:
 
         async def run(job_id: str) -> None:
             for step in range(per_job):
-                await self.store.record(job_id, "status_update", {"step": step})
+                await self.store.record(
+                    job_id, "status_update", {"message": f"step {step}", "progress": 0}
+                )
 
         await asyncio.gather(*(run(job_id) for job_id in ids))
         return ids

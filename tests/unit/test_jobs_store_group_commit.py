@@ -31,6 +31,8 @@ class Store:
     store: JobStore
     sessions: async_sessionmaker[AsyncSession]
     transactions: set[int]
+    # Times the poison hook refused an event.
+    poisoned: list[int]
 
     async def jobs(self, count: int) -> list[str]:
         return [
@@ -77,21 +79,34 @@ async def parts(database: str) -> AsyncIterator[Store]:
     engine = create_engine(database)
     await create_tables(engine)
     sessions = session_factory(engine)
-    store = JobStore(sessions, EventBus())
     await sync_default_endpoint(sessions, "https://hooks.example/all")
     directory = EndpointDirectory(sessions)
     await directory.refresh()
     outbox = Outbox(directory, lambda: None)
     transactions: set[int] = set()
+    poisoned: list[int] = []
 
     async def note_transaction(session: AsyncSession, _job: Any, _event: Event) -> None:
         transactions.add(id(session))
 
-    store.in_transaction_hooks.extend([note_transaction, outbox.enqueue])
-    store.before_commit_hooks.append(outbox.write)
-    store.after_commit_hooks.append(outbox.after_commit)
-    yield Store(store, sessions, transactions)
+    async def poison(_session: AsyncSession, _job: Any, event: Event) -> None:
+        if event.data.get("poison"):
+            poisoned.append(1)
+            raise RuntimeError("this event cannot be stored")
+
+    store = JobStore(
+        sessions,
+        EventBus(),
+        in_transaction_hooks=[note_transaction, outbox.enqueue, poison],
+        before_commit_hooks=[outbox.write],
+        after_commit_hooks=[outbox.after_commit],
+    )
+    yield Store(store, sessions, transactions, poisoned)
     await engine.dispose()
+
+
+def update(step: int, **extra: Any) -> dict[str, Any]:
+    return {"message": f"step {step}", "progress": step, "step": step, **extra}
 
 
 async def test_concurrent_events_are_committed_together_with_gap_free_seqs(parts: Store) -> None:
@@ -101,7 +116,7 @@ async def test_concurrent_events_are_committed_together_with_gap_free_seqs(parts
     async def run(job_id: str) -> list[int]:
         seqs = []
         for step in range(25):
-            event = await parts.store.record(job_id, "status_update", {"step": step})
+            event = await parts.store.record(job_id, "status_update", update(step))
             # Acknowledged means committed: another session already reads it.
             stored = await parts.store.events_after(job_id, event.seq - 1, limit=1)
             seen_after_return.append([e.seq for e in stored] == [event.seq])
@@ -123,14 +138,6 @@ async def test_concurrent_events_are_committed_together_with_gap_free_seqs(parts
 
 
 async def test_a_failing_event_fails_alone_and_its_neighbours_commit(parts: Store) -> None:
-    raised: list[int] = []
-
-    async def poison(_session: AsyncSession, _job: Any, event: Event) -> None:
-        if event.data.get("poison"):
-            raised.append(1)
-            raise RuntimeError("this event cannot be stored")
-
-    parts.store.in_transaction_hooks.append(poison)
     jobs = await parts.jobs(20)
     victim = jobs[7]
 
@@ -139,7 +146,7 @@ async def test_a_failing_event_fails_alone_and_its_neighbours_commit(parts: Stor
         for step in range(6):
             bad = job_id == victim and step == 3
             try:
-                await parts.store.record(job_id, "status_update", {"step": step, "poison": bad})
+                await parts.store.record(job_id, "status_update", update(step, poison=bad))
                 outcomes.append("ok")
             except RuntimeError:
                 outcomes.append("failed")
@@ -148,7 +155,7 @@ async def test_a_failing_event_fails_alone_and_its_neighbours_commit(parts: Stor
     outcomes = dict(zip(jobs, await asyncio.gather(*(run(job_id) for job_id in jobs)), strict=True))
 
     # It failed in a shared batch, and again alone when the batch was retried event by event.
-    assert len(raised) == 2
+    assert len(parts.poisoned) == 2
     assert outcomes[victim] == ["ok", "ok", "ok", "failed", "ok", "ok"]
     assert all(o == ["ok"] * 6 for j, o in outcomes.items() if j != victim)
     stored = await parts.stored()
@@ -162,9 +169,9 @@ async def test_a_failing_event_fails_alone_and_its_neighbours_commit(parts: Stor
 async def test_an_event_for_a_missing_job_fails_without_harming_its_batch(parts: Store) -> None:
     jobs = await parts.jobs(10)
     results = await asyncio.gather(
-        *(parts.store.record(job_id, "status_update", {}) for job_id in jobs),
-        parts.store.record("job_gone", "status_update", {}),
-        *(parts.store.record(job_id, "status_update", {}) for job_id in jobs),
+        *(parts.store.record(job_id, "status_update", update(1)) for job_id in jobs),
+        parts.store.record("job_gone", "status_update", update(1)),
+        *(parts.store.record(job_id, "status_update", update(2)) for job_id in jobs),
         return_exceptions=True,
     )
 

@@ -1,7 +1,7 @@
 """webhook message leases
 
 Revision ID: 2211acec8251
-Revises: fbbcd6d8a459
+Revises: a1c3e5f7b9d1
 Create Date: 2026-12-06 04:29:54.028708
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import gofer.store.db
 
 revision = "2211acec8251"
-down_revision = "fbbcd6d8a459"
+down_revision = "a1c3e5f7b9d1"
 branch_labels = None
 depends_on = None
 
