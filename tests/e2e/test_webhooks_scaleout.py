@@ -200,20 +200,21 @@ async def test_the_leases_of_a_dead_dispatcher_expire_and_another_sends_them(
 
     receiver = Receiver(hang_until_released)
     async with serve(receiver) as hooks, events_on(database, f"{hooks}/hook") as gofer:
-        # A short time limit makes a short lease (twice the limit), renewed while sending.
-        dead = DispatcherProcess(database, "dsp_dead", WEBHOOK_TIMEOUT_S="3", WEBHOOK_LEASE_S="6")
-        heir = DispatcherProcess(database, "dsp_heir")
-        with cleaned_up(dead, heir):
+        # A short lease, renewed while sending; the hanging deliveries outlast it (time limit).
+        dead = DispatcherProcess(database, "dsp_dead", WEBHOOK_TIMEOUT_S="30", WEBHOOK_LEASE_S="3")
+        with cleaned_up(dead):
             await dead.ready()
             await gofer.emit(jobs=5, per_job=2)
             # The first event of each job is in flight at the dead one; the second waits behind.
             await receiver.wait_for(lambda got: len(got) == 5, timeout=60)
             dead.kill()
-            leases = await gofer.leases()
-            held = {mid: until for mid, (by, until) in leases.items() if by == "dsp_dead"}
-            first_attempts = {r.headers["webhook-id"] for r in receiver.requests}
-            gate.set()
-            heir_began = len(receiver.requests)
+        leases = await gofer.leases()
+        held = {mid: until for mid, (by, until) in leases.items() if by == "dsp_dead"}
+        first_attempts = {r.headers["webhook-id"] for r in receiver.requests}
+        gate.set()
+        heir_began = len(receiver.requests)
+        heir = DispatcherProcess(database, "dsp_heir")
+        with cleaned_up(heir):
             await heir.ready()
             await receiver.wait_for(
                 lambda got: {r.headers["webhook-id"] for r in got[heir_began:]} >= set(leases),

@@ -40,7 +40,7 @@ async def main() -> None:
         disable_after_s=3600,
         idle_poll_s=0.1,
         client=client,
-        lease_s=float(os.environ.get("WEBHOOK_LEASE_S", "30")),
+        lease_s=float(os.environ.get("WEBHOOK_LEASE_S", "10")),
         name=os.environ["DISPATCHER_NAME"],
     )
     stop = asyncio.Event()

@@ -192,7 +192,7 @@ class Dispatcher:
         idle_poll_s: float,
         on_disabled: DisabledNotice | None = None,
         client: DeliveryClient | None = None,
-        lease_s: float = 30.0,
+        lease_s: float = 10.0,
         name: str | None = None,
     ) -> None:
         self._sessions = sessions
@@ -207,8 +207,9 @@ class Dispatcher:
         self._client: DeliveryClient = client or WebhookClient(
             concurrency=concurrency, timeout_s=timeout_s
         )
-        # Long enough to outlast a delivery's time limit between two renewals.
-        self._lease = timedelta(seconds=max(lease_s, 2 * timeout_s))
+        # Renewed at least every `idle_poll_s` while sending, so it need only outlast a few
+        # renewals; short, so that a dead dispatcher's messages go out again soon.
+        self._lease = timedelta(seconds=max(lease_s, 3 * idle_poll_s))
         self._renewed_at = 0.0
         self.name = name or "dsp_" + secrets.token_hex(8)
         self._wake = asyncio.Event()
