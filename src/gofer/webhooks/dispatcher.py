@@ -302,12 +302,13 @@ class Dispatcher:
         Returns how long to sleep if nothing wakes the loop sooner.
         """
         room = self._concurrency - len(self._tasks)
-        if room <= 0 and not self._outcomes:
+        # Leases are renewed even while every slot is busy with slow receivers.
+        renew = bool(self._tasks) and time.monotonic() - self._renewed_at > self._lease_renewal_s
+        if room <= 0 and not self._outcomes and not renew:
             return self._idle_poll_s  # a finishing delivery wakes the loop
         now = utc_now()
         limit = min(room, CLAIM_BATCH)
         outcomes, self._outcomes = self._outcomes, []
-        renew = bool(self._tasks) and time.monotonic() - self._renewed_at > self._lease_renewal_s
         try:
             async with serial_writes(self._sessions), self._sessions.begin() as session:
                 disabled = await self._write(session, outcomes, now) if outcomes else {}
