@@ -133,6 +133,7 @@ async def build_core(
             form_sessions.record_outcome,
             metrics.in_transaction,
         ],
+        before_commit_hooks=[webhooks.outbox.write],
         after_commit_hooks=[
             webhooks.outbox.after_commit,
             outcomes.after_commit,

@@ -77,6 +77,7 @@ async def parts(tmp_path: Path) -> AsyncIterator[Parts]:
         sessions,
         MemoryEventBus(),
         in_transaction_hooks=[outbox.enqueue, crash_when_asked],
+        before_commit_hooks=[outbox.write],
         after_commit_hooks=[outbox.after_commit],
     )
     yield Parts(store, directory, sessions, wakes, power_cut)
