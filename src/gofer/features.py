@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from gofer.accounts.feature import AccountsFeature
 from gofer.cors import CorsFeature
+from gofer.lifecycle.feature import LifecycleFeature
 from gofer.metrics import MetricsFeature
 from gofer.ratelimit.middleware import RateLimitFeature
 from gofer.request_context import RequestContextFeature
@@ -34,6 +35,7 @@ class Feature(Protocol):
 def default_features(settings: Settings) -> list[Feature]:
     features: list[Feature] = []
     # Each feature appends itself here, one line each.
+    features.append(LifecycleFeature())  # first: may rebuild the SQLite file once at start
     features.append(WebhookFeature())
     features.append(AccountsFeature())
     features.append(SessionsFeature())

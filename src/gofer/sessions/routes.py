@@ -7,6 +7,7 @@ from pydantic import BaseModel
 
 from gofer.api.auth import Principal, require_principal
 from gofer.api.errors import ApiError
+from gofer.lifecycle.erasure import ACTOR_ADMIN, ACTOR_OWNER, Eraser, StillRunning
 from gofer.sessions.store import MAX_PAGE, BadCursor, SessionDetail, SessionStore, SessionSummary
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
@@ -79,6 +80,7 @@ async def get_session(
 
 @router.delete("/{session_id}", response_model=SessionDeleted)
 async def delete_session(
+    request: Request,
     session_id: str = SessionId,
     principal: Principal = Depends(require_principal),
     store: SessionStore = Depends(session_store),
@@ -86,5 +88,15 @@ async def delete_session(
     owner = await store.owner(session_id)
     if owner is None or not principal.can_see(owner):
         raise SESSION_NOT_FOUND
-    await store.delete(session_id)
+    eraser: Eraser | None = request.app.state.services.extras.get("eraser")
+    if eraser is None:
+        await store.delete(session_id)
+        return SessionDeleted(session_id=session_id)
+    # Erasure: the conversation, its form state and turns, and the jobs it started.
+    try:
+        await eraser.erase_session(session_id, ACTOR_ADMIN if principal.is_admin else ACTOR_OWNER)
+    except StillRunning as exc:
+        raise ApiError(
+            409, "A job of this session is still running; wait for it or cancel it", "session_busy"
+        ) from exc
     return SessionDeleted(session_id=session_id)

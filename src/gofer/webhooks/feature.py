@@ -92,6 +92,7 @@ class WebhookFeature:
         control = WebhookControl(svc.sessions, guard, dispatcher, directory)
         svc.extras["webhooks"] = control
         svc.extras["webhook_url_validator"] = control.validate_job_webhook_url
+        svc.extras["webhook_dispatcher"] = dispatcher  # erasure waits for its in-flight messages
         self.dispatcher, self._outbox = dispatcher, outbox
         await dispatcher.start()
 
