@@ -16,7 +16,17 @@ from datetime import datetime
 from typing import Any
 
 import structlog
-from sqlalchemy import ColumnElement, Table, and_, bindparam, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gofer.events.model import ENDING_EVENTS, QR_CODE_UPDATE, Event
@@ -71,20 +81,35 @@ def strip_webhook_body(body: str) -> str:
 
 
 async def strip_events(session: AsyncSession, rows: Sequence[Any]) -> int:
-    """Rewrites the given (job_id, seq, data) QR events without their images. Returns how many."""
-    changes = [
-        {"b_job": r.job_id, "b_seq": r.seq, "b_data": strip_qr_data(r.data)}
-        for r in rows
-        if isinstance(r.data, dict) and has_image(r.data)
-    ]
-    if changes:
-        await session.execute(
-            update(EVENTS)
-            .where(EVENTS.c.job_id == bindparam("b_job"), EVENTS.c.seq == bindparam("b_seq"))
-            .values(data=bindparam("b_data")),
-            changes,
-        )
-    return len(changes)
+    """Rewrites the given QR events (job_id, seq, type, timestamp, data) without their images.
+
+    The rows are deleted and written again rather than updated in place: on SQLite an image-sized
+    row fills a page of its own, and shrinking it in place would leave that page nearly empty;
+    a fresh row is packed with its neighbours and the old pages are freed. Returns how many.
+    """
+    changed = [r for r in rows if isinstance(r.data, dict) and has_image(r.data)]
+    if not changed:
+        return 0
+    await session.execute(
+        delete(EVENTS).where(
+            EVENTS.c.job_id == bindparam("b_job"), EVENTS.c.seq == bindparam("b_seq")
+        ),
+        [{"b_job": r.job_id, "b_seq": r.seq} for r in changed],
+    )
+    await session.execute(
+        insert(EVENTS),
+        [
+            {
+                "job_id": r.job_id,
+                "seq": r.seq,
+                "type": r.type,
+                "timestamp": r.timestamp,
+                "data": strip_qr_data(r.data),
+            }
+            for r in changed
+        ],
+    )
+    return len(changed)
 
 
 async def strip_messages(session: AsyncSession, rows: Sequence[Any]) -> int:
@@ -125,7 +150,7 @@ async def strip_job(
     if before_seq is not None:
         conditions.append(EVENTS.c.seq < before_seq)
     query = (
-        select(EVENTS.c.job_id, EVENTS.c.seq, EVENTS.c.data)
+        select(EVENTS.c.job_id, EVENTS.c.seq, EVENTS.c.type, EVENTS.c.timestamp, EVENTS.c.data)
         .where(*conditions)
         .order_by(EVENTS.c.seq)
         .limit(batch_size)
@@ -171,7 +196,7 @@ async def sweep(
     if superseded_before is not None:
         stale = stale | and_(EVENTS.c.timestamp < superseded_before, EVENTS.c.seq < newest)
     events = (
-        select(EVENTS.c.job_id, EVENTS.c.seq, EVENTS.c.data)
+        select(EVENTS.c.job_id, EVENTS.c.seq, EVENTS.c.type, EVENTS.c.timestamp, EVENTS.c.data)
         .join(JOBS, JOBS.c.id == EVENTS.c.job_id)
         .where(EVENTS.c.type == QR_CODE_UPDATE, _image_present(), stale)
         .limit(batch_size)
