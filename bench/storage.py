@@ -25,7 +25,6 @@ import base64
 import json
 import os
 import sqlite3
-import sys
 import tempfile
 import time
 from datetime import timedelta
@@ -34,17 +33,15 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-
-from gofer.app import create_app  # noqa: E402
-from gofer.config import Settings  # noqa: E402
-from gofer.events.model import SLOT_FOUND, STATUS_UPDATE, TASK_COMPLETED, utc_now  # noqa: E402
-from gofer.jobs.model import JobStatus  # noqa: E402
-from gofer.lifecycle.feature import LifecycleFeature  # noqa: E402
-from gofer.sessions.feature import SessionsFeature  # noqa: E402
-from gofer.workflows.base import StepContext  # noqa: E402
-from gofer.workflows.forms.feature import FormsFeature  # noqa: E402
-from gofer.workflows.registry import default_registry  # noqa: E402
+from gofer.app import create_app
+from gofer.config import Settings
+from gofer.events.model import SLOT_FOUND, STATUS_UPDATE, TASK_COMPLETED, utc_now
+from gofer.jobs.model import JobStatus
+from gofer.lifecycle.feature import LifecycleFeature
+from gofer.sessions.feature import SessionsFeature
+from gofer.workflows.base import StepContext
+from gofer.workflows.forms.feature import FormsFeature
+from gofer.workflows.registry import default_registry
 
 # The measurement: 920 QR events over 35 jobs (about 26 a job), about 6.7 KB each.
 QR_PNG_BYTES = 5000  # base64 makes a 6.7 KB data URL; random bytes compress like a PNG
