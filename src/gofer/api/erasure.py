@@ -84,7 +84,7 @@ async def erase_user(
     erasure: Eraser = Depends(eraser),
 ) -> ErasureDone:
     """The admin erases any account (anyone else: 404, like a missing user)."""
-    if not principal.can_see(user_id):
+    if not principal.can_see(user_id) or not await erasure.account_exists(user_id):
         raise ApiError(404, "User not found", "user_not_found")
     return await _erase_account(erasure, user_id, actor(principal))
 

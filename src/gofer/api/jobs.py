@@ -229,7 +229,12 @@ async def events(
 async def latest_qr(svc: Services, principal: Principal, job_id: str) -> QrView:
     job = await visible_job(svc, principal, job_id)
     event = await svc.store.latest_event(job_id, QR_CODE_UPDATE)
-    if event is None or job.status not in (JobStatus.QR_WAITING, JobStatus.BANKID):
+    # A QR event whose image was dropped (the job left the QR step before) is not a current QR.
+    if (
+        event is None
+        or job.status not in (JobStatus.QR_WAITING, JobStatus.BANKID)
+        or not event.data.get("image_data")
+    ):
         raise ApiError(404, "No QR code is waiting to be scanned for this job", "qr_not_available")
     return QrView(
         job_id=job_id,

@@ -153,6 +153,10 @@ class Eraser:
         await self._audit(erased, actor)
         return erased
 
+    async def account_exists(self, user_id: str) -> bool:
+        async with self._sessions() as session:
+            return await session.scalar(select(UserRow.id).where(UserRow.id == user_id)) is not None
+
     async def _refuse_running(self, job_ids: list[str]) -> None:
         if not job_ids:
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from gofer.events.model import utc_now
+from gofer.jobs.model import JobStatus
 from gofer.lifecycle.qr import qr_digest
 from tests.unit.lifecycle.support import Gate, lifecycle_app, qr_image, wait_for_status
 
@@ -137,3 +138,31 @@ async def test_pruner_sweep_catches_jobs_whose_move_was_not_seen(
         assert counts["qr_images"] == 3
         events = await stored_events(client, admin_headers, job_id)
         assert not any(e["data"].get("image_data") for e in events if e["type"] == "qr_code_update")
+
+
+async def test_back_at_the_qr_step_an_old_dropped_image_is_not_served(
+    make_settings, run_app, admin_headers
+):
+    """A login that expired goes back to qr_waiting; until the fresh QR arrives there is none."""
+    gate = Gate()
+    app, feature = lifecycle_app(make_settings(), gate)
+    async with run_app(app) as running:
+        client = running.client
+        job_id = await start_job(client, admin_headers, codes=2)
+        await Gate.get(gate.at_qr, job_id).wait()
+        Gate.get(gate.scanned, job_id).set()
+        await Gate.get(gate.past_qr, job_id).wait()
+        assert feature.stripper is not None
+        await feature.stripper.idle.wait()
+        await running.services.store.record(
+            job_id,
+            "status_update",
+            {"status": "qr_waiting", "message": "Scan the QR code"},
+            status=JobStatus.QR_WAITING,
+        )
+
+        answer = await client.get(f"/api/v1/booking/{job_id}/qr", headers=admin_headers)
+
+        assert answer.status_code == 404 and answer.json()["code"] == "qr_not_available"
+        Gate.get(gate.finish, job_id).set()
+        await wait_for_status(client, admin_headers, job_id, "completed")
