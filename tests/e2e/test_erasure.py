@@ -330,3 +330,61 @@ async def test_every_deletion_route_refuses_another_user_and_the_admin_may_erase
         await intact(w, anna)
         [line] = await audit_lines(w)
         assert (line.kind, line.actor) == ("account", "admin")
+
+
+async def test_a_message_deleted_under_its_delivery_does_not_stop_the_outbox(
+    tmp_path: Path,
+) -> None:
+    """The dispatcher writes its attempt after the row is gone: the log skips it, sending goes on."""
+    release = asyncio.Event()
+    held = asyncio.Event()
+
+    async def respond(request: Received, _: int) -> tuple[int, bytes, dict[str, str]]:
+        if request.path == "/anna" and not held.is_set():
+            held.set()
+            await release.wait()
+        return 200, b"{}", {}
+
+    async with world(tmp_path, Receiver(respond=respond)) as w:
+        anna = await sign_up(w.http, w.svc, "anna@example.com")
+        bo = await sign_up(w.http, w.svc, "bo@example.com")
+        for user, name in ((anna, "anna"), (bo, "bo")):
+            made = await w.http.post(
+                "/api/v1/webhooks/endpoints",
+                json={"url": f"{w.receiver_url}/{name}"},
+                headers=user.headers,
+            )
+            assert made.status_code == 201
+        started = await w.http.post(
+            "/api/v1/jobs",
+            json={"workflow": "test.qr_step", "params": {"codes": 1, "scan": False}},
+            headers=anna.headers,
+        )
+        await held.wait()  # Anna's first message is being delivered right now
+        async with w.svc.sessions.begin() as db:
+            await db.execute(
+                WebhookMessageRow.__table__.delete().where(  # type: ignore[attr-defined]
+                    WebhookMessageRow.job_id == started.json()["job_id"]
+                )
+            )
+        release.set()
+
+        bo_job = (
+            await w.http.post(
+                "/api/v1/jobs",
+                json={"workflow": "test.qr_step", "params": {"codes": 1, "scan": False}},
+                headers=bo.headers,
+            )
+        ).json()["job_id"]
+
+        await w.receiver.wait_for(
+            lambda got: any(
+                r.path == "/bo"
+                and r.json["job_id"] == bo_job
+                and r.json["event_type"] == "booking_completed"
+                for r in got
+            )
+        )
+        listed = await w.http.get("/api/v1/webhooks/messages", headers=bo.headers)
+        assert listed.status_code == 200
+        assert {m["status"] for m in listed.json()["messages"]} <= {"succeeded", "pending"}
