@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import structlog
-from sqlalchemy import Table, delete, select, update
+from sqlalchemy import ColumnElement, Table, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gofer.accounts.tables import (
@@ -26,8 +26,9 @@ from gofer.accounts.tables import (
 from gofer.events.model import utc_now
 from gofer.lifecycle.artifacts import ArtifactStore
 from gofer.lifecycle.metrics import ERASURES
-from gofer.lifecycle.retention import (
+from gofer.lifecycle.removal import (
     ATTEMPTS,
+    CONVERSATIONS,
     EXECUTIONS,
     FINISHED,
     FORM_SESSIONS,
@@ -38,12 +39,10 @@ from gofer.lifecycle.retention import (
     delete_jobs,
 )
 from gofer.lifecycle.tables import ErasureAuditRow
-from gofer.sessions.tables import SessionRow
 from gofer.webhooks.tables import ENDPOINT_DELETED, WebhookEndpointRow
 
 log = structlog.get_logger("gofer.lifecycle.erasure")
 
-CONVERSATIONS: Table = SessionRow.__table__  # type: ignore[assignment]
 ENDPOINTS: Table = WebhookEndpointRow.__table__  # type: ignore[assignment]
 
 # How long an erasure waits for a webhook attempt in flight to be written down.
@@ -195,13 +194,13 @@ class Eraser:
     async def _erase_owned_messages(self, owner_id: str, erased: Erased) -> None:
         await self._drain_messages(MESSAGES.c.owner_id == owner_id, erased)
 
-    async def _drain_messages(self, which: object, erased: Erased) -> None:
+    async def _drain_messages(self, which: ColumnElement[bool], erased: Erased) -> None:
         """Deletes matching webhook messages, waiting for any being delivered right now."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + IN_FLIGHT_WAIT_S
         while True:
             async with self._sessions.begin() as session:
-                ids = set(await session.scalars(select(MESSAGES.c.id).where(which)))  # type: ignore[arg-type]
+                ids = set(await session.scalars(select(MESSAGES.c.id).where(which)))
                 if not ids:
                     return
                 busy = ids & self._in_flight()

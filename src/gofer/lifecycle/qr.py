@@ -18,7 +18,6 @@ from typing import Any
 import structlog
 from sqlalchemy import (
     ColumnElement,
-    Table,
     and_,
     bindparam,
     delete,
@@ -32,14 +31,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from gofer.events.model import ENDING_EVENTS, QR_CODE_UPDATE, Event
 from gofer.jobs.model import JobStatus
 from gofer.lifecycle.metrics import QR_IMAGES_DROPPED
-from gofer.store.tables import EventRow, JobRow
-from gofer.webhooks.tables import MESSAGE_PENDING, WebhookMessageRow
+from gofer.lifecycle.removal import EVENTS, JOBS, MESSAGES
+from gofer.webhooks.tables import MESSAGE_PENDING
 
 log = structlog.get_logger("gofer.lifecycle.qr")
 
-EVENTS: Table = EventRow.__table__  # type: ignore[assignment]
-JOBS: Table = JobRow.__table__  # type: ignore[assignment]
-MESSAGES: Table = WebhookMessageRow.__table__  # type: ignore[assignment]
 
 # The statuses in which a job shows a QR to be scanned (the polling route serves it only then).
 QR_STEP = frozenset({JobStatus.BANKID.value, JobStatus.QR_WAITING.value})

@@ -11,34 +11,30 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import ColumnElement, Table, delete, exists, select, tuple_
+from sqlalchemy import delete, exists, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from gofer.config import Settings
 from gofer.events.model import utc_now
-from gofer.jobs.model import TERMINAL_STATUSES
 from gofer.lifecycle import qr
 from gofer.lifecycle.artifacts import ArtifactStore
 from gofer.lifecycle.metrics import PRUNE_DURATION, PRUNE_RUNS, PRUNED
+from gofer.lifecycle.removal import (
+    ATTEMPTS,
+    CONVERSATIONS,
+    EVENTS,
+    FINISHED,
+    FORM_SESSIONS,
+    JOBS,
+    MESSAGES,
+    delete_conversations,
+    delete_jobs,
+)
 from gofer.lifecycle.vacuum import incremental_vacuum
-from gofer.sessions.tables import SessionExecutionRow, SessionMessageRow, SessionRow
-from gofer.store.tables import EventRow, JobRow
-from gofer.webhooks.tables import MESSAGE_PENDING, WebhookAttemptRow, WebhookMessageRow
-from gofer.workflows.forms.tables import FormSessionRow, FormTurnRow
+from gofer.webhooks.tables import MESSAGE_PENDING
 
 log = structlog.get_logger("gofer.lifecycle.retention")
 
-EVENTS: Table = EventRow.__table__  # type: ignore[assignment]
-JOBS: Table = JobRow.__table__  # type: ignore[assignment]
-MESSAGES: Table = WebhookMessageRow.__table__  # type: ignore[assignment]
-ATTEMPTS: Table = WebhookAttemptRow.__table__  # type: ignore[assignment]
-CONVERSATIONS: Table = SessionRow.__table__  # type: ignore[assignment]
-CONVERSATION_MESSAGES: Table = SessionMessageRow.__table__  # type: ignore[assignment]
-EXECUTIONS: Table = SessionExecutionRow.__table__  # type: ignore[assignment]
-FORM_SESSIONS: Table = FormSessionRow.__table__  # type: ignore[assignment]
-FORM_TURNS: Table = FormTurnRow.__table__  # type: ignore[assignment]
-
-FINISHED = [s.value for s in TERMINAL_STATUSES]
 DAY = 86400.0
 
 
@@ -283,51 +279,3 @@ class Pruner:
             now.timestamp(),
         )
         return counts.files
-
-
-async def delete_conversations(session: AsyncSession, ids: list[str]) -> dict[str, int]:
-    """Removes conversations with their messages, runs, form state and turns."""
-    if not ids:
-        return {}
-    counts = {}
-    for name, statement in (
-        (
-            "conversation_messages",
-            delete(CONVERSATION_MESSAGES).where(CONVERSATION_MESSAGES.c.session_id.in_(ids)),
-        ),
-        ("conversation_runs", delete(EXECUTIONS).where(EXECUTIONS.c.session_id.in_(ids))),
-        ("form_turns", delete(FORM_TURNS).where(FORM_TURNS.c.session_id.in_(ids))),
-        ("form_sessions", delete(FORM_SESSIONS).where(FORM_SESSIONS.c.id.in_(ids))),
-        ("conversations", delete(CONVERSATIONS).where(CONVERSATIONS.c.id.in_(ids))),
-    ):
-        result = await session.execute(statement)
-        counts[name] = int(getattr(result, "rowcount", 0) or 0)
-    return counts
-
-
-async def delete_jobs(
-    session: AsyncSession,
-    job_ids: list[str],
-    *,
-    include_pending_messages: bool,
-    keep_messages: frozenset[str] = frozenset(),
-) -> dict[str, int]:
-    """Removes jobs with their events and webhook log (never the messages in `keep_messages`)."""
-    if not job_ids:
-        return {}
-    counts: dict[str, int] = {}
-    message_filter: list[ColumnElement[bool]] = [MESSAGES.c.job_id.in_(job_ids)]
-    if not include_pending_messages:
-        message_filter.append(MESSAGES.c.status != MESSAGE_PENDING)
-    if keep_messages:
-        message_filter.append(MESSAGES.c.id.not_in(list(keep_messages)))
-    message_ids = select(MESSAGES.c.id).where(*message_filter)
-    result = await session.execute(delete(ATTEMPTS).where(ATTEMPTS.c.message_id.in_(message_ids)))
-    counts["webhook_attempts"] = int(getattr(result, "rowcount", 0) or 0)
-    result = await session.execute(delete(MESSAGES).where(*message_filter))
-    counts["webhook_messages"] = int(getattr(result, "rowcount", 0) or 0)
-    result = await session.execute(delete(EVENTS).where(EVENTS.c.job_id.in_(job_ids)))
-    counts["events"] = int(getattr(result, "rowcount", 0) or 0)
-    result = await session.execute(delete(JOBS).where(JOBS.c.id.in_(job_ids)))
-    counts["jobs"] = int(getattr(result, "rowcount", 0) or 0)
-    return counts
