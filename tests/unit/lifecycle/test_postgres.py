@@ -8,7 +8,9 @@ from datetime import timedelta
 import asyncpg
 import pytest
 
+from gofer.accounts.feature import AccountsFeature
 from gofer.events.model import utc_now
+from tests.unit.accounts_support import sign_up
 from tests.unit.lifecycle.support import lifecycle_app, wait_for_status
 
 pytestmark = pytest.mark.postgres
@@ -32,7 +34,7 @@ async def postgres():
 
 
 async def test_lifecycle_on_postgres(make_settings, run_app, admin_headers, postgres):
-    app, feature = lifecycle_app(make_settings(database_url=postgres))
+    app, feature = lifecycle_app(make_settings(database_url=postgres), extra=[AccountsFeature()])
     async with run_app(app) as running:
         client = running.client
         jobs = []
@@ -69,3 +71,15 @@ async def test_lifecycle_on_postgres(make_settings, run_app, admin_headers, post
         assert (
             await client.get(f"/api/v1/jobs/{jobs[1]}", headers=admin_headers)
         ).status_code == 404
+
+        anna = await sign_up(client, running.services, f"anna-{uuid.uuid4().hex[:8]}@example.com")
+        made = await client.post(
+            "/api/v1/jobs",
+            json={"workflow": "test.qr_step", "params": {"codes": 1, "scan": False}},
+            headers=anna.headers,
+        )
+        await wait_for_status(client, anna.headers, made.json()["job_id"], "completed")
+        gone = await client.delete("/api/v1/me", headers=anna.headers)
+        assert gone.status_code == 200, gone.text
+        assert gone.json()["removed"]["users"] == 1
+        assert (await client.get("/api/auth/me", headers=anna.headers)).status_code == 401
