@@ -12,7 +12,7 @@ import contextlib
 import hashlib
 import json
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
@@ -43,6 +43,8 @@ QR_STEP = frozenset({JobStatus.BANKID.value, JobStatus.QR_WAITING.value})
 IMAGE_KEYS = ("image_data", "qr_payload")
 # A webhook body for a QR event without its image is well under this; longer ones carry one.
 STRIPPED_BODY_MAX = 1024
+# How far back a sweep looks for QR webhook messages that have settled since the last one.
+MESSAGE_SETTLE = timedelta(days=2)
 
 
 def qr_digest(data: dict[str, Any]) -> str:
@@ -175,12 +177,16 @@ async def sweep(
     *,
     superseded_before: datetime | None,
     batch_size: int,
+    since: datetime | None = None,
 ) -> int:
     """Drops QR images no one should see again. Returns how many were dropped.
 
     - every image of a job that is not at the QR step;
     - with `superseded_before`, images of a waiting job older than that, except its newest one;
     - the same in the webhook log (messages already sent, failed or superseded).
+
+    With `since`, only jobs changed (and webhook messages made) since then are looked at: a job
+    whose images still need dropping has changed since the previous sweep.
     """
     later = EVENTS.alias("later_qr")
     newest = (
@@ -197,6 +203,8 @@ async def sweep(
         .where(EVENTS.c.type == QR_CODE_UPDATE, _image_present(), stale)
         .limit(batch_size)
     )
+    if since is not None:
+        events = events.where(JOBS.c.updated_at >= since)
     stale_message: ColumnElement[bool] = JOBS.c.status.not_in(QR_STEP)
     if superseded_before is not None:
         stale_message = stale_message | (MESSAGES.c.created_at < superseded_before)
@@ -211,6 +219,9 @@ async def sweep(
         )
         .limit(batch_size)
     )
+    if since is not None:
+        # A QR message is sent, superseded or given up within the retry schedule (about 28 h).
+        messages = messages.where(MESSAGES.c.created_at >= since - MESSAGE_SETTLE)
     dropped = 0
     for query, strip in ((events, strip_events), (messages, strip_messages)):
         while True:

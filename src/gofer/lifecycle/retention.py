@@ -36,6 +36,7 @@ from gofer.webhooks.tables import MESSAGE_PENDING
 log = structlog.get_logger("gofer.lifecycle.retention")
 
 DAY = 86400.0
+SWEEP_OVERLAP = timedelta(minutes=1)
 
 
 def _age(seconds: float) -> timedelta | None:
@@ -90,6 +91,8 @@ class Pruner:
         self._artifacts = artifacts
         self._batch = batch_size
         self._task: asyncio.Task[None] | None = None
+        # When the last QR sweep began; the first sweep after start looks at every job.
+        self._swept_at: datetime | None = None
 
     async def run_once(self, now: datetime | None = None) -> dict[str, int]:
         """One pass over every kind of data; returns what was removed, by kind."""
@@ -98,10 +101,16 @@ class Pruner:
         p = self.policy
         counts: dict[str, int] = {}
         try:
+            since = self._swept_at
+            self._swept_at = now
+            if since is not None:
+                # Room for commits in flight and for images that became superseded meanwhile.
+                since -= SWEEP_OVERLAP + (p.qr_images or timedelta(0))
             counts["qr_images"] = await qr.sweep(
                 self._sessions,
                 superseded_before=now - p.qr_images if p.qr_images else None,
                 batch_size=self._batch,
+                since=since,
             )
             if p.webhook_attempts:
                 counts["webhook_attempts"] = await self._webhook_attempts(now - p.webhook_attempts)
