@@ -76,6 +76,8 @@ class Erased:
 InFlight = Callable[[], set[str]]
 CancelJob = Callable[[str], Awaitable[object]]
 EndpointsChanged = Callable[[], Awaitable[None]]
+# Closes what a conversation still holds open outside the database (the forms agent's page).
+SessionClosed = Callable[[str], Awaitable[None]]
 
 
 def _nothing_in_flight() -> set[str]:
@@ -91,12 +93,14 @@ class Eraser:
         in_flight: InFlight = _nothing_in_flight,
         cancel_job: CancelJob | None = None,
         endpoints_changed: EndpointsChanged | None = None,
+        session_closed: SessionClosed | None = None,
     ) -> None:
         self._sessions = sessions
         self._artifacts = artifacts
         self._in_flight = in_flight
         self._cancel_job = cancel_job
         self._endpoints_changed = endpoints_changed
+        self._session_closed = session_closed
 
     async def erase_job(self, job_id: str, actor: str) -> Erased:
         """Erases one finished job (raises StillRunning otherwise)."""
@@ -115,6 +119,7 @@ class Eraser:
         await self._erase_jobs(job_ids, erased)
         async with self._sessions.begin() as session:
             erased.add(await delete_conversations(session, [session_id]))
+        await self._close_sessions([session_id])
         await self._audit(erased, actor)
         return erased
 
@@ -144,8 +149,10 @@ class Eraser:
             forms = await session.scalars(
                 select(FORM_SESSIONS.c.id).where(FORM_SESSIONS.c.user_id == user_id)
             )
-            erased.add(await delete_conversations(session, sorted({*conversations, *forms})))
+            session_ids = sorted({*conversations, *forms})
+            erased.add(await delete_conversations(session, session_ids))
             erased.add(await _delete_account_rows(session, user_id))
+        await self._close_sessions(session_ids)
         await self._erase_owned_messages(user_id, erased)
         if self._endpoints_changed is not None:
             await self._endpoints_changed()
@@ -155,6 +162,15 @@ class Eraser:
     async def account_exists(self, user_id: str) -> bool:
         async with self._sessions() as session:
             return await session.scalar(select(UserRow.id).where(UserRow.id == user_id)) is not None
+
+    async def _close_sessions(self, session_ids: list[str]) -> None:
+        if self._session_closed is None:
+            return
+        for session_id in session_ids:
+            try:
+                await self._session_closed(session_id)
+            except Exception:  # the page closes by itself when idle; the data is gone already
+                log.exception("erasure_page_close_failed")
 
     async def _refuse_running(self, job_ids: list[str]) -> None:
         if not job_ids:

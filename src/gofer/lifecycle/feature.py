@@ -12,6 +12,7 @@ from gofer.lifecycle.erasure import Eraser
 from gofer.lifecycle.qr import QrImageStripper
 from gofer.lifecycle.retention import Pruner, RetentionPolicy
 from gofer.lifecycle.vacuum import ensure_incremental_auto_vacuum
+from gofer.workflows.forms.state import WORKFLOW as FORMS_WORKFLOW
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -57,12 +58,19 @@ class LifecycleFeature:
             if dispatcher is not None and dispatcher.on_endpoints_changed is not None:
                 await dispatcher.on_endpoints_changed()
 
+        async def session_closed(session_id: str) -> None:
+            forms: Any = svc.registry.get(FORMS_WORKFLOW)
+            pages = getattr(forms, "live_pages", None)
+            if pages is not None:
+                await pages.close(session_id)
+
         svc.extras["eraser"] = Eraser(
             svc.sessions,
             artifacts,
             in_flight=in_flight,
             cancel_job=svc.runner.cancel,
             endpoints_changed=endpoints_changed,
+            session_closed=session_closed,
         )
         self.pruner = Pruner(
             svc.sessions,
