@@ -1,17 +1,13 @@
-"""Plugs the data lifecycle into the server: erasure routes, QR image dropping, the pruner, the lock."""
+"""Plugs the data lifecycle into the server as a feature: erasure routes and the lifecycle parts."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import structlog
-
-from gofer.lifecycle.artifacts import ArtifactStore
-from gofer.lifecycle.backup import ServerLock, sqlite_path
 from gofer.lifecycle.erasure import Eraser
+from gofer.lifecycle.parts import DataLifecycle, build_lifecycle, build_stripper
 from gofer.lifecycle.qr import QrImageStripper
-from gofer.lifecycle.retention import Pruner, RetentionPolicy
-from gofer.lifecycle.vacuum import ensure_incremental_auto_vacuum
+from gofer.lifecycle.retention import Pruner
 from gofer.workflows.forms.state import WORKFLOW as FORMS_WORKFLOW
 
 if TYPE_CHECKING:
@@ -20,17 +16,25 @@ if TYPE_CHECKING:
     from gofer.config import Settings
     from gofer.services import Services
 
-log = structlog.get_logger("gofer.lifecycle")
-
 
 class LifecycleFeature:
     """Installed first, so the one-time SQLite rebuild runs before anything else uses the file."""
 
     def __init__(self, *, run_pruner: bool = True) -> None:
         self._run_pruner = run_pruner
-        self._lock: ServerLock | None = None
-        self.stripper: QrImageStripper | None = None
-        self.pruner: Pruner | None = None
+        self.parts: DataLifecycle | None = None
+
+    @property
+    def stripper(self) -> QrImageStripper | None:
+        return self.parts.stripper if self.parts else None
+
+    @property
+    def pruner(self) -> Pruner | None:
+        return self.parts.pruner if self.parts else None
+
+    @property
+    def eraser(self) -> Eraser | None:
+        return self.parts.eraser if self.parts else None
 
     def setup(self, app: FastAPI, settings: Settings) -> None:
         from gofer.api.erasure import router
@@ -38,17 +42,6 @@ class LifecycleFeature:
         app.include_router(router)
 
     async def start(self, app: FastAPI, svc: Services) -> None:
-        settings = svc.settings
-        if svc.engine.dialect.name == "sqlite":
-            self._lock = ServerLock(sqlite_path(settings.effective_database_url))
-            self._lock.acquire()
-            if await ensure_incremental_auto_vacuum(svc.engine):
-                log.info("sqlite_auto_vacuum_incremental")
-        artifacts = ArtifactStore(settings.artifacts_dir)
-        self.stripper = QrImageStripper(svc.sessions, batch_size=settings.prune_batch_size)
-        svc.store.after_commit_hooks.append(self.stripper.after_commit)
-        self.stripper.start()
-
         def in_flight() -> set[str]:
             dispatcher: Any = svc.extras.get("webhook_dispatcher")
             return set(dispatcher.in_flight_ids) if dispatcher is not None else set()
@@ -64,32 +57,25 @@ class LifecycleFeature:
             if pages is not None:
                 await pages.close(session_id)
 
-        svc.extras["eraser"] = Eraser(
+        stripper = build_stripper(svc.settings, svc.sessions)
+        self.parts = build_lifecycle(
+            svc.settings,
+            svc.engine,
             svc.sessions,
-            artifacts,
+            stripper,
             in_flight=in_flight,
             cancel_job=svc.runner.cancel,
             endpoints_changed=endpoints_changed,
             session_closed=session_closed,
+            run_pruner=self._run_pruner,
         )
-        self.pruner = Pruner(
-            svc.sessions,
-            svc.engine,
-            RetentionPolicy.from_settings(settings),
-            artifacts,
-            batch_size=settings.prune_batch_size,
-        )
-        svc.extras["pruner"] = self.pruner
-        if self._run_pruner:
-            self.pruner.start(settings.prune_interval_s)
+        svc.store.after_commit_hooks.append(stripper.after_commit)
+        svc.extras["eraser"] = self.parts.eraser
+        await self.parts.start()
 
     async def stop(self, app: FastAPI, svc: Services) -> None:
-        if self.pruner is not None:
-            await self.pruner.stop()
-        if self.stripper is not None:
-            if self.stripper.after_commit in svc.store.after_commit_hooks:
-                svc.store.after_commit_hooks.remove(self.stripper.after_commit)
-            await self.stripper.stop()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        if self.parts is None:
+            return
+        if self.parts.stripper.after_commit in svc.store.after_commit_hooks:
+            svc.store.after_commit_hooks.remove(self.parts.stripper.after_commit)
+        await self.parts.stop()
