@@ -119,6 +119,8 @@ def backup(database: Path, target: Path) -> BackupInfo:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
+    # The copy holds the same personal data as the database: readable by its owner only.
+    os.close(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
     source = sqlite3.connect(database, timeout=30)
     try:
         copy = sqlite3.connect(partial)

@@ -34,6 +34,7 @@ def test_backup_then_restore_brings_back_the_copied_state(tmp_path: Path) -> Non
     make_database(database, ["one", "two"])
     info = backup(database, tmp_path / "copies" / "gofer-backup.db")
     assert info.tables == 1 and info.bytes > 0
+    assert info.path.stat().st_mode & 0o077 == 0  # personal data: the owner's eyes only
     make_database(database, ["three"])
 
     restore(info.path, database)
