@@ -12,7 +12,6 @@ from pathlib import Path
 from gofer.app import create_app
 from gofer.config import Settings
 from gofer.events.model import STATUS_UPDATE
-from gofer.lifecycle.feature import LifecycleFeature
 from tests.conftest import ADMIN_TOKEN
 
 
@@ -40,19 +39,23 @@ async def test_backup_taken_mid_load_restores_every_acknowledged_event(
     make_settings, run_app, tmp_path: Path
 ) -> None:
     settings = make_settings()
-    app = create_app(settings, with_browser=False, features=[LifecycleFeature(run_pruner=False)])
+    app = create_app(settings, with_browser=False)
     acknowledged: list[tuple[str, int]] = []
     stop = asyncio.Event()
 
     async with run_app(app) as running:
-        store = running.services.store
+        store = running.core.store
 
         async def writer(n: int) -> None:
             job = await store.create(user_id="admin", workflow="trafikverket.book", params={})
             step = 0
             while not stop.is_set():
                 step += 1
-                event = await store.record(job.job_id, STATUS_UPDATE, {"step": step, "w": n})
+                event = await store.record(
+                    job.job_id,
+                    STATUS_UPDATE,
+                    {"message": f"writer {n} step {step}", "progress": 50},
+                )
                 acknowledged.append((event.job_id, event.seq))
 
         writers = [asyncio.create_task(writer(n)) for n in range(4)]
@@ -86,7 +89,7 @@ async def test_backup_taken_mid_load_restores_every_acknowledged_event(
         seqs = sorted(seq for j, seq in stored if j == job_id)
         assert seqs == list(range(1, last_seq + 1))
     # And a server starts on the restored database.
-    async with run_app(create_app(settings, with_browser=False, features=[])) as again:
+    async with run_app(create_app(settings, with_browser=False)) as again:
         answer = await again.client.get(
             "/api/v1/jobs", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}
         )

@@ -13,15 +13,11 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select
 
-from gofer.accounts.feature import AccountsFeature
 from gofer.accounts.tables import ApiKeyRow, UserRow
 from gofer.app import create_app
-from gofer.lifecycle.feature import LifecycleFeature
 from gofer.lifecycle.tables import ErasureAuditRow
-from gofer.sessions.feature import SessionsFeature
 from gofer.sessions.store import SessionStore
 from gofer.store.tables import EventRow, JobRow
-from gofer.webhooks.feature import WebhookFeature
 from gofer.webhooks.tables import WebhookMessageRow
 from gofer.workflows.forms.tables import FormSessionRow, FormTurnRow
 from gofer.workflows.registry import default_registry
@@ -43,7 +39,7 @@ class World:
     settings: Any
 
     async def count(self, column: Any, *where: Any) -> int:
-        async with self.svc.sessions() as db:
+        async with self.svc.db() as db:
             return int(await db.scalar(select(func.count(column)).where(*where)) or 0)
 
 
@@ -53,17 +49,11 @@ async def world(tmp_path: Path, receiver: Receiver | None = None) -> AsyncIterat
     gate = Gate()
     registry = default_registry()
     registry.add(QrStepWorkflow(gate))
-    features = [
-        LifecycleFeature(run_pruner=False),
-        WebhookFeature(),
-        AccountsFeature(),
-        SessionsFeature(),
-    ]
-    app = create_app(settings, registry=registry, with_browser=False, features=features)
+    app = create_app(settings, registry=registry, with_browser=False)
     receiver = receiver or Receiver()
     async with serve(receiver) as receiver_url, serve(app) as base_url:
         async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
-            yield World(http, app.state.services, receiver, receiver_url, gate, settings)
+            yield World(http, app.state.core, receiver, receiver_url, gate, settings)
 
 
 @dataclass
@@ -95,11 +85,11 @@ async def person(w: World, name: str) -> Person:
             r.path == f"/{name}" and r.json["event_type"] == "booking_completed" for r in got
         )
     )
-    sessions = SessionStore(w.svc.sessions)
+    sessions = SessionStore(w.svc.db)
     session_id = await sessions.create(user.user_id, "forms", "Đơn vay")
     await sessions.add_message(session_id, "user", f"Nguyễn Văn An, CCCD {CCCD}")
     await sessions.add_execution(session_id, job_id, "test.qr_step", "completed")
-    async with w.svc.sessions.begin() as db:
+    async with w.svc.db.begin() as db:
         now = (await w.http.get(f"/api/v1/jobs/{job_id}", headers=user.headers)).json()
         db.add(
             FormSessionRow(
@@ -158,7 +148,7 @@ async def job_gone(w: World, p: Person) -> None:
 
 
 async def audit_lines(w: World) -> list[ErasureAuditRow]:
-    async with w.svc.sessions() as db:
+    async with w.svc.db() as db:
         return list(await db.scalars(select(ErasureAuditRow).order_by(ErasureAuditRow.id)))
 
 
@@ -361,7 +351,7 @@ async def test_a_message_deleted_under_its_delivery_does_not_stop_the_outbox(
             headers=anna.headers,
         )
         await held.wait()  # Anna's first message is being delivered right now
-        async with w.svc.sessions.begin() as db:
+        async with w.svc.db.begin() as db:
             await db.execute(
                 WebhookMessageRow.__table__.delete().where(  # type: ignore[attr-defined]
                     WebhookMessageRow.job_id == started.json()["job_id"]

@@ -19,9 +19,7 @@ GOOD = {
 
 def app_without_browser(make_settings):
     # No browser at all: a 422 here proves the request was refused before any browser work.
-    return create_app(
-        make_settings(), registry=registry_with_gate(Gates()), with_browser=False, features=[]
-    )
+    return create_app(make_settings(), registry=registry_with_gate(Gates()), with_browser=False)
 
 
 @pytest.mark.parametrize(

@@ -133,7 +133,7 @@ class Eraser:
             running = list(
                 await session.scalars(
                     select(JOBS.c.id).where(
-                        JOBS.c.user_id == user_id, JOBS.c.status.not_in(FINISHED)
+                        JOBS.c.user_id == user_id, JOBS.c.state.not_in(FINISHED)
                     )
                 )
             )
@@ -178,7 +178,7 @@ class Eraser:
         async with self._sessions() as session:
             running = list(
                 await session.scalars(
-                    select(JOBS.c.id).where(JOBS.c.id.in_(job_ids), JOBS.c.status.not_in(FINISHED))
+                    select(JOBS.c.id).where(JOBS.c.id.in_(job_ids), JOBS.c.state.not_in(FINISHED))
                 )
             )
         if running:

@@ -29,7 +29,8 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gofer.events.model import ENDING_EVENTS, QR_CODE_UPDATE, Event
-from gofer.jobs.model import JobStatus
+from gofer.jobs.model import ACTIVE_STATES
+from gofer.jobs.service import QR_STEPS
 from gofer.lifecycle.metrics import QR_IMAGES_DROPPED
 from gofer.lifecycle.removal import EVENTS, JOBS, MESSAGES
 from gofer.webhooks.tables import MESSAGE_PENDING
@@ -38,7 +39,8 @@ log = structlog.get_logger("gofer.lifecycle.qr")
 
 
 # The statuses in which a job shows a QR to be scanned (the polling route serves it only then).
-QR_STEP = frozenset({JobStatus.BANKID.value, JobStatus.QR_WAITING.value})
+QR_STEP = QR_STEPS
+RUNNING = [s.value for s in ACTIVE_STATES]
 # The parts of a QR event that are the image and what it encodes.
 IMAGE_KEYS = ("image_data", "qr_payload")
 # A webhook body for a QR event without its image is well under this; longer ones carry one.
@@ -58,11 +60,14 @@ def has_image(data: dict[str, Any]) -> bool:
 
 
 def strip_qr_data(data: dict[str, Any]) -> dict[str, Any]:
-    """The event's data without the image and payload, with their hash (idempotent)."""
+    """The event's data with image and payload set to null and their hash added (idempotent).
+
+    The keys stay (as null) so the event still fits its published schema.
+    """
     if not has_image(data):
         return data
-    kept = {key: value for key, value in data.items() if key not in IMAGE_KEYS}
-    return {**kept, "image_dropped": True, "payload_sha256": qr_digest(data)}
+    blank = dict.fromkeys(IMAGE_KEYS)
+    return {**data, **blank, "image_dropped": True, "payload_sha256": qr_digest(data)}
 
 
 def strip_webhook_body(body: str) -> str:
@@ -125,6 +130,11 @@ async def strip_messages(session: AsyncSession, rows: Sequence[Any]) -> int:
             changes,
         )
     return len(changes)
+
+
+def at_qr_step() -> ColumnElement[bool]:
+    """The job row is still waiting for its QR to be scanned."""
+    return and_(JOBS.c.state.in_(RUNNING), JOBS.c.step.in_(list(QR_STEP)))
 
 
 def _image_present() -> Any:
@@ -194,7 +204,7 @@ async def sweep(
         .where(later.c.job_id == EVENTS.c.job_id, later.c.type == QR_CODE_UPDATE)
         .scalar_subquery()
     )
-    stale: ColumnElement[bool] = JOBS.c.status.not_in(QR_STEP)
+    stale: ColumnElement[bool] = ~at_qr_step()
     if superseded_before is not None:
         stale = stale | and_(EVENTS.c.timestamp < superseded_before, EVENTS.c.seq < newest)
     events = (
@@ -205,7 +215,7 @@ async def sweep(
     )
     if since is not None:
         events = events.where(JOBS.c.updated_at >= since)
-    stale_message: ColumnElement[bool] = JOBS.c.status.not_in(QR_STEP)
+    stale_message: ColumnElement[bool] = ~at_qr_step()
     if superseded_before is not None:
         stale_message = stale_message | (MESSAGES.c.created_at < superseded_before)
     messages = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, Table, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gofer.jobs.model import TERMINAL_STATUSES
+from gofer.jobs.model import TERMINAL_STATES
 from gofer.sessions.tables import SessionExecutionRow, SessionMessageRow, SessionRow
 from gofer.store.tables import EventRow, JobRow
 from gofer.webhooks.tables import MESSAGE_PENDING, WebhookAttemptRow, WebhookMessageRow
@@ -21,7 +21,7 @@ EXECUTIONS: Table = SessionExecutionRow.__table__  # type: ignore[assignment]
 FORM_SESSIONS: Table = FormSessionRow.__table__  # type: ignore[assignment]
 FORM_TURNS: Table = FormTurnRow.__table__  # type: ignore[assignment]
 
-FINISHED = [s.value for s in TERMINAL_STATUSES]
+FINISHED = [s.value for s in TERMINAL_STATES]
 
 
 def _rows(result: object) -> int:

@@ -148,14 +148,15 @@ class Pruner:
             self._task = None
 
     async def _run(self, interval_s: float) -> None:
+        # The first pass waits an interval too: a starting server has other work first.
         while True:
+            await asyncio.sleep(interval_s)
             try:
                 await self.run_once()
             except asyncio.CancelledError:
                 raise
             except Exception:
                 log.exception("retention_pass_failed")  # the next pass tries again
-            await asyncio.sleep(interval_s)
 
     async def _batches(self, step: Callable[[AsyncSession], Any], full: int | None = None) -> int:
         """Runs `step` (one batch, returns rows removed) until a batch comes back short."""
@@ -207,7 +208,7 @@ class Pruner:
                     select(EVENTS.c.job_id, EVENTS.c.seq)
                     .join(JOBS, JOBS.c.id == EVENTS.c.job_id)
                     .where(
-                        JOBS.c.status.in_(FINISHED),
+                        JOBS.c.state.in_(FINISHED),
                         JOBS.c.finished_at < cutoff,
                         EVENTS.c.timestamp < cutoff,
                         EVENTS.c.seq < JOBS.c.last_seq,
@@ -258,7 +259,7 @@ class Pruner:
             ids = (
                 await session.scalars(
                     select(JOBS.c.id)
-                    .where(JOBS.c.status.in_(FINISHED), JOBS.c.finished_at < cutoff, ~waiting)
+                    .where(JOBS.c.state.in_(FINISHED), JOBS.c.finished_at < cutoff, ~waiting)
                     .limit(batch)
                 )
             ).all()

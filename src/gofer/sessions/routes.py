@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel
 
-from gofer.api.auth import Principal, require_principal
-from gofer.api.errors import ApiError
-from gofer.lifecycle.erasure import ACTOR_ADMIN, ACTOR_OWNER, Eraser, StillRunning
+from gofer.api.auth import require_principal
+from gofer.api.deps import core
+from gofer.core import Core
+from gofer.errors import Conflict, InvalidInput, NotFound
+from gofer.lifecycle.erasure import ACTOR_ADMIN, ACTOR_OWNER, StillRunning
+from gofer.principal import Principal
 from gofer.sessions.store import MAX_PAGE, BadCursor, SessionDetail, SessionStore, SessionSummary
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 
-SESSION_NOT_FOUND = ApiError(404, "Session not found", "session_not_found")
+SESSION_NOT_FOUND = NotFound("Session not found", "session_not_found")
 
 
-def session_store(request: Request) -> SessionStore:
-    return request.app.state.services.extras["sessions"]  # type: ignore[no-any-return]
+def session_store(gofer: Core = Depends(core)) -> SessionStore:
+    return gofer.sessions
 
 
 class SessionList(BaseModel):
@@ -53,8 +56,8 @@ async def list_sessions(
             None if principal.is_admin else principal.user_id, limit=limit, cursor=last_key
         )
     except BadCursor as exc:
-        raise ApiError(
-            422, "Invalid value for 'last_key': not a key from this API", "bad_cursor"
+        raise InvalidInput(
+            "Invalid value for 'last_key': not a key from this API", "bad_cursor"
         ) from exc
     return SessionList(
         sessions=page.sessions, count=len(page.sessions), last_evaluated_key=page.next_cursor
@@ -80,23 +83,20 @@ async def get_session(
 
 @router.delete("/{session_id}", response_model=SessionDeleted)
 async def delete_session(
-    request: Request,
     session_id: str = SessionId,
     principal: Principal = Depends(require_principal),
-    store: SessionStore = Depends(session_store),
+    gofer: Core = Depends(core),
 ) -> SessionDeleted:
-    owner = await store.owner(session_id)
+    """Erases the conversation, its form state and turns, and the jobs it started."""
+    owner = await gofer.sessions.owner(session_id)
     if owner is None or not principal.can_see(owner):
         raise SESSION_NOT_FOUND
-    eraser: Eraser | None = request.app.state.services.extras.get("eraser")
-    if eraser is None:
-        await store.delete(session_id)
-        return SessionDeleted(session_id=session_id)
-    # Erasure: the conversation, its form state and turns, and the jobs it started.
     try:
-        await eraser.erase_session(session_id, ACTOR_ADMIN if principal.is_admin else ACTOR_OWNER)
+        await gofer.lifecycle.eraser.erase_session(
+            session_id, ACTOR_ADMIN if principal.is_admin else ACTOR_OWNER
+        )
     except StillRunning as exc:
-        raise ApiError(
-            409, "A job of this session is still running; wait for it or cancel it", "session_busy"
+        raise Conflict(
+            "A job of this session is still running; wait for it or cancel it", "session_busy"
         ) from exc
     return SessionDeleted(session_id=session_id)

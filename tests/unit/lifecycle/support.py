@@ -11,11 +11,8 @@ from pydantic import BaseModel
 
 from gofer.app import create_app
 from gofer.config import Settings
-from gofer.features import Feature
-from gofer.jobs.model import JobStatus
-from gofer.lifecycle.feature import LifecycleFeature
-from gofer.sessions.feature import SessionsFeature
-from gofer.workflows.base import StepContext
+from gofer.lifecycle.parts import DataLifecycle
+from gofer.workflows.base import BOOKING_KIND, StepContext
 from gofer.workflows.registry import default_registry
 
 
@@ -46,6 +43,8 @@ class QrStepWorkflow:
     """Shows `codes` QR codes at the QR step, waits for the scan, moves on, waits to finish."""
 
     name: ClassVar[str] = "test.qr_step"
+    kind: ClassVar[str] = BOOKING_KIND
+    progress: ClassVar[dict[str, int]] = {"qr_waiting": 25, "authenticated": 40}
     params_model: ClassVar[type[BaseModel]] = QrStepParams
     completed_event: ClassVar[str] = "booking_completed"
     failed_event: ClassVar[str | None] = "job_failed"
@@ -57,28 +56,29 @@ class QrStepWorkflow:
     async def run(self, ctx: StepContext) -> dict[str, Any]:
         params = ctx.params
         assert isinstance(params, QrStepParams)
-        await ctx.status(JobStatus.QR_WAITING, "Scan the QR code")
+        await ctx.step("qr_waiting", "Scan the QR code")
         for n in range(params.codes):
             await ctx.qr(qr_image(n), f"bankid.token.{n}.secret-{n}")
         Gate.get(self.gate.at_qr, ctx.job_id).set()
         if params.scan:
             await Gate.get(self.gate.scanned, ctx.job_id).wait()
-        await ctx.status(JobStatus.AUTHENTICATED, "Signed in")
+        await ctx.step("authenticated", "Signed in")
         Gate.get(self.gate.past_qr, ctx.job_id).set()
         if params.scan:
             await Gate.get(self.gate.finish, ctx.job_id).wait()
         return {"success": True, "message": "booked", "booking_id": "B-1"}
 
 
-def lifecycle_app(
-    settings: Settings, gate: Gate | None = None, extra: list[Feature] | None = None
-) -> tuple[FastAPI, LifecycleFeature]:
+def lifecycle_app(settings: Settings, gate: Gate | None = None) -> FastAPI:
     registry = default_registry()
     registry.add(QrStepWorkflow(gate or Gate()))
-    feature = LifecycleFeature(run_pruner=False)
-    features: list[Feature] = [feature, SessionsFeature(), *(extra or [])]
-    app = create_app(settings, registry=registry, with_browser=False, features=features)
-    return app, feature
+    return create_app(settings, registry=registry, with_browser=False)
+
+
+def lifecycle_of(app: FastAPI) -> DataLifecycle:
+    """The running app's lifecycle parts (stripper, pruner, eraser)."""
+    parts: DataLifecycle = app.state.core.lifecycle
+    return parts
 
 
 async def wait_for_status(client: Any, headers: dict[str, str], job_id: str, *wanted: str) -> None:

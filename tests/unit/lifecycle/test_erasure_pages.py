@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-from gofer.workflows.forms.state import WORKFLOW
+from gofer.lifecycle.artifacts import ArtifactStore
+from gofer.lifecycle.erasure import ACTOR_OWNER, Eraser
 from tests.unit.lifecycle.support import lifecycle_app
 
 
-class RecordingPages:
-    def __init__(self) -> None:
-        self.closed: list[str] = []
+async def test_erasing_a_session_closes_its_live_page(make_settings, run_app):
+    settings = make_settings()
+    async with run_app(lifecycle_app(settings)) as running:
+        closed: list[str] = []
 
-    async def close(self, key: str) -> None:
-        self.closed.append(key)
+        async def close_page(session_id: str) -> None:
+            closed.append(session_id)
 
+        eraser = Eraser(
+            running.core.db, ArtifactStore(settings.artifacts_dir), session_closed=close_page
+        )
+        session_id = await running.core.sessions.create("user-1", "forms", "Đơn vay")
 
-async def test_erasing_a_session_closes_its_live_page(make_settings, run_app, admin_headers):
-    app, _ = lifecycle_app(make_settings())
-    async with run_app(app) as running:
-        pages = RecordingPages()
-        forms = running.services.registry.get(WORKFLOW)
-        forms.live_pages = pages
-        store = running.services.extras["sessions"]
-        session_id = await store.create("admin", "forms", "Đơn vay")
+        await eraser.erase_session(session_id, ACTOR_OWNER)
 
-        answer = await running.client.delete(f"/api/sessions/{session_id}", headers=admin_headers)
-
-        assert answer.status_code == 200
-        assert pages.closed == [session_id]
-        forms.live_pages = None
+        assert closed == [session_id]
+        assert await running.core.sessions.get(session_id) is None

@@ -8,10 +8,9 @@ from datetime import timedelta
 import asyncpg
 import pytest
 
-from gofer.accounts.feature import AccountsFeature
 from gofer.events.model import utc_now
 from tests.unit.accounts_support import sign_up
-from tests.unit.lifecycle.support import lifecycle_app, wait_for_status
+from tests.unit.lifecycle.support import lifecycle_app, lifecycle_of, wait_for_status
 
 pytestmark = pytest.mark.postgres
 
@@ -34,8 +33,9 @@ async def postgres():
 
 
 async def test_lifecycle_on_postgres(make_settings, run_app, admin_headers, postgres):
-    app, feature = lifecycle_app(make_settings(database_url=postgres), extra=[AccountsFeature()])
+    app = lifecycle_app(make_settings(database_url=postgres))
     async with run_app(app) as running:
+        feature = lifecycle_of(app)
         client = running.client
         jobs = []
         for _ in range(2):
@@ -47,7 +47,6 @@ async def test_lifecycle_on_postgres(make_settings, run_app, admin_headers, post
             jobs.append(answer.json()["job_id"])
         for job_id in jobs:
             await wait_for_status(client, admin_headers, job_id, "completed")
-        assert feature.stripper is not None and feature.pruner is not None
         await feature.stripper.idle.wait()
         events = (await client.get(f"/api/v1/jobs/{jobs[0]}/events", headers=admin_headers)).json()[
             "events"
@@ -55,7 +54,7 @@ async def test_lifecycle_on_postgres(make_settings, run_app, admin_headers, post
         qr = [e for e in events if e["type"] == "qr_code_update"]
         assert len(qr) == 2 and all(e["data"]["image_dropped"] for e in qr)
         assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
-        store = running.services.extras["sessions"]
+        store = running.core.sessions
         session_id = await store.create("admin", "forms", "pg")
         await store.add_message(session_id, "user", "CCCD 012345678901")
 
@@ -72,7 +71,7 @@ async def test_lifecycle_on_postgres(make_settings, run_app, admin_headers, post
             await client.get(f"/api/v1/jobs/{jobs[1]}", headers=admin_headers)
         ).status_code == 404
 
-        anna = await sign_up(client, running.services, f"anna-{uuid.uuid4().hex[:8]}@example.com")
+        anna = await sign_up(client, running.core, f"anna-{uuid.uuid4().hex[:8]}@example.com")
         made = await client.post(
             "/api/v1/jobs",
             json={"workflow": "test.qr_step", "params": {"codes": 1, "scan": False}},

@@ -5,9 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from gofer.events.model import utc_now
-from gofer.jobs.model import JobStatus
 from gofer.lifecycle.qr import qr_digest
-from tests.unit.lifecycle.support import Gate, lifecycle_app, qr_image, wait_for_status
+from tests.unit.lifecycle.support import (
+    Gate,
+    lifecycle_app,
+    lifecycle_of,
+    qr_image,
+    wait_for_status,
+)
 
 
 async def start_job(client, headers, **params) -> str:
@@ -28,8 +33,9 @@ async def test_images_dropped_after_the_qr_step_and_replay_stays_whole(
     make_settings, run_app, admin_headers
 ):
     gate = Gate()
-    app, feature = lifecycle_app(make_settings(), gate)
+    app = lifecycle_app(make_settings(), gate)
     async with run_app(app) as running:
+        feature = lifecycle_of(app)
         client = running.client
         job_id = await start_job(client, admin_headers, codes=4)
         await Gate.get(gate.at_qr, job_id).wait()
@@ -42,7 +48,6 @@ async def test_images_dropped_after_the_qr_step_and_replay_stays_whole(
 
         Gate.get(gate.scanned, job_id).set()
         await Gate.get(gate.past_qr, job_id).wait()
-        assert feature.stripper is not None
         await feature.stripper.idle.wait()
 
         after = await stored_events(client, admin_headers, job_id)
@@ -52,7 +57,7 @@ async def test_images_dropped_after_the_qr_step_and_replay_stays_whole(
         assert len(qr_after) == 4
         for old, new in zip(qr_before, qr_after, strict=True):
             assert new["seq"] == old["seq"] and new["timestamp"] == old["timestamp"]
-            assert "image_data" not in new["data"] and "qr_payload" not in new["data"]
+            assert new["data"]["image_data"] is None and new["data"]["qr_payload"] is None
             assert new["data"]["image_dropped"] is True
             assert new["data"]["payload_sha256"] == qr_digest(old["data"])
 
@@ -68,7 +73,7 @@ def test_websocket_replay_after_reconnect_is_gap_free_without_images(make_settin
 
     from tests.conftest import ADMIN_TOKEN
 
-    app, feature = lifecycle_app(make_settings())
+    app = lifecycle_app(make_settings())
     headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
     with TestClient(app) as client:
         job_id = client.post(
@@ -80,8 +85,7 @@ def test_websocket_replay_after_reconnect_is_gap_free_without_images(make_settin
             "completed"
         ):
             pass
-        assert feature.stripper is not None
-        client.portal.call(feature.stripper.idle.wait)  # type: ignore[union-attr]
+        client.portal.call(lifecycle_of(app).stripper.idle.wait)  # type: ignore[union-attr]
         # A client that saw seq 2 reconnects: it gets 3, 4, ... to the end, once each.
         seen = []
         with client.websocket_connect(f"/ws/{job_id}?after=2&token={ADMIN_TOKEN}") as ws:
@@ -102,12 +106,12 @@ async def test_pruner_drops_superseded_images_of_a_waiting_job_but_not_the_curre
     make_settings, run_app, admin_headers
 ):
     gate = Gate()
-    app, feature = lifecycle_app(make_settings(retention_qr_images_s=60), gate)
+    app = lifecycle_app(make_settings(retention_qr_images_s=60), gate)
     async with run_app(app) as running:
+        feature = lifecycle_of(app)
         client = running.client
         job_id = await start_job(client, admin_headers, codes=5)
         await Gate.get(gate.at_qr, job_id).wait()
-        assert feature.pruner is not None
         assert (await feature.pruner.run_once())["qr_images"] == 0  # all younger than 60 s
         counts = await feature.pruner.run_once(now=utc_now() + timedelta(seconds=61))
         assert counts["qr_images"] == 4
@@ -125,11 +129,14 @@ async def test_pruner_sweep_catches_jobs_whose_move_was_not_seen(
     make_settings, run_app, admin_headers
 ):
     """A job that left the QR step while no stripper watched (another process, a restart)."""
-    app, feature = lifecycle_app(make_settings())
+    app = lifecycle_app(make_settings())
     async with run_app(app) as running:
+        feature = lifecycle_of(app)
         client = running.client
-        assert feature.stripper is not None and feature.pruner is not None
-        running.services.store.after_commit_hooks.remove(feature.stripper.after_commit)
+        store = running.core.store
+        store.after_commit_hooks = tuple(
+            hook for hook in store.after_commit_hooks if hook != feature.stripper.after_commit
+        )
         job_id = await start_job(client, admin_headers, codes=3, scan=False)
         await wait_for_status(client, admin_headers, job_id, "completed")
         events = await stored_events(client, admin_headers, job_id)
@@ -145,20 +152,20 @@ async def test_back_at_the_qr_step_an_old_dropped_image_is_not_served(
 ):
     """A login that expired goes back to qr_waiting; until the fresh QR arrives there is none."""
     gate = Gate()
-    app, feature = lifecycle_app(make_settings(), gate)
+    app = lifecycle_app(make_settings(), gate)
     async with run_app(app) as running:
+        feature = lifecycle_of(app)
         client = running.client
         job_id = await start_job(client, admin_headers, codes=2)
         await Gate.get(gate.at_qr, job_id).wait()
         Gate.get(gate.scanned, job_id).set()
         await Gate.get(gate.past_qr, job_id).wait()
-        assert feature.stripper is not None
         await feature.stripper.idle.wait()
-        await running.services.store.record(
+        await running.core.store.record(
             job_id,
             "status_update",
-            {"status": "qr_waiting", "message": "Scan the QR code"},
-            status=JobStatus.QR_WAITING,
+            {"message": "Scan the QR code", "progress": 25},
+            step="qr_waiting",
         )
 
         answer = await client.get(f"/api/v1/booking/{job_id}/qr", headers=admin_headers)

@@ -16,7 +16,7 @@ from gofer.sessions.tables import SessionRow
 from gofer.store.tables import EventRow
 from gofer.webhooks.tables import WebhookAttemptRow, WebhookEndpointRow, WebhookMessageRow
 from gofer.workflows.forms.tables import FormSessionRow, FormTurnRow
-from tests.unit.lifecycle.support import Gate, lifecycle_app, wait_for_status
+from tests.unit.lifecycle.support import Gate, lifecycle_app, lifecycle_of, wait_for_status
 
 DAY = timedelta(days=1)
 
@@ -33,7 +33,7 @@ async def finished_job(client, headers) -> str:
 
 
 async def event_seqs(svc, job_id) -> list[int]:
-    async with svc.sessions() as db:
+    async with svc.db() as db:
         query = select(EventRow.seq).where(EventRow.job_id == job_id).order_by(EventRow.seq)
         return list(await db.scalars(query))
 
@@ -46,9 +46,10 @@ async def test_events_of_finished_jobs_go_after_their_age_but_the_last_one_stays
     make_settings, run_app, admin_headers
 ):
     gate = Gate()
-    app, feature = lifecycle_app(make_settings(retention_job_events_days=30), gate)
+    app = lifecycle_app(make_settings(retention_job_events_days=30), gate)
     async with run_app(app) as running:
-        client, svc = running.client, running.services
+        feature = lifecycle_of(app)
+        client, svc = running.client, running.core
         done = await finished_job(client, admin_headers)
         waiting = (
             await client.post(
@@ -81,9 +82,10 @@ async def test_finished_jobs_go_with_their_artifacts_unless_a_webhook_waits(
     make_settings, run_app, admin_headers
 ):
     settings = make_settings(retention_finished_jobs_days=90)
-    app, feature = lifecycle_app(settings)
+    app = lifecycle_app(settings)
     async with run_app(app) as running:
-        client, svc = running.client, running.services
+        feature = lifecycle_of(app)
+        client, svc = running.client, running.core
         old, held = (
             await finished_job(client, admin_headers),
             await finished_job(client, admin_headers),
@@ -109,7 +111,7 @@ async def test_finished_jobs_go_with_their_artifacts_unless_a_webhook_waits(
 
 async def add_endpoint(svc) -> str:
     now = utc_now()
-    async with svc.sessions.begin() as db:
+    async with svc.db.begin() as db:
         db.add(
             WebhookEndpointRow(
                 id="ep_test",
@@ -133,12 +135,12 @@ async def add_message(svc, job_id: str | None, *, status: str, age: timedelta) -
     global _message_number
     _message_number += 1
     message_id = f"msg_{_message_number:06d}"
-    async with svc.sessions() as db:
+    async with svc.db() as db:
         has_endpoint = await db.get(WebhookEndpointRow, "ep_test")
     if has_endpoint is None:
         await add_endpoint(svc)
     when = utc_now() - age
-    async with svc.sessions.begin() as db:
+    async with svc.db.begin() as db:
         db.add(
             WebhookMessageRow(
                 id=message_id,
@@ -170,7 +172,7 @@ async def add_message(svc, job_id: str | None, *, status: str, age: timedelta) -
 
 
 async def count(svc, column, *where) -> int:
-    async with svc.sessions() as db:
+    async with svc.db() as db:
         return int(await db.scalar(select(func.count(column)).where(*where)) or 0)
 
 
@@ -178,15 +180,15 @@ async def test_webhook_messages_and_attempts_go_after_their_ages_pending_ones_ne
     make_settings, run_app
 ):
     settings = make_settings(retention_webhook_messages_days=14, retention_webhook_attempts_days=7)
-    app, feature = lifecycle_app(settings)
+    app = lifecycle_app(settings)
     async with run_app(app) as running:
-        svc = running.services
+        feature = lifecycle_of(app)
+        svc = running.core
         old_sent = await add_message(svc, None, status="succeeded", age=15 * DAY)
         old_failed = await add_message(svc, None, status="failed", age=15 * DAY)
         old_pending = await add_message(svc, None, status="pending", age=15 * DAY)
         week_old = await add_message(svc, None, status="succeeded", age=8 * DAY)
         fresh = await add_message(svc, None, status="succeeded", age=timedelta(hours=1))
-        assert feature.pruner is not None
 
         counts = await feature.pruner.run_once()
 
@@ -204,16 +206,17 @@ async def test_webhook_messages_and_attempts_go_after_their_ages_pending_ones_ne
 
 
 async def test_conversations_go_after_their_age_with_form_state_and_turns(make_settings, run_app):
-    app, feature = lifecycle_app(make_settings(retention_conversations_days=90))
+    app = lifecycle_app(make_settings(retention_conversations_days=90))
     async with run_app(app) as running:
-        svc = running.services
-        store = SessionStore(svc.sessions)
+        feature = lifecycle_of(app)
+        svc = running.core
+        store = SessionStore(svc.db)
         old = await store.create("user-1", "forms", "Đơn vay")
         await store.add_message(old, "user", "Nguyễn Văn An, CCCD 012345678901")
         recent = await store.create("user-1", "forms", "CRM")
         await store.add_message(recent, "user", "cập nhật CRM")
         now = utc_now()
-        async with svc.sessions.begin() as db:
+        async with svc.db.begin() as db:
             for session_id, when in ((old, now - 91 * DAY), (recent, now - 10 * DAY)):
                 await db.execute(
                     update(SessionRow).where(SessionRow.id == session_id).values(updated_at=when)
@@ -240,7 +243,6 @@ async def test_conversations_go_after_their_age_with_form_state_and_turns(make_s
                         created_at=when,
                     )
                 )
-        assert feature.pruner is not None
 
         await feature.pruner.run_once()
 
@@ -255,8 +257,9 @@ async def test_artifact_files_go_after_their_age_and_with_their_job(
     make_settings, run_app, admin_headers
 ):
     settings = make_settings(retention_artifacts_days=7)
-    app, feature = lifecycle_app(settings)
+    app = lifecycle_app(settings)
     async with run_app(app) as running:
+        feature = lifecycle_of(app)
         job_id = await finished_job(running.client, admin_headers)
         folder = settings.artifacts_dir / job_id
         folder.mkdir(parents=True)
@@ -268,7 +271,6 @@ async def test_artifact_files_go_after_their_age_and_with_their_job(
         orphan = settings.artifacts_dir / "job_0123456789abcdef01234567"
         orphan.mkdir()
         (orphan / "frame.png").write_bytes(b"left behind")
-        assert feature.pruner is not None
 
         counts = await feature.pruner.run_once()
 
@@ -286,13 +288,13 @@ async def test_zero_keeps_everything(make_settings, run_app, admin_headers):
         retention_webhook_attempts_days=0,
         retention_artifacts_days=0,
     )
-    app, feature = lifecycle_app(settings)
+    app = lifecycle_app(settings)
     async with run_app(app) as running:
-        svc = running.services
+        feature = lifecycle_of(app)
+        svc = running.core
         job_id = await finished_job(running.client, admin_headers)
         seqs = await event_seqs(svc, job_id)
         await add_message(svc, job_id, status="succeeded", age=3650 * DAY)
-        assert feature.pruner is not None
 
         await feature.pruner.run_once(now=utc_now() + 3650 * DAY)
 
@@ -310,15 +312,15 @@ async def test_sqlite_reclaims_space_and_an_old_database_is_switched_to_incremen
     with sqlite3.connect(database) as old:  # made before this feature: auto_vacuum off
         old.execute("CREATE TABLE left_from_before (x TEXT)")
         assert old.execute("PRAGMA auto_vacuum").fetchone()[0] == 0
-    app, feature = lifecycle_app(settings)
+    app = lifecycle_app(settings)
     async with run_app(app) as running:
+        feature = lifecycle_of(app)
         for _ in range(6):
             await finished_job(running.client, admin_headers)
         with sqlite3.connect(database) as check:
             assert check.execute("PRAGMA auto_vacuum").fetchone()[0] == 2
             check.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             pages_before = check.execute("PRAGMA page_count").fetchone()[0]
-        assert feature.pruner is not None
 
         counts = await feature.pruner.run_once(now=utc_now() + 2 * DAY)
 

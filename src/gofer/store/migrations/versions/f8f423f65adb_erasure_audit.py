@@ -1,7 +1,7 @@
 """erasure audit
 
 Revision ID: f8f423f65adb
-Revises: fbbcd6d8a459
+Revises: a1c3e5f7b9d1
 Create Date: 2026-12-06 04:33:35.489131
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import gofer.store.db
 
 revision = "f8f423f65adb"
-down_revision = "fbbcd6d8a459"
+down_revision = "a1c3e5f7b9d1"
 branch_labels = None
 depends_on = None
 
