@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import hashlib
 import json
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -45,6 +46,8 @@ RUNNING = [s.value for s in ACTIVE_STATES]
 IMAGE_KEYS = ("image_data", "qr_payload")
 # A webhook body for a QR event without its image is well under this; longer ones carry one.
 STRIPPED_BODY_MAX = 1024
+# Jobs remembered as done for `dropped()` callers that come late.
+RECENT_JOBS = 1024
 # How far back a sweep looks for QR webhook messages that have settled since the last one.
 MESSAGE_SETTLE = timedelta(days=2)
 
@@ -259,8 +262,9 @@ class QrImageStripper:
         self._with_images: set[str] = set()
         self._queue: asyncio.Queue[tuple[str, int]] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
-        self.idle = asyncio.Event()
-        self.idle.set()
+        # Jobs whose images were dropped lately, and callers waiting for a job's (tests, bench).
+        self._recent: OrderedDict[str, None] = OrderedDict()
+        self._waiters: dict[str, asyncio.Event] = {}
 
     def after_commit(self, event: Event) -> None:
         if event.type == QR_CODE_UPDATE:
@@ -272,7 +276,6 @@ class QrImageStripper:
         left = event.type in ENDING_EVENTS or (isinstance(status, str) and status not in QR_STEP)
         if left:
             self._with_images.discard(event.job_id)
-            self.idle.clear()
             # Images after this event belong to a new QR step (a fresh login) and stay.
             self._queue.put_nowait((event.job_id, event.seq))
 
@@ -286,6 +289,12 @@ class QrImageStripper:
                 await self._task
             self._task = None
 
+    async def dropped(self, job_id: str) -> None:
+        """Returns once this job's images have been dropped after it left the QR step."""
+        if job_id in self._recent:
+            return
+        await self._waiters.setdefault(job_id, asyncio.Event()).wait()
+
     async def _run(self) -> None:
         while True:
             job_id, before_seq = await self._queue.get()
@@ -296,5 +305,9 @@ class QrImageStripper:
             except Exception:
                 # The pruner's sweep picks the job up later.
                 log.exception("qr_strip_failed", job_id=job_id)
-            if self._queue.empty():
-                self.idle.set()
+            self._recent[job_id] = None
+            if len(self._recent) > RECENT_JOBS:
+                self._recent.popitem(last=False)
+            waiter = self._waiters.pop(job_id, None)
+            if waiter is not None:
+                waiter.set()

@@ -47,7 +47,7 @@ async def test_lifecycle_on_postgres(make_settings, run_app, admin_headers, post
             jobs.append(answer.json()["job_id"])
         for job_id in jobs:
             await wait_for_status(client, admin_headers, job_id, "completed")
-        await feature.stripper.idle.wait()
+        await feature.stripper.dropped(jobs[0])
         events = (await client.get(f"/api/v1/jobs/{jobs[0]}/events", headers=admin_headers)).json()[
             "events"
         ]

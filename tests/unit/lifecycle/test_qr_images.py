@@ -48,7 +48,7 @@ async def test_images_dropped_after_the_qr_step_and_replay_stays_whole(
 
         Gate.get(gate.scanned, job_id).set()
         await Gate.get(gate.past_qr, job_id).wait()
-        await feature.stripper.idle.wait()
+        await feature.stripper.dropped(job_id)
 
         after = await stored_events(client, admin_headers, job_id)
         assert [e["seq"] for e in after] == [e["seq"] for e in before] + [len(before) + 1]
@@ -85,7 +85,7 @@ def test_websocket_replay_after_reconnect_is_gap_free_without_images(make_settin
             "completed"
         ):
             pass
-        client.portal.call(lifecycle_of(app).stripper.idle.wait)  # type: ignore[union-attr]
+        client.portal.call(lifecycle_of(app).stripper.dropped, job_id)
         # A client that saw seq 2 reconnects: it gets 3, 4, ... to the end, once each.
         seen = []
         with client.websocket_connect(f"/ws/{job_id}?after=2&token={ADMIN_TOKEN}") as ws:
@@ -160,7 +160,7 @@ async def test_back_at_the_qr_step_an_old_dropped_image_is_not_served(
         await Gate.get(gate.at_qr, job_id).wait()
         Gate.get(gate.scanned, job_id).set()
         await Gate.get(gate.past_qr, job_id).wait()
-        await feature.stripper.idle.wait()
+        await feature.stripper.dropped(job_id)
         await running.core.store.record(
             job_id,
             "status_update",
