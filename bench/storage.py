@@ -36,11 +36,10 @@ from pydantic import BaseModel
 from gofer.app import create_app
 from gofer.config import Settings
 from gofer.events.model import SLOT_FOUND, STATUS_UPDATE, TASK_COMPLETED, utc_now
-from gofer.jobs.model import JobStatus
-from gofer.lifecycle.feature import LifecycleFeature
-from gofer.sessions.feature import SessionsFeature
-from gofer.workflows.base import StepContext
-from gofer.workflows.forms.feature import FormsFeature
+from gofer.jobs.model import JobState
+from gofer.principal import Principal
+from gofer.workflows.base import BOOKING_KIND, StepContext
+from gofer.workflows.forms.state import FormSessions
 from gofer.workflows.registry import default_registry
 
 # The issue's measurement: 920 QR events over 35 jobs (about 26 a job), about 6.7 KB each.
@@ -61,6 +60,8 @@ class BenchBookingWorkflow:
     """Emits what a real booking stores, in the same order and shapes, without a browser."""
 
     name: ClassVar[str] = "bench.booking"
+    kind: ClassVar[str] = BOOKING_KIND
+    progress: ClassVar[dict[str, int]] = {"qr_waiting": 25, "booking": 90}
     params_model: ClassVar[type[BaseModel]] = BenchBookingParams
     completed_event: ClassVar[str] = "booking_completed"
     failed_event: ClassVar[str | None] = "job_failed"
@@ -69,17 +70,17 @@ class BenchBookingWorkflow:
     async def run(self, ctx: StepContext) -> dict[str, Any]:
         params = ctx.params
         assert isinstance(params, BenchBookingParams)
-        await ctx.status(JobStatus.NAVIGATING, "Opening Boka prov")
-        await ctx.status(JobStatus.LOGIN, "Choosing Mobilt BankID")
-        await ctx.status(JobStatus.BANKID, "Starting BankID")
-        await ctx.status(JobStatus.QR_WAITING, "Scan the QR code with the BankID app")
+        await ctx.step("navigating", "Opening Boka prov")
+        await ctx.step("login", "Choosing Mobilt BankID")
+        await ctx.step("bankid", "Starting BankID")
+        await ctx.step("qr_waiting", "Scan the QR code with the BankID app")
         for n in range(params.qr_codes):
             image = "data:image/png;base64," + base64.b64encode(os.urandom(QR_PNG_BYTES)).decode()
             await ctx.qr(image, f"bankid.{os.urandom(16).hex()}.{n}.{os.urandom(32).hex()}")
-        await ctx.status(JobStatus.AUTHENTICATED, "Signed in with BankID")
-        await ctx.status(JobStatus.CONFIGURING, "Choosing licence B, Körprov, manual")
-        await ctx.status(JobStatus.LOCATIONS, "Choosing Uppsala, Järfälla")
-        await ctx.status(JobStatus.SEARCHING, "Searching 2 places")
+        await ctx.step("authenticated", "Signed in with BankID")
+        await ctx.step("configuring", "Choosing licence B, Körprov, manual")
+        await ctx.step("locations", "Choosing Uppsala, Järfälla")
+        await ctx.step("searching", "Searching 2 places")
         slot = {
             "date": "2027-02-11",
             "time": "09:40",
@@ -88,8 +89,9 @@ class BenchBookingWorkflow:
             "price": "1 040 kr",
             "start": "2027-02-11T09:40:00+01:00",
         }
-        await ctx.emit(SLOT_FOUND, {"slot": slot, "message": "Found a slot on 2027-02-11 09:40"})
-        await ctx.status(JobStatus.BOOKING, "Reserving the slot")
+        found = {"slot": slot, "auto_book": True, "message": "Found a slot on 2027-02-11 09:40"}
+        await ctx.emit(SLOT_FOUND, found)
+        await ctx.step("booking", "Reserving the slot")
         return {"success": True, "booking_id": "BK-2027-0211-0940", "verified": True, **slot}
 
 
@@ -109,18 +111,12 @@ def file_bytes(database: Path) -> int:
 
 
 async def run_jobs(app: Any, count: int, qr_codes: int) -> None:
-    svc = app.state.services
-    ids = []
+    core = app.state.core
+    owner = Principal("u-bench")
     for _ in range(count):
-        job = await svc.store.create(
-            user_id="u-bench", workflow="bench.booking", params={"qr_codes": qr_codes}
-        )
-        await svc.runner.submit(job)
-        ids.append(job.job_id)
-    while True:
-        pending = await svc.store.count([s.value for s in JobStatus if not s.terminal])
-        if pending == 0:
-            return
+        await core.jobs.submit(owner, "bench.booking", {"qr_codes": qr_codes})
+    unfinished = [JobState.QUEUED, JobState.RUNNING, JobState.WAITING]
+    while await core.store.count(unfinished):
         await asyncio.sleep(0.2)
 
 
@@ -135,9 +131,9 @@ CONVERSATION = [
 
 async def store_conversation(app: Any, user_id: str) -> None:
     """What one four-turn forms conversation writes (see POST /api/execute)."""
-    svc = app.state.services
-    sessions = svc.extras["sessions"]
-    forms = svc.extras["form_sessions"]
+    svc = app.state.core
+    sessions = svc.sessions
+    forms = FormSessions(svc.db)
     session_id = await sessions.create(user_id, "forms", CONVERSATION[0][:80])
     await forms.create(user_id, session_id)
     values: dict[str, str] = {}
@@ -162,13 +158,17 @@ async def store_conversation(app: Any, user_id: str) -> None:
         )
         await sessions.add_execution(session_id, job.job_id, "forms.fill", "running")
         await svc.store.record(
-            job.job_id, STATUS_UPDATE, {"status": "starting"}, status=JobStatus.STARTING
+            job.job_id,
+            STATUS_UPDATE,
+            {"message": "Opening the form", "progress": 10},
+            state=JobState.RUNNING,
+            step="navigating",
         )
         await svc.store.record(
             job.job_id,
             STATUS_UPDATE,
-            {"status": "configuring", "message": "Filling the form"},
-            status=JobStatus.CONFIGURING,
+            {"message": "Filling the form", "progress": 50},
+            step="filling",
         )
         reply = {
             "success": True,
@@ -186,7 +186,7 @@ async def store_conversation(app: Any, user_id: str) -> None:
             "state": {**state, "turn": turn + 1},
         }
         await svc.store.record(
-            job.job_id, TASK_COMPLETED, reply, status=JobStatus.COMPLETED, result=reply
+            job.job_id, TASK_COMPLETED, reply, state=JobState.COMPLETED, result=reply
         )
         await sessions.add_execution(session_id, job.job_id, "forms.fill", "completed")
         await sessions.add_message(session_id, "assistant", reply["result"])
@@ -200,24 +200,21 @@ async def measure(jobs: int, qr_codes: int, conversations: int) -> dict[str, Any
             api_secret_token="bench-token-0123456789",
             data_dir=Path(folder),
             max_concurrent_jobs=8,
-            log_level="WARNING",
+            log_level="ERROR",
         )
         database = Path(folder) / "gofer.db"
         registry = default_registry()
         registry.add(BenchBookingWorkflow())
-        lifecycle = LifecycleFeature(run_pruner=False)
-        app = create_app(
-            settings,
-            registry=registry,
-            with_browser=False,
-            features=[lifecycle, SessionsFeature(), FormsFeature()],
-        )
+        app = create_app(settings, registry=registry, with_browser=False)
         async with app.router.lifespan_context(app):
-            assert lifecycle.stripper is not None and lifecycle.pruner is not None
-            svc = app.state.services
+            svc = app.state.core
+            lifecycle = svc.lifecycle
             empty = used_bytes(database)
             # As before: keep every image (the stripper is not told about the jobs).
-            svc.store.after_commit_hooks.remove(lifecycle.stripper.after_commit)
+            watched = svc.store.after_commit_hooks
+            svc.store.after_commit_hooks = tuple(
+                hook for hook in watched if hook != lifecycle.stripper.after_commit
+            )
             started = time.perf_counter()
             await run_jobs(app, jobs, qr_codes)
             run_s = time.perf_counter() - started
