@@ -167,8 +167,8 @@ class BookingRun:
             "excludeExaminationCategories": [],
             "rescheduleTypeId": 0,
             "paymentIsActive": False,
-            "paymentReference": None,
-            "paymentUrl": None,
+            "paymentReference": "",
+            "paymentUrl": "",
             "searchedMonths": 0,
         }
 
@@ -364,9 +364,8 @@ class BookingRun:
         except PaymentNotConfirmed as exc:
             existing = await self.booked_examination(slot)
             if existing is not None:
-                return str(
-                    existing.get("bookingId") or existing.get("referenceId") or existing.get("id")
-                )
+                # A booked exam names its booking in `referenceId`.
+                return str(existing.get("referenceId") or existing.get("id"))
             if "inloggad" in str(exc).lower():
                 raise SessionExpired(str(exc)) from exc
             raise JobFailure(
