@@ -48,6 +48,8 @@ ENDPOINTS: Table = WebhookEndpointRow.__table__  # type: ignore[assignment]
 # How long an erasure waits for a webhook attempt in flight to be written down.
 IN_FLIGHT_WAIT_S = 60.0
 IN_FLIGHT_POLL_S = 0.05
+# How long an account erasure waits for its cancelled jobs to end.
+CANCEL_WAIT_S = 60.0
 
 ACTOR_OWNER = "owner"
 ACTOR_ADMIN = "admin"
@@ -126,6 +128,9 @@ class Eraser:
     async def erase_account(self, user_id: str, actor: str) -> Erased:
         """Erases a user and everything they own; their running jobs are cancelled first."""
         erased = Erased("account", user_id, utc_now())
+        # First the way in: no new job can be started with this account while it is erased.
+        async with self._sessions.begin() as session:
+            erased.add(await _revoke_access(session, user_id))
         async with self._sessions() as session:
             job_ids = list(
                 await session.scalars(select(JOBS.c.id).where(JOBS.c.user_id == user_id))
@@ -140,6 +145,7 @@ class Eraser:
         if running and self._cancel_job is not None:
             for job_id in running:
                 await self._cancel_job(job_id)
+            await self._wait_ended(running)
         await self._refuse_running(running)
         await self._erase_jobs(job_ids, erased)
         async with self._sessions.begin() as session:
@@ -171,6 +177,17 @@ class Eraser:
                 await self._session_closed(session_id)
             except Exception:  # the page closes by itself when idle; the data is gone already
                 log.exception("erasure_page_close_failed")
+
+    async def _wait_ended(self, job_ids: list[str]) -> None:
+        """Cancelled jobs end within seconds; the account is signed out meanwhile, so wait."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + CANCEL_WAIT_S
+        while loop.time() < deadline:
+            try:
+                await self._refuse_running(job_ids)
+                return
+            except StillRunning:
+                await asyncio.sleep(IN_FLIGHT_POLL_S * 4)
 
     async def _refuse_running(self, job_ids: list[str]) -> None:
         if not job_ids:
@@ -264,6 +281,20 @@ async def _delete_messages(session: AsyncSession, ids: list[str]) -> dict[str, i
     return {"webhook_messages": int(getattr(result, "rowcount", 0) or 0)}
 
 
+async def _revoke_access(session: AsyncSession, user_id: str) -> dict[str, int]:
+    """Signs the account out everywhere: its access tokens and API keys stop working at once."""
+    await session.execute(update(UserRow).where(UserRow.id == user_id).values(active=False))
+    counts: dict[str, int] = {}
+    for name, row in (
+        ("api_keys", ApiKeyRow),
+        ("refresh_tokens", RefreshTokenRow),
+        ("codes", OneTimeCodeRow),
+    ):
+        result = await session.execute(delete(row).where(row.user_id == user_id))
+        counts[name] = int(getattr(result, "rowcount", 0) or 0)
+    return counts
+
+
 async def _delete_account_rows(session: AsyncSession, user_id: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     email = await session.scalar(select(UserRow.email).where(UserRow.id == user_id))
@@ -272,13 +303,6 @@ async def _delete_account_rows(session: AsyncSession, user_id: str) -> dict[str,
             delete(MailOutboxRow).where(MailOutboxRow.recipient == email)
         )
         counts["mail"] = int(getattr(result, "rowcount", 0) or 0)
-    for name, row in (
-        ("api_keys", ApiKeyRow),
-        ("refresh_tokens", RefreshTokenRow),
-        ("codes", OneTimeCodeRow),
-    ):
-        result = await session.execute(delete(row).where(row.user_id == user_id))
-        counts[name] = int(getattr(result, "rowcount", 0) or 0)
     # Endpoint rows stay (messages in flight may name them) but lose everything they said.
     result = await session.execute(
         update(ENDPOINTS)
