@@ -15,7 +15,7 @@ from gofer import __version__
 from gofer.accounts.routes import keys_router
 from gofer.accounts.routes import router as accounts_router
 from gofer.accounts.tokens import signing_key
-from gofer.api import booking, execute, health, jobs, webhooks, ws
+from gofer.api import booking, erasure, execute, health, jobs, webhooks, ws
 from gofer.api.docs import install_docs
 from gofer.api.errors import install_error_handlers
 from gofer.authn import TokenResolver, admin_token
@@ -41,6 +41,7 @@ ROUTERS = (
     accounts_router,
     keys_router,
     sessions_router,
+    erasure.router,
 )
 
 

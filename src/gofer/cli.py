@@ -179,6 +179,42 @@ def eval_forms(
     raise typer.Exit(run_forms_command(file, as_json=as_json, form_hint=not no_form_hint))
 
 
+@app.command("backup")
+def backup_database(
+    path: Path = typer.Argument(..., help="Where to write the copy (a SQLite file)."),
+) -> None:
+    """Copy the SQLite database while the server runs: one consistent snapshot."""
+    from gofer.config import Settings
+    from gofer.lifecycle.backup import BackupError, backup, sqlite_path
+
+    try:
+        info = backup(sqlite_path(Settings().effective_database_url), path)
+    except BackupError as exc:
+        typer.echo(f"Backup failed: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"Backed up {info.tables} tables ({info.bytes} bytes) to {info.path}")
+
+
+@app.command("restore")
+def restore_database(
+    path: Path = typer.Argument(..., help="A file made by `gofer backup`."),
+    yes: bool = typer.Option(False, "--yes", help="Replace the database without asking."),
+) -> None:
+    """Replace the SQLite database with a backup; refused while a server is using it."""
+    from gofer.config import Settings
+    from gofer.lifecycle.backup import BackupError, restore, sqlite_path
+
+    try:
+        database = sqlite_path(Settings().effective_database_url)
+        if not yes:
+            typer.confirm(f"Replace {database} with {path}?", abort=True)
+        info = restore(path, database)
+    except BackupError as exc:
+        typer.echo(f"Restore refused: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"Restored {info.tables} tables into {info.path}")
+
+
 @app.command("db-revision")
 def db_revision(message: str = typer.Option(..., "-m", "--message", help="What changed.")) -> None:
     """Write a migration for table changes (developers; the server migrates itself at start)."""

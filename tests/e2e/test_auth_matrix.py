@@ -66,6 +66,7 @@ MISSING = {
     "key_id": "key_000000000000000000000000",
     "endpoint_id": "ep_000000000000000000000000",
     "message_id": "msg_000000000000000000000000",
+    "user_id": "usr_000000000000000000000000",
 }
 
 
@@ -188,6 +189,7 @@ def make_owned_resources(http: httpx.Client, db: Path, anna: Caller) -> dict[str
         "endpoint_id": endpoint["id"],
         "message_id": message["id"],
         "session_id": "ses_anna00000000000000000001",
+        "user_id": anna.user_id,
     }
 
 

@@ -171,7 +171,13 @@ class JobService:
     async def latest_qr(self, principal: Principal, job_id: str) -> tuple[JobView, Event]:
         job = await self.get(principal, job_id)
         event = await self.store.latest_event(job_id, QR_CODE_UPDATE)
-        if event is None or job.state.terminal or job.step not in QR_STEPS:
+        # A QR whose image was dropped (its job left the QR step once before) is not current.
+        if (
+            event is None
+            or job.state.terminal
+            or job.step not in QR_STEPS
+            or not event.data.get("image_data")
+        ):
             raise NotFound("No QR code is waiting to be scanned for this job", "qr_not_available")
         return job, event
 

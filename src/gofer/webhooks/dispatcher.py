@@ -231,6 +231,11 @@ class Dispatcher:
         self.flush_count = 0
         self._flushed = asyncio.Condition()
 
+    @property
+    def in_flight_ids(self) -> set[str]:
+        """Messages this process is sending right now (erasure waits for them)."""
+        return set(self._tasks)
+
     def wake(self) -> None:
         """New messages are due now."""
         self._wake.set()
@@ -515,7 +520,13 @@ class Dispatcher:
                 gave_up.append(row)
             else:
                 retried.append({**row, "b_next": retry_at})
-        await session.execute(insert(_attempts), attempts)
+        # A message erased while its attempt ran (data erasure, endpoint deletion) has no row to
+        # log against any more; its attempt is dropped rather than failing the whole batch.
+        ids = [a["message_id"] for a in attempts]
+        alive = set(await session.scalars(select(_messages.c.id).where(_messages.c.id.in_(ids))))
+        attempts = [a for a in attempts if a["message_id"] in alive]
+        if attempts:
+            await session.execute(insert(_attempts), attempts)
         if succeeded:
             await session.execute(
                 update(_messages)
