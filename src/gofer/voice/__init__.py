@@ -1,0 +1,1 @@
+"""Talk to Gofer: WebRTC voice sessions (Pipecat) with offline speech models by default."""
