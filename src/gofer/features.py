@@ -15,6 +15,7 @@ from gofer.metrics import MetricsFeature
 from gofer.ratelimit.middleware import RateLimitFeature
 from gofer.request_context import RequestContextFeature
 from gofer.sessions.feature import SessionsFeature
+from gofer.voice.feature import VoiceFeature
 from gofer.webhooks.feature import WebhookFeature
 from gofer.workflows.forms.feature import FormsFeature
 
@@ -38,6 +39,8 @@ def default_features(settings: Settings) -> list[Feature]:
     features.append(AccountsFeature())
     features.append(SessionsFeature())
     features.append(FormsFeature())
+    if settings.voice_enabled:
+        features.append(VoiceFeature())
     features.append(RateLimitFeature())  # middleware from here on: later ones run first
     features.append(MetricsFeature())
     features.append(RequestContextFeature())

@@ -1,0 +1,58 @@
+"""Plugs voice into the server: routes at build time, the hub (engines, calls) while it runs."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+import structlog
+
+from gofer.voice.backend import GoferBackend
+from gofer.voice.hub import VoiceHub
+from gofer.voice.routes import router
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from gofer.config import Settings
+    from gofer.services import Services
+
+log = structlog.get_logger("gofer.voice")
+
+
+def quiet_pipecat_logs() -> None:
+    """Pipecat logs with loguru at DEBUG, transcripts included: keep only its warnings."""
+    import sys
+
+    from loguru import logger
+
+    logger.remove()
+    logger.add(sys.stderr, level="WARNING")
+
+
+class VoiceFeature:
+    def __init__(self) -> None:
+        self.hub: VoiceHub | None = None
+
+    def setup(self, app: FastAPI, settings: Settings) -> None:
+        quiet_pipecat_logs()
+        app.include_router(router)
+
+    async def start(self, app: FastAPI, svc: Services) -> None:
+        self.hub = VoiceHub(svc.settings, GoferBackend(svc))
+        app.state.voice = self.hub
+        warm_up = getattr(self.hub.transcriber, "warm_up", None)
+        if callable(warm_up):
+            # Load the Whisper models before the first call needs them (a second or two).
+            try:
+                await asyncio.to_thread(warm_up, ["en", "vi"])
+            except Exception as exc:
+                log.warning("voice_models_unavailable", error=str(exc))
+
+    async def stop(self, app: FastAPI, svc: Services) -> None:
+        if self.hub is not None:
+            try:
+                await asyncio.wait_for(self.hub.close(), 5.0)
+            except TimeoutError:
+                log.warning("voice_shutdown_timeout")
+        app.state.voice = None
