@@ -40,6 +40,7 @@ class FormsReply:
     question: str | None = None
     submitted: bool = False
     job_id: str | None = None
+    url: str | None = None
 
 
 class GoferBackend:
@@ -104,6 +105,7 @@ class GoferBackend:
             question=answer.question,
             submitted=answer.submitted,
             job_id=answer.job_id,
+            url=answer.url,
         )
 
     # --- jobs ---

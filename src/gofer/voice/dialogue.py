@@ -257,6 +257,7 @@ class Dialogue:
                     "task_id": reply.job_id,
                     "timestamp": now_iso(),
                     "result": {
+                        "url": reply.url,
                         "form": reply.form,
                         "filled": reply.filled,
                         "submitted": reply.submitted,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import subprocess
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,8 +16,8 @@ import pytest
 
 from gofer.app import create_app
 from gofer.serving import BackgroundServer
-from gofer.voice.audio import pcm_to_wav
-from gofer.voice.tts import EspeakSynthesizer, PiperSynthesizer
+from gofer.voice.audio import pcm_to_wav, wav_to_pcm
+from gofer.voice.tts import ESPEAK_VOICES, EspeakSynthesizer, PiperSynthesizer
 from tests.e2e.conftest import e2e_settings
 from tests.unit.voice.support import models_root
 
@@ -96,14 +97,18 @@ def speech_wav(
     text: str, language: str, path: Path, lead_s: float = 1.0, tail_s: float = 3.0
 ) -> Path:
     """Speech made now (Piper for English, espeak-ng otherwise) with silence around it."""
-    import asyncio
-
     if language == "en":
         speech = PiperSynthesizer().synthesize_sync(text)
+        pcm16, rate = speech.pcm16, speech.sample_rate
     else:
-        speech = asyncio.run(EspeakSynthesizer().synthesize(text, language))
-    rate = speech.sample_rate
-    pcm = bytes(int(lead_s * rate) * 2) + speech.pcm16 + bytes(int(tail_s * rate) * 2)
+        voice = ESPEAK_VOICES[language]
+        wav = subprocess.run(
+            [EspeakSynthesizer().executable, "-v", voice, "--stdout", "--", text],
+            capture_output=True,
+            check=True,
+        ).stdout
+        pcm16, rate = wav_to_pcm(wav)
+    pcm = bytes(int(lead_s * rate) * 2) + pcm16 + bytes(int(tail_s * rate) * 2)
     path.write_bytes(pcm_to_wav(pcm, rate))
     return path
 

@@ -29,8 +29,11 @@ def tone(seconds: float = 0.5, rate: int = 24000) -> bytes:
     return (np.sin(2 * math.pi * 440 * t) * 8000).astype(np.int16).tobytes()
 
 
-def fake_openai_app(calls: list[dict[str, Any]]) -> FastAPI:
-    """An OpenAI-compatible server on 127.0.0.1 standing in for a cloud speech/LLM API."""
+def fake_openai_app(calls: list[dict[str, Any]], heard: list[str] | None = None) -> FastAPI:
+    """An OpenAI-compatible server on 127.0.0.1 standing in for a cloud speech/LLM API.
+
+    Its transcription answers are `heard`, in order (what a cloud recogniser would have heard).
+    """
     app = FastAPI()
 
     @app.post("/v1/audio/transcriptions")
@@ -47,7 +50,8 @@ def fake_openai_app(calls: list[dict[str, Any]]) -> FastAPI:
                 "wav": audio[:4] == b"RIFF",
             }
         )
-        return JSONResponse({"text": f"fake words in {language}"})
+        text = heard.pop(0) if heard else f"fake words in {language}"
+        return JSONResponse({"text": text})
 
     @app.post("/v1/audio/speech")
     async def speech(request: Request) -> Response:
