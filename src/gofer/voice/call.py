@@ -45,7 +45,13 @@ class VoiceCall:
         self.transcript = TranscriptLog()
         self.turn_latencies_s: list[float] = []
         self.dialogue = Dialogue(
-            hub.backend, principal, session_id, language, self.transcript, self.say
+            hub.backend,
+            principal,
+            session_id,
+            language,
+            self.transcript,
+            self.say,
+            intents=hub.intents,
         )
         self.turns = DialogueTurns(self.dialogue.reply)
         self.probe = SpeechProbe(language, self.turn_latencies_s.append)

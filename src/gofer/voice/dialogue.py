@@ -19,6 +19,7 @@ from gofer.api.auth import Principal
 from gofer.events.model import Event
 from gofer.voice import booking_request, speakable
 from gofer.voice.backend import BOOKING_WORKFLOW, BackendError, GoferBackend
+from gofer.voice.llm import IntentModel
 from gofer.voice.transcripts import TranscriptLog, now_iso
 from gofer.voice.wording import fold, has_intent, phrase, starts_with_intent
 
@@ -47,6 +48,7 @@ class Dialogue:
         transcript: TranscriptLog,
         speak: Speak,
         today: Callable[[], date] = date.today,
+        intents: IntentModel | None = None,
     ) -> None:
         self.backend = backend
         self.principal = principal
@@ -55,6 +57,7 @@ class Dialogue:
         self.transcript = transcript
         self._speak = speak
         self._today = today
+        self._intents = intents
         self.pending: Pending | None = None
         self.last_said = ""
         self.booking_job: str | None = None
@@ -105,6 +108,19 @@ class Dialogue:
         if has_intent(text, "submit", lang) and self.in_form:
             self.pending = Pending("submit", text=text)
             return phrase("ask_submit", lang)
+        if self._intents is not None and not self.in_form:
+            # Only what the rules could not place goes to the model, and it only names an intent.
+            guessed = await self._intents.intent(text, lang)
+            if guessed == "help":
+                return phrase("help", lang)
+            if guessed == "repeat":
+                return self.last_said or phrase("nothing_to_repeat", lang)
+            if guessed == "status":
+                return await self._status()
+            if guessed == "cancel":
+                return await self._cancel()
+            if guessed == "booking":
+                return self._propose_booking(text)
         return await self._form_turn(text)
 
     async def _confirmed(self, pending: Pending) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gofer.config import Settings
+from gofer.voice.llm import IntentModel
 from gofer.voice.stt import OpenAITranscriber, Transcriber, WhisperTranscriber
 from gofer.voice.tts import LocalSynthesizer, OpenAISynthesizer, Synthesizer
 
@@ -29,3 +30,14 @@ def make_synthesizer(settings: Settings) -> Synthesizer:
             settings.voice_tts_voice,
         )
     return LocalSynthesizer()
+
+
+def make_intent_model(settings: Settings) -> IntentModel | None:
+    if not (settings.voice_use_llm and settings.llm_base_url and settings.llm_model):
+        return None
+    return IntentModel(
+        settings.llm_base_url,
+        secret(settings.llm_api_key),
+        settings.llm_model,
+        settings.llm_timeout_s,
+    )

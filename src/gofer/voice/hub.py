@@ -16,7 +16,7 @@ from gofer.api.auth import Principal
 from gofer.config import Settings
 from gofer.voice.backend import GoferBackend
 from gofer.voice.call import VoiceCall
-from gofer.voice.engines import make_synthesizer, make_transcriber
+from gofer.voice.engines import make_intent_model, make_synthesizer, make_transcriber
 from gofer.voice.metrics import WEBRTC_CONNECTIONS
 from gofer.voice.tokens import VoiceTokens
 
@@ -27,6 +27,7 @@ class VoiceHub:
         self.backend = backend
         self.transcriber = make_transcriber(settings)
         self.synthesizer = make_synthesizer(settings)
+        self.intents = make_intent_model(settings)
         self.tokens = VoiceTokens(settings.voice_token_ttl_s)
         ice = [IceServer(urls=url) for url in settings.voice_ice_servers] or None
         self.handler = SmallWebRTCRequestHandler(ice_servers=ice)

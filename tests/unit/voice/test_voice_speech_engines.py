@@ -85,3 +85,37 @@ async def test_openai_synthesizer_reads_wav(fake_openai: tuple[str, list[dict[st
         await tts.aclose()
     assert speech.sample_rate == 24000 and duration_s(speech.pcm16, 24000) == pytest.approx(0.5)
     assert calls[0]["input"] == "Hello" and calls[0]["response_format"] == "wav"
+
+
+async def test_llm_names_the_intent_and_the_dialogue_acts_on_it(
+    fake_openai: tuple[str, list[dict[str, Any]]],
+) -> None:
+    from gofer.api.auth import Principal
+    from gofer.voice.dialogue import Dialogue
+    from gofer.voice.llm import IntentModel
+    from gofer.voice.transcripts import TranscriptLog
+    from tests.unit.voice.test_voice_dialogue import RecordingBackend
+
+    url, calls = fake_openai
+    model = IntentModel(url, "sk-llm", "small-model")
+
+    async def silent(text: str) -> None:
+        return None
+
+    backend = RecordingBackend()
+    talk = Dialogue(
+        backend,  # type: ignore[arg-type]
+        Principal("u1"),
+        "ses_1",
+        "en",
+        TranscriptLog(),
+        silent,
+        intents=model,
+    )
+    try:
+        [answer] = await talk.reply("I'm lost, what is this thing")
+    finally:
+        await model.aclose()
+    assert "driving test" in answer  # the fake model said "help"
+    assert backend.form_messages == []
+    assert calls[0]["path"] == "chat" and calls[0]["model"] == "small-model"
