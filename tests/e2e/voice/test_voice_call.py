@@ -145,3 +145,41 @@ async def test_offer_errors(voice_server: VoiceServer, alice: User) -> None:
             ).status_code
             == 400
         )
+
+
+VANISHING_CLIENT = """
+import asyncio, sys
+from gofer.voice.client import VoiceClient
+
+async def main():
+    client = VoiceClient(sys.argv[1], sys.argv[2])
+    await client.connect(language="en", greet=True)
+    await client.wait_for_bot(0.0)
+    print("talking", flush=True)
+    await asyncio.Event().wait()
+
+asyncio.run(main())
+"""
+
+
+async def test_a_peer_that_vanishes_is_freed(voice_server: VoiceServer, alice: User) -> None:
+    """A client killed mid-call sends nothing more; ICE consent checks end the call (~30 s)."""
+    import asyncio
+    import signal
+    import sys
+
+    before = voice_server.live_calls()
+    peer = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-c",
+        VANISHING_CLIENT,
+        voice_server.url,
+        alice.token,
+        stdout=asyncio.subprocess.PIPE,
+    )
+    assert peer.stdout is not None
+    assert (await asyncio.wait_for(peer.stdout.readline(), 60)).strip() == b"talking"
+    assert voice_server.live_calls() == before + 1
+    peer.send_signal(signal.SIGKILL)
+    await peer.wait()
+    await eventually(lambda: voice_server.live_calls() == before, timeout_s=90)
