@@ -137,6 +137,7 @@ async def tts_figures() -> dict[str, float]:
 
 
 def slot_accuracy(stt: WhisperTranscriber) -> tuple[float, list[str]]:
+    """Spoken booking commands → STT → slots, against what was meant (places and date)."""
     today = date.today()
     right, misses = 0, []
     for text, places, before in BOOKINGS:
@@ -220,6 +221,8 @@ async def run(turns: int, max_calls: int) -> dict[str, object]:
     result["tts_rtf_by_language"] = tts
     accuracy, misses = slot_accuracy(stt)
     result["booking_slot_accuracy_en"] = accuracy
+    base_accuracy, _ = slot_accuracy(WhisperTranscriber(MODELS, english_model="base"))
+    result["booking_slot_accuracy_en_with_base"] = base_accuracy
     result["booking_commands"] = len(BOOKINGS)
     result["booking_misheard"] = misses
     result["cpu_note"] = "2 cores shared with other engineers' builds and tests during the run"

@@ -66,12 +66,27 @@ class BookingRequest:
         return values
 
 
-# Speech recognisers spell Swedish names loosely ("Jäfälla"): close enough counts.
+# Speech recognisers spell Swedish names loosely ("Jäfälla", "Linkerping"): close enough counts.
+# Capitalised words (how Whisper writes names) may be further off than ordinary ones.
 PLACE_SIMILARITY = 85
+NAME_SIMILARITY = 72
+_ORDINAL_WORDS = {
+    word: number
+    for number, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=1,
+    )
+}
+_ORDINAL_WORDS |= {f"twenty {w}": 20 + n for w, n in list(_ORDINAL_WORDS.items())[:9]}
+_ORDINAL_WORDS |= {"thirtieth": 30, "thirty first": 31}
 
 
-def find_places(folded: str) -> list[str]:
-    """The site's names of the places in a folded text, in spoken order (at most 4)."""
+def find_places(folded: str, names: frozenset[str] = frozenset()) -> list[str]:
+    """The site's names of the places in a folded text, in spoken order (at most 4).
+
+    `names` are the folded words the recogniser capitalised: likelier to be places.
+    """
     words = folded.split()
     found: list[tuple[int, str]] = []
     taken: set[int] = set()
@@ -82,8 +97,9 @@ def find_places(folded: str) -> list[str]:
             spoken = " ".join(words[start : start + size])
             if len(spoken) < 4:
                 continue
+            is_name = all(w in names for w in words[start : start + size])
             best = process.extractOne(spoken, PLACES.keys(), scorer=fuzz.ratio)
-            if best is None or best[1] < PLACE_SIMILARITY:
+            if best is None or best[1] < (NAME_SIMILARITY if is_name else PLACE_SIMILARITY):
                 continue
             name = PLACES[best[0]]
             if name not in (n for _, n in found):
@@ -98,9 +114,12 @@ def _next(month: int, day: int, today: date) -> date:
 
 
 def parse(text: str, today: date) -> BookingRequest:
+    names = frozenset(fold(w) for w in re.findall(r"(?<=\s)[A-ZÅÄÖ]\w+", text))
     folded = fold(text)
+    for word, number in sorted(_ORDINAL_WORDS.items(), key=lambda kv: -len(kv[0])):
+        folded = re.sub(rf"\b{word}\b", str(number), folded)
     request = BookingRequest()
-    request.locations = find_places(folded)
+    request.locations = find_places(folded, names)
     before = _BEFORE.search(folded)
     if before:
         day = int(before.group(1) or before.group(3) or 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from playwright.async_api import Page, async_playwright
 from gofer.browser.pool import CHROMIUM_ARGS
 from gofer.config import Settings
 from gofer.voice.audio import pcm_to_wav
+from gofer.voice.booking_request import parse
 from gofer.voice.stt import WhisperTranscriber
 from gofer.voice.tts import PiperSynthesizer
 from tests.e2e.voice.conftest import User, VoiceServer
@@ -61,10 +63,14 @@ async def test_browser_booking_call(voice_server: VoiceServer, alice: User, tmp_
             await page.goto(f"{voice_server.url}/voice?token={alice.token}&language=en&greet=0")
             await page.click("#start")
             await page.wait_for_function("window.gofer.state === 'connected'", timeout=30000)
-            await page.wait_for_function(
-                "window.gofer.items.some(i => i.type === 'transcript' && /shall i start/i.test(i.message.content))",
-                timeout=60000,
-            )
+            try:
+                await page.wait_for_function(
+                    "window.gofer.items.some(i => i.type === 'transcript' && /shall i start/i.test(i.message.content))",
+                    timeout=60000,
+                )
+            except Exception:
+                said = await page.evaluate("JSON.stringify(window.gofer.items)")
+                raise AssertionError(f"no confirmation question; the call so far: {said}") from None
             await page.wait_for_function("window.gofer.botAudioSeen === true", timeout=30000)
             await page.wait_for_function(
                 "window.gofer.items.some(i => i.type === 'job_started')", timeout=60000
@@ -75,7 +81,7 @@ async def test_browser_booking_call(voice_server: VoiceServer, alice: User, tmp_
             # What the browser played, transcribed back, is the bot's confirmation question.
             recorded = base64.b64decode(await page.evaluate("window.gofer.takeRecording()"))
             heard = await WhisperTranscriber(models_root()).transcribe(recorded, 16000, "en")
-            assert "uppsala" in heard.lower()
+            assert parse(heard, date.today()).locations[:1] == ["Uppsala"]
             await page.evaluate("window.gofer.stop()")
         finally:
             await browser.close()
