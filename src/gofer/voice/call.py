@@ -13,7 +13,7 @@ from pipecat.transports.smallwebrtc.connection import SmallWebRTCConnection
 from pipecat.transports.smallwebrtc.transport import SmallWebRTCTransport
 from pipecat.workers.runner import WorkerRunner
 
-from gofer.api.auth import Principal
+from gofer.principal import Principal
 from gofer.voice.dialogue import Dialogue
 from gofer.voice.metrics import WEBRTC_ACTIVE
 from gofer.voice.pipeline import DialogueTurns, SpeechProbe, build_task, sentences

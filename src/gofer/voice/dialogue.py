@@ -15,8 +15,8 @@ from typing import Any
 
 import structlog
 
-from gofer.api.auth import Principal
 from gofer.events.model import Event
+from gofer.principal import Principal
 from gofer.voice import booking_request, speakable
 from gofer.voice.backend import BOOKING_WORKFLOW, BackendError, GoferBackend
 from gofer.voice.llm import IntentModel
@@ -167,7 +167,7 @@ class Dialogue:
         try:
             async with self.backend.job_events(job_id) as events:
                 job = await self.backend.job(self.principal, job_id)
-                if job is not None and job.status.terminal:
+                if job is not None and job.state.terminal:
                     return
                 async for event in events:
                     line = self._progress_line(event, said)
@@ -240,11 +240,11 @@ class Dialogue:
         job = await self.backend.job(self.principal, self.booking_job)
         if job is None:
             return phrase("no_booking", self.language)
-        return phrase("status", self.language, status=job.status.value)
+        return phrase("status", self.language, status=job.status)
 
     async def _cancel(self) -> str:
         job = self.booking_job and await self.backend.job(self.principal, self.booking_job)
-        if not job or job.status.terminal:
+        if not job or job.state.terminal:
             return phrase("no_booking", self.language)
         await self.backend.cancel(self.principal, job.job_id)
         return phrase("cancelled", self.language)

@@ -1,4 +1,4 @@
-"""Plugs voice into the server: routes at build time, the hub (engines, calls) while it runs."""
+"""Plugs voice into the app: routes when it is built, the hub (engines, calls) while it runs."""
 
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ from gofer.voice.routes import router
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-    from gofer.config import Settings
-    from gofer.services import Services
+    from gofer.core import Core
 
 log = structlog.get_logger("gofer.voice")
 
@@ -34,12 +33,12 @@ class VoiceFeature:
     def __init__(self) -> None:
         self.hub: VoiceHub | None = None
 
-    def setup(self, app: FastAPI, settings: Settings) -> None:
+    def setup(self, app: FastAPI) -> None:
         quiet_pipecat_logs()
         app.include_router(router)
 
-    async def start(self, app: FastAPI, svc: Services) -> None:
-        self.hub = VoiceHub(svc.settings, GoferBackend(svc))
+    async def start(self, app: FastAPI, core: Core) -> None:
+        self.hub = VoiceHub(core.settings, GoferBackend(core))
         app.state.voice = self.hub
         warm_up = getattr(self.hub.transcriber, "warm_up", None)
         if callable(warm_up):
@@ -49,7 +48,7 @@ class VoiceFeature:
             except Exception as exc:
                 log.warning("voice_models_unavailable", error=str(exc))
 
-    async def stop(self, app: FastAPI, svc: Services) -> None:
+    async def stop(self, app: FastAPI) -> None:
         if self.hub is not None:
             try:
                 await asyncio.wait_for(self.hub.close(), 5.0)

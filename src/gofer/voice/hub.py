@@ -12,8 +12,8 @@ from pipecat.transports.smallwebrtc.request_handler import (
     SmallWebRTCRequestHandler,
 )
 
-from gofer.api.auth import Principal
 from gofer.config import Settings
+from gofer.principal import Principal
 from gofer.voice.backend import GoferBackend
 from gofer.voice.call import VoiceCall
 from gofer.voice.engines import make_intent_model, make_synthesizer, make_transcriber

@@ -16,10 +16,13 @@ from pipecat.transports.smallwebrtc.request_handler import (
     SmallWebRTCPatchRequest,
     SmallWebRTCRequest,
 )
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from gofer.api.auth import Principal, bearer_token, require_principal, resolve
-from gofer.api.errors import ApiError
+from gofer.api.auth import UNAUTHORIZED, bearer_token, require_principal
+from gofer.api.errors import validation_details
+from gofer.authn import resolve
+from gofer.errors import InvalidInput, NotFound, Unavailable
+from gofer.principal import Principal
 from gofer.voice.hub import VoiceHub
 from gofer.voice.metrics import OPERATION_DURATION
 from gofer.voice.wording import LANGUAGES
@@ -34,7 +37,7 @@ OFFER_PATHS = ("/offer", "/api/offer")
 def hub_of(request: Request | WebSocket) -> VoiceHub:
     hub = getattr(request.app.state, "voice", None)
     if hub is None:
-        raise ApiError(503, "Voice is not running on this server", "voice_unavailable")
+        raise Unavailable("Voice is not running on this server", "voice_unavailable")
     return hub  # type: ignore[no-any-return]
 
 
@@ -57,12 +60,7 @@ async def _caller(request: Request) -> Principal:
     token = bearer_token(request.headers.get("authorization")) or request.query_params.get("token")
     principal = await voice_principal(request, token)
     if principal is None:
-        raise ApiError(
-            401,
-            "Missing or invalid bearer token",
-            "unauthorized",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+        raise UNAUTHORIZED
     return principal
 
 
@@ -78,8 +76,7 @@ def _language(hub: VoiceHub, data: dict[str, Any]) -> str:
     chosen = extra.get("language") if isinstance(extra, dict) else None
     chosen = chosen or data.get("language") or hub.settings.voice_default_language
     if chosen not in LANGUAGES:
-        raise ApiError(
-            422,
+        raise InvalidInput(
             "Invalid value for 'request_data.language': choose vi, en or sv",
             "validation_error",
             details=[{"field": "request_data.language", "message": "choose vi, en or sv"}],
@@ -104,14 +101,14 @@ async def offer(request: Request) -> JSONResponse:
     if pc_id is not None:
         call = hub.calls.get(str(pc_id))
         if call is None or call.principal.user_id != principal.user_id:
-            raise ApiError(404, "Peer connection not found", "peer_connection_not_found")
+            raise NotFound("Peer connection not found", "peer_connection_not_found")
     extra = data.get("request_data") or data.get("requestData") or {}
     extra = extra if isinstance(extra, dict) else {}
     session_id = extra.get("session_id")
     if session_id is not None:
         owner = await hub.backend.session_owner(str(session_id))
         if owner is None or (owner != principal.user_id and not principal.is_admin):
-            raise ApiError(404, "Session not found", "session_not_found")
+            raise NotFound("Session not found", "session_not_found")
     language = _language(hub, data)
     webrtc_request = SmallWebRTCRequest(
         sdp=data["sdp"],
@@ -156,10 +153,16 @@ async def patch(request: Request) -> JSONResponse:
     """Trickle ICE: candidates for an existing peer connection of the caller."""
     hub = hub_of(request)
     principal = await _caller(request)
-    body = PatchBody.model_validate(await _json(request))
+    try:
+        body = PatchBody.model_validate(await _json(request))
+    except ValidationError as exc:
+        sentence, details = validation_details(
+            [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]
+        )
+        raise InvalidInput(sentence, "validation_error", details=details) from exc
     call = hub.calls.get(body.pc_id)
     if call is None or call.principal.user_id != principal.user_id:
-        raise ApiError(404, "Peer connection not found", "peer_connection_not_found")
+        raise NotFound("Peer connection not found", "peer_connection_not_found")
     candidates = [
         IceCandidate(
             candidate=c.candidate,

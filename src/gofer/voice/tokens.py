@@ -6,7 +6,7 @@ import secrets
 import time
 from dataclasses import dataclass
 
-from gofer.api.auth import Principal
+from gofer.principal import Principal
 
 PREFIX = "gvt_"
 

@@ -29,7 +29,7 @@ async def test_eleventh_offer_in_a_minute_is_refused(
 ) -> None:
     app = create_app(make_settings(), with_browser=False)
     async with run_app(app) as running:
-        user = await sign_up(running.client, running.services, "offers@example.com")
+        user = await sign_up(running.client, running.core, "offers@example.com")
         codes = [
             (
                 await running.client.post(
