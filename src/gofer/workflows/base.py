@@ -94,11 +94,11 @@ class StepContext:
             return
         self._slot.release()
         await self._store.set_waiting(self.job_id, True)
-        try:
-            yield
-        finally:
-            await self._slot.acquire()
-            await self._store.set_waiting(self.job_id, False)
+        # Only a job that goes on takes a slot back: one that is ending (cancelled, failed)
+        # must not wait for a free slot first.
+        yield
+        await self._slot.acquire()
+        await self._store.set_waiting(self.job_id, False)
 
     async def emit(self, event_type: str, data: dict[str, Any]) -> None:
         await self._store.record(self.job_id, event_type, data)
