@@ -19,22 +19,11 @@ if TYPE_CHECKING:
 log = structlog.get_logger("gofer.voice")
 
 
-def quiet_pipecat_logs() -> None:
-    """Pipecat logs with loguru at DEBUG, transcripts included: keep only its warnings."""
-    import sys
-
-    from loguru import logger
-
-    logger.remove()
-    logger.add(sys.stderr, level="WARNING")
-
-
 class VoiceFeature:
     def __init__(self) -> None:
         self.hub: VoiceHub | None = None
 
     def setup(self, app: FastAPI) -> None:
-        quiet_pipecat_logs()
         app.include_router(router)
 
     async def start(self, app: FastAPI, core: Core) -> None:
