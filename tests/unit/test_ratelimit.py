@@ -108,8 +108,8 @@ async def test_offer_route_has_its_own_limit(make_settings, run_app):
     async with run_app(accounts_app(make_settings(rate_limit_offer="2/minute"))) as running:
         async with client_from(running.app, "192.0.2.20") as c:
             statuses = [(await c.post("/offer", json={})).status_code for _ in range(3)]
-            # No voice route yet (404), but the limit already holds.
-            assert statuses == [404, 404, 429]
+            # The voice route wants a token (401); the limit holds before it.
+            assert statuses == [401, 401, 429]
 
 
 @pytest.mark.redis

@@ -60,7 +60,8 @@ def limit_for(method: str, path: str) -> LimitName | None:
         return None
     if (method, path) in LOGIN_ROUTES:
         return LimitName.LOGIN
-    if path in OFFER_PATHS:
+    # Only offers set up media; trickle-ICE PATCHes of a call come in bursts and are cheap.
+    if path in OFFER_PATHS and method == "POST":
         return LimitName.OFFER
     if (method, path) in JOB_START_ROUTES:
         return LimitName.JOB_START
