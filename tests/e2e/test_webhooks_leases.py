@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from gofer.events.bus import EventBus
+from gofer.events.bus import MemoryEventBus
 from gofer.jobs.store import JobStore
 from gofer.store.db import create_engine, create_tables, session_factory
 from gofer.webhooks.control import sync_default_endpoint
@@ -65,7 +65,7 @@ async def test_a_busy_dispatcher_renews_its_lease_and_no_other_takes_the_message
     outbox = Outbox(directory, wake_both)
     store = JobStore(
         sessions,
-        EventBus(),
+        MemoryEventBus(),
         in_transaction_hooks=[outbox.enqueue],
         before_commit_hooks=[outbox.write],
         after_commit_hooks=[outbox.after_commit],

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import select
 from standardwebhooks.webhooks import Webhook
 
-from gofer.events.bus import EventBus
+from gofer.events.bus import MemoryEventBus
 from gofer.jobs.store import JobStore
 from gofer.store.db import create_engine, create_tables, session_factory
 from gofer.webhooks.control import sync_default_endpoint
@@ -60,7 +60,7 @@ class Events:
         outbox = Outbox(self.directory, lambda: None)
         self.store = JobStore(
             self.sessions,
-            EventBus(),
+            MemoryEventBus(),
             in_transaction_hooks=[outbox.enqueue],
             before_commit_hooks=[outbox.write],
             after_commit_hooks=[outbox.after_commit],

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from gofer.events.bus import EventBus
+from gofer.events.bus import MemoryEventBus
 from gofer.events.model import Event
 from gofer.jobs.store import JobStore
 from gofer.store.db import create_engine, create_tables, session_factory
@@ -96,7 +96,7 @@ async def parts(database: str) -> AsyncIterator[Store]:
 
     store = JobStore(
         sessions,
-        EventBus(),
+        MemoryEventBus(),
         in_transaction_hooks=[note_transaction, outbox.enqueue, poison],
         before_commit_hooks=[outbox.write],
         after_commit_hooks=[outbox.after_commit],
