@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
@@ -40,7 +40,7 @@ from gofer.workflows.forms.reply import (
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def vietnam_today() -> Any:
+def vietnam_today() -> date:
     return datetime.now(UTC).astimezone(VIETNAM).date()
 
 
@@ -57,6 +57,8 @@ class FormsWorkflow:
         self.schemas = schemas or SchemaCache()
         # Set by the forms feature when the server keeps pages open between turns.
         self.live_pages: LivePages | None = None
+        # What "hôm nay"/"today" means; the evaluation sets each case's own clock here.
+        self.today: Callable[[], date] = vietnam_today
 
     async def run(self, ctx: StepContext) -> dict[str, Any]:
         return await FormTurn(self, ctx).run()
@@ -92,7 +94,7 @@ class FormTurn:
         url = form_url(self.ctx.settings, key)
         session_key = p.session_id or self.ctx.job_id
         page_url = with_session(url, session_key)
-        today = vietnam_today()
+        today = self.workflow.today()
 
         form = self.workflow.schemas.peek(url)
         intent: TurnIntent | None = None
