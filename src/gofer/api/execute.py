@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query
 from pydantic import BaseModel, Field
@@ -44,6 +44,9 @@ class ExecuteBody(BaseModel):
     )
     session_id: str | None = Field(None, max_length=200)
     form: str | None = Field(None, max_length=64, examples=["loan"])
+    language: Literal["vi", "en"] | None = Field(
+        None, description="The conversation's language, for messages that do not show one."
+    )
 
 
 class ExecuteAnswer(BaseModel):
@@ -228,6 +231,8 @@ async def execute(
         }
         if body.form and body.form.strip():
             params["form"] = body.form
+        if body.language:
+            params["language"] = body.language
         job, _ = await create_job(
             svc,
             principal,

@@ -53,6 +53,7 @@ async def understand_turn(
     today: dt.date,
     current: dict[str, str],
     settings: Settings,
+    language: str = "vi",
 ) -> TurnIntent:
     """Runs the rules, completed by the model when LLM_BASE_URL and LLM_MODEL are set."""
     from gofer.workflows.forms.understanding import understand
@@ -60,10 +61,12 @@ async def understand_turn(
 
     config = config_from_settings(settings)
     if config is None:
-        found = await asyncio.to_thread(understand, message, schema, today=today, current=current)
+        found = await asyncio.to_thread(
+            understand, message, schema, today=today, current=current, language=language
+        )
     else:
         found = await understand_with_llm(
-            message, schema, today=today, current=current, config=config
+            message, schema, today=today, current=current, config=config, language=language
         )
     known = set(f.name for f in schema.fields)
     return TurnIntent(

@@ -72,7 +72,9 @@ class FormTurn:
         self.workflow = workflow
         self.ctx = ctx
         self.params: FormsFillParams = ctx.params
-        self.language = language_of(self.params.message)
+        # The latest message's own language; else the conversation's setting, else its last one.
+        fallback = self.params.language or self.params.state.language or "vi"
+        self.language = language_of(self.params.message, fallback)
         self.started = time.perf_counter()
         self.timings: dict[str, int] = {}
         self._submit_blocked = ""
@@ -91,6 +93,7 @@ class FormTurn:
         if key is None:
             return self._ask_for_form(state)
         state.form = key
+        state.language = "en" if self.language == "en" else "vi"
         url = form_url(self.ctx.settings, key)
         session_key = p.session_id or self.ctx.job_id
         page_url = with_session(url, session_key)
@@ -143,10 +146,9 @@ class FormTurn:
             today=today,
             current=state.values,
             settings=self.ctx.settings,
+            language=self.language,
         )
         self._mark("understood")
-        if intent.language in ("vi", "en"):
-            self.language = intent.language
         return intent
 
     async def _discover(self, context: BrowserContext, url: str) -> DiscoveredForm:
@@ -241,6 +243,7 @@ class FormTurn:
 
     def _ask_for_form(self, state: FormState) -> dict[str, Any]:
         question = which_form_question(self.language)
+        state.language = "en" if self.language == "en" else "vi"
         state.turn += 1
         return {
             "message": question,
@@ -300,6 +303,7 @@ class FormTurn:
             mismatches=list(mismatches),
             skipped=skipped,
             moved_to=intent.goto_step if report is not None else None,
+            rejected=dict(intent.rejected),
         )
         question = next_question(outcome, self.language)
         self.timings["total"] = round((time.perf_counter() - self.started) * 1000)

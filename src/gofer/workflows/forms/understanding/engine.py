@@ -226,8 +226,8 @@ class _Run(CueReading, TypeDrivenFallback):
             text = question(
                 "reveal_ambiguous",
                 self.lang,
-                label=display_label(profile.field),
-                control=display_label(control_profile.field),
+                label=display_label(profile.field, self.lang),
+                control=display_label(control_profile.field, self.lang),
                 options=join_choices(labels, self.lang),
             )
             self.result.ask(text, (control,))
@@ -271,10 +271,12 @@ def understand(
     *,
     today: dt.date,
     current: Mapping[str, str] | None = None,
+    language: str = "vi",
 ) -> Understanding:
     """Understand one message for `schema`, deterministically (no LLM).
 
     `today` is the Asia/Ho_Chi_Minh date that "hôm nay"/"today" means; `current` holds the
-    form's values so far (for corrections, short answers and conditional fields).
+    form's values so far (for corrections, short answers and conditional fields); `language`
+    is the conversation's, used when the message itself does not show one.
     """
-    return _Run(message, schema, today, current or {}).run()
+    return _Run(message, schema, today, current or {}, language).run()

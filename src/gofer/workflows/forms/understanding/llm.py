@@ -269,10 +269,11 @@ async def understand_with_llm(
     current: Mapping[str, str] | None = None,
     config: LlmConfig | None = None,
     client: httpx.AsyncClient | None = None,
+    language: str = "vi",
 ) -> Understanding:
     """Deterministic understanding, completed by a configured model when it answers in time."""
     state = dict(current or {})
-    deterministic = understand(message, schema, today=today, current=state)
+    deterministic = understand(message, schema, today=today, current=state, language=language)
     if config is None:
         return deterministic
     proposals = await ask_model(

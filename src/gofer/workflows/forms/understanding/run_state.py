@@ -68,14 +68,19 @@ class RunState:
     """Bookkeeping shared by the phases of one pass over one message."""
 
     def __init__(
-        self, text: str, schema: FormSchema, today: dt.date, current: Mapping[str, str]
+        self,
+        text: str,
+        schema: FormSchema,
+        today: dt.date,
+        current: Mapping[str, str],
+        language: str = "vi",
     ) -> None:
         self.schema = schema
         self.msg = Message(text)
         self.vocab = vocabulary_for(schema)
         self.today = today
         self.current = dict(current)
-        self.lang = detect_language(text)
+        self.lang = detect_language(text, language)
         self.result = Understanding(language=self.lang)
         self.values: dict[str, Assigned] = {}
         self.consumed: list[tuple[int, int]] = []
@@ -96,7 +101,7 @@ class RunState:
         self.result.rejected.pop(name, None)
 
     def reject(self, profile: FieldProfile, read: ValueRead) -> None:
-        label = display_label(profile.field)
+        label = display_label(profile.field, self.lang)
         params = {
             "shown": collapse(read.shown or self.msg.raw[read.start : read.end]),
             "label": label,
@@ -148,7 +153,7 @@ class RunState:
 
     def ask_which_field(self, read: ValueRead | None, profiles: list[FieldProfile]) -> None:
         shown = collapse(self.msg.raw[read.start : read.end]) if read else ""
-        labels = [display_label(p.field) for p in profiles]
+        labels = [display_label(p.field, self.lang) for p in profiles]
         text = question(
             "field_ambiguous", self.lang, shown=shown, options=join_choices(labels, self.lang)
         )
