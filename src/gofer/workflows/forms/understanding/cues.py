@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import at_boundary, clause_end
+from .clauses import at_boundary, clause_end, sentence_end
 from .dates import find_dates
 from .email import read_email
 from .ids import SPACED_CODE_PREFIXES, read_national_id
@@ -373,6 +373,8 @@ class CueReading(RunState):
         end = self._cut_typed_tail(start, end)
         if profile.kind == "short_text":
             end = min(end, clause_end(self.msg, start, end))
+        else:
+            end = min(end, sentence_end(self.msg, start, end))
         raw = self.msg.raw[start:end]
         text = raw.strip().strip("\"'“”‘’").strip()
         text = re.sub(r"[\s,;:.!?–-]+$", "", text)

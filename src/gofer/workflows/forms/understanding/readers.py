@@ -384,6 +384,8 @@ def read_for_kind(
             classifier = _CLASSIFIERS.match(msg.low, pos, limit)
             if classifier:
                 read = match_option(msg, profile, classifier.end(), limit)
+        if read is None:
+            read = _scale_option(msg, profile, pos, limit)
         return Reading(read)
     if kind == "yesno":
         read = match_option(msg, profile, pos, limit, fuzzy=False)
@@ -391,6 +393,29 @@ def read_for_kind(
             return Reading(read)
         return Reading(None, 0)
     return Reading(None, 0)
+
+
+_SCALE_LEAD = re.compile(r"\s*(?:(?:la|is|to|=|:|dat|duoc|muc|at)\s*)*")
+_SCALE_TAIL = re.compile(r"\s*(?:/\s*5|tren\s+5|out\s+of\s+5|sao|stars?|diem|points?)\b")
+
+
+def _scale_option(msg: Message, profile: FieldProfile, pos: int, limit: int) -> ValueRead | None:
+    """A select whose options are a numeric scale (a 1–5 rating) takes the number said."""
+    values = {o.value for o in profile.field.options if o.value}
+    if not values or not all(v.isdigit() for v in values):
+        return None
+    lead = _SCALE_LEAD.match(msg.low, pos, limit)
+    start = lead.end() if lead else pos
+    items = lex(msg.low, start, limit)
+    read = read_number(items, 0) if items else None
+    if read is None or read.value != read.value.to_integral_value():
+        return None
+    value = str(int(read.value))
+    if value not in values:
+        return None
+    end = items[read.next_index - 1].end
+    tail = _SCALE_TAIL.match(msg.low, end, limit)
+    return ValueRead(value, items[0].start, tail.end() if tail else end)
 
 
 def implicit_yes_no(msg: Message, profile: FieldProfile, cue_start: int) -> ValueRead | None:
