@@ -328,6 +328,8 @@ class TypeDrivenFallback(RunState):
                     continue
                 if not looks_like_name_start(msg, word_start):
                     continue
+                if not trigger and msg.low[word_start : match.end()] not in SURNAMES:
+                    continue  # "Update CRM …": without "cho"/"for", a name starts with a surname
                 read = read_name(msg, word_start, end, stops=stops)
                 words_needed = 2 if (trigger or clause_start) else 3
                 if read is None or read.value is None or len(read.value.split()) < words_needed:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 from .reading import ValueRead
 from .text import Message, accents_compatible, fold
@@ -30,6 +32,38 @@ for _form in _STOP_FORMS:
 _HARD_STOPS = frozenset(
     "la co sinh sdt dt email mail cccd cmnd cmt phone born with and who is from at lives works".split()
 )
+
+
+# Spoken fillers ("à", "ờ", "thì", "ạ"): they end a name only when typed with these marks,
+# since "thi" without them may be "Thị".
+_FILLERS = frozenset("à ờ ừ ạ ơi thì dạ vâng ừm ờm uh um".split())
+_DATA = Path(__file__).with_name("data")
+
+
+@cache
+def not_names() -> dict[str, tuple[str, ...]]:
+    """Folded first word → folded common words that start with it ("ho" → "ho so")."""
+    found: dict[str, list[str]] = {}
+    for line in (_DATA / "not_names.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words = fold(line.strip().lower())
+            found.setdefault(words.split()[0], []).append(words)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def starts_common_word(low: str, pos: int) -> bool:
+    """True when `low[pos:]` starts with a common word such as "hồ sơ" (not a name)."""
+    rest = fold(low[pos : pos + 40])
+    first = rest.split()[0] if rest.split() else ""
+    return any(
+        rest == word or rest.startswith(word + " ") or rest.startswith(word + ",")
+        for word in not_names().get(first, ())
+    )
+
+
+def _is_acronym(word: str) -> bool:
+    """'CRM', 'KYC': letters of an abbreviation, never part of a name."""
+    return len(word) >= 2 and word.isupper()
 
 
 def _is_stop(word: str) -> bool:
@@ -77,8 +111,14 @@ def read_name(
             break  # "NV0101": the letters of a code
         folded = low[match.start() : match.end()]
         capital = _is_capitalised(word)
+        if word.lower() in _FILLERS and word == word.lower():
+            break
+        if _is_acronym(word) and not msg.raw.isupper() and len(word) <= 5:
+            break
         if match.start() in stops and not capital and not (not words and folded in SURNAMES):
             break
+        if not words and starts_common_word(low, match.start()):
+            return None
         if not words and (
             folded in _LEADING or (folded == "ho" and _next_is(low, match.end(), "ten", "va"))
         ):
