@@ -32,7 +32,9 @@ class Mailbox:
         self.logins: list[str] = []
         self._arrived = threading.Condition()
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # aiosmtpd calls this name
+    async def handle_DATA(
+        self, server: Any, session: Any, envelope: Any
+    ) -> str:  # aiosmtpd calls this name
         with self._arrived:
             self.messages.append(message_from_bytes(envelope.content))
             self._arrived.notify_all()

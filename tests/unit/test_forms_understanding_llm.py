@@ -174,9 +174,21 @@ async def test_rules_win_over_the_model(fake_model: tuple[FakeModel, str]) -> No
     model, url = fake_model
     model.replies.append(("values", {"phoneNumber": "0912345679"}))
     result = await understand_with_llm(
-        "sđt 0912345678 hoặc 0912345679", loan(), today=TODAY, current={}, config=config(url)
+        "sđt 0912345678, số cũ 0912345679", loan(), today=TODAY, current={}, config=config(url)
     )
     assert result.set_values["phoneNumber"] == "0912345678"
+
+
+async def test_a_value_left_open_is_asked_not_taken_from_the_model(
+    fake_model: tuple[FakeModel, str],
+) -> None:
+    model, url = fake_model
+    model.replies.append(("values", {"phoneNumber": "0912345679"}))
+    result = await understand_with_llm(
+        "sđt 0912345678 hoặc 0912345679", loan(), today=TODAY, current={}, config=config(url)
+    )
+    assert "phoneNumber" not in result.set_values
+    assert any("0912345678" in q and "0912345679" in q for q in result.questions)
 
 
 @pytest.mark.parametrize("reply", [("status", 500), ("text", "not json"), ("text", "[1, 2]")])

@@ -28,6 +28,20 @@ from .vocabulary import CueTarget
 _EXPLICIT_AFTER = re.compile(r"\s*(?:[:=]|\b(?:la|is|thanh|la:|are)\b)")
 
 
+# After a value: "hoặc"/"hay"/"or"/"đến" before another value leaves the choice open;
+# "à không"/"nhầm"/"I mean" before another value corrects it.
+_ALTERNATIVE_JOINER = re.compile(
+    r"\s*,?\s*(?:hoac la|hoac|hay la|hay|or maybe|or|maybe|co the la|co le)\s+"
+)
+# A range ("300 đến 500 triệu") leaves an amount open; a date range fills start and end instead.
+_RANGE_JOINER = re.compile(r"\s*(?:den|toi|to|-|–)\s*")
+_RANGE_KINDS = frozenset({"money", "number", "term"})
+_CORRECTION_JOINER = re.compile(
+    r"\s*[,.]?\s*(?:(?:a|o|u)\s+)?(?:khong phai|khong|ko|nham roi|nham|xin loi|sorry|i mean|"
+    r"no wait|no|y la|y em la|sua lai)\s*[,.:]?\s*(?:(?:la|is|thanh)\s+)?"
+)
+
+
 class CueReading(RunState):
     """The cue phase: each field cue found in the message reads the value after it."""
 
@@ -53,8 +67,10 @@ class CueReading(RunState):
         for occurrence in self.occurrences:
             if occurrence.start < cursor or self.is_consumed(occurrence.start, occurrence.end):
                 continue
-            if open_text is not None and open_text[0].kind == "short_text":
-                text_end = clause_end(self.msg, open_text[1])
+            if open_text is not None:
+                # A text ends at its clause (short) or sentence (long); what follows is read anew.
+                ends_at = clause_end if open_text[0].kind == "short_text" else sentence_end
+                text_end = ends_at(self.msg, open_text[1])
                 if occurrence.start >= text_end:
                     self.close_text(open_text, text_end)
                     open_text = None
@@ -103,16 +119,46 @@ class CueReading(RunState):
                 continue
             if read is None:
                 continue
+            second = self._second_value(profile, read, stops) if read.ok else None
+            if second is not None and second[0] == "ask":
+                # "300 triệu hoặc 500 triệu": two values for one field; ask, fill nothing.
+                self.ask_between(profile, [read, second[1]])
+                read = ValueRead(None, read.start, second[1].end)
+            elif second is not None:
+                read = second[1]  # "300 triệu, à không, 500 triệu": the correction wins
             if read.ok:
                 assert read.value is not None
                 value = self._code_with_cue_prefix(profile, occurrence, read.value)
                 self.assign(profile.name, value, occurrence.start, reading.strength)
-            else:
+            elif second is None:
                 self.reject(profile, read)
             self.consume(min(occurrence.start, read.start), max(occurrence.end, read.end))
             cursor = max(occurrence.end, read.end)
         if open_text is not None:
             self.close_text(open_text, self.limit_after(open_text[1]))
+
+    def _second_value(
+        self, profile: FieldProfile, first: ValueRead, stops: frozenset[int]
+    ) -> tuple[str, ValueRead] | None:
+        """Another value of the same field right after the first: an alternative or a fix."""
+        if profile.kind in TEXT_KINDS or profile.kind in ("person_name", "select", "yesno"):
+            return None
+        low = self.msg.low
+        joiners = [("fix", _CORRECTION_JOINER), ("ask", _ALTERNATIVE_JOINER)]
+        if profile.kind in _RANGE_KINDS:
+            joiners.append(("ask", _RANGE_JOINER))
+        for verdict, joiner in joiners:
+            match = joiner.match(low, first.end)
+            if match is None or (match.end() == first.end and verdict == "fix"):
+                continue
+            limit = self.limit_after(match.end())
+            reading = read_for_kind(
+                self.msg, profile, match.end(), limit, today=self.today, explicit=True, stops=stops
+            )
+            again = reading.read
+            if again is not None and again.ok and again.value != first.value:
+                return verdict, again
+        return None
 
     def decide(
         self, occurrence: Occurrence, boundary: bool, explicit: bool, stops: frozenset[int]

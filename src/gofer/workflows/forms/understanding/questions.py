@@ -140,6 +140,10 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "Anh/chị muốn điền gì vào “{label}”?",
         "What should I enter for “{label}”?",
     ),
+    "value_ambiguous": (
+        "“{label}”: anh/chị chọn {options}?",
+        "“{label}”: which one, {options}?",
+    ),
     "field_ambiguous": (
         "“{shown}” là {options}? Anh/chị cho em biết điền vào ô nào.",
         "Is “{shown}” {options}? Please tell me which field it belongs to.",

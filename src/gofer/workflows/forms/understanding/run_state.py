@@ -151,6 +151,17 @@ class RunState:
         words = set(self.profile(name).label_main.split()) - HEAD_WORDS
         return {w for w in words if counts.get(w, 0) <= 3}
 
+    def ask_between(self, profile: FieldProfile, reads: list[ValueRead]) -> None:
+        """Two values for one field: ask which, and fill nothing."""
+        shown = [collapse(self.msg.raw[r.start : r.end]) for r in reads]
+        label = display_label(profile.field, self.lang)
+        text = question(
+            "value_ambiguous", self.lang, label=label, options=join_choices(shown, self.lang)
+        )
+        self.result.rejected[profile.name] = text
+        self.result.ask(text, (profile.name,))
+        self.values.pop(profile.name, None)
+
     def ask_which_field(self, read: ValueRead | None, profiles: list[FieldProfile]) -> None:
         shown = collapse(self.msg.raw[read.start : read.end]) if read else ""
         labels = [display_label(p.field, self.lang) for p in profiles]

@@ -84,12 +84,29 @@ class Token:
     end: int
 
 
+# Slang scale words after a number, read as their standard twin in the folded text only
+# ("3 tỏi" = 3 tỷ); with their marks, so "tối"/"tôi" stay what they are.
+_SLANG_SCALES = {"tỏi": "ty "}
+_SLANG_RE = re.compile(
+    r"(?:\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|rưỡi))\s*("
+    + "|".join(_SLANG_SCALES)
+    + r")\b"
+)
+
+
+def _spoken_scales(raw: str, low: str) -> str:
+    for match in _SLANG_RE.finditer(raw.lower()):
+        twin = _SLANG_SCALES[match.group(1)]
+        low = low[: match.start(1)] + twin + low[match.end(1) :]
+    return low
+
+
 class Message:
     """A user message: NFC original text and its folded twin with identical indices."""
 
     def __init__(self, text: str) -> None:
         self.raw = unicodedata.normalize("NFC", text)
-        self.low = fold(self.raw)
+        self.low = _spoken_scales(self.raw, fold(self.raw))
         assert len(self.raw) == len(self.low)
 
     @cached_property
