@@ -42,6 +42,18 @@ _CORRECTION_JOINER = re.compile(
 )
 
 
+# "không có ca rủi ro cao", "no high-risk cases": a count field named after a negation is 0.
+_NONE_BEFORE = re.compile(
+    r"\b(?:khong co|khong phat hien|chua co|chua phat hien|ko co|k co|khong|no|zero|not any)"
+    r"(?:\s+(?:mot|ca|truong hop|ho so|vu|cases?))?\s*$"
+)
+
+
+def _check_zero(profile: FieldProfile) -> str | None:
+    low = profile.field.min_value
+    return "0" if low is None or low <= 0 else None
+
+
 class CueReading(RunState):
     """The cue phase: each field cue found in the message reads the value after it."""
 
@@ -381,7 +393,14 @@ class CueReading(RunState):
         )
 
     def _number_before(self, occurrence: Occurrence, profile: FieldProfile) -> Reading:
-        """'5 trường hợp rủi ro cao': the number just before the cue."""
+        """'5 trường hợp rủi ro cao': the number just before the cue ('không có …' is 0)."""
+        none = _NONE_BEFORE.search(self.msg.low, 0, occurrence.start)
+        if none is not None and not self.is_consumed(none.start(), none.end()):
+            after = self.msg.low[occurrence.end :].lstrip(" ")
+            if not after or after[0] in ",;.!?\n" or not re.match(r"\d", after):
+                zero = _check_zero(profile)
+                if zero is not None:
+                    return Reading(ValueRead(zero, none.start(), occurrence.end), 2)
         match = re.search(r"(?<![\w.,])(\d+(?:[.,]\d+)?)[ \t]*$", self.msg.low[: occurrence.start])
         if match is None:
             match = self._number_words_before(occurrence.start)
