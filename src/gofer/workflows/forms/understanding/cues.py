@@ -49,6 +49,10 @@ _NONE_BEFORE = re.compile(
 )
 
 
+# Kinds whose value may come first in its clause ("400 million loan amount", "24 months term").
+_VALUE_FIRST_KINDS = frozenset({"money", "term", "date"})
+
+
 def _check_zero(profile: FieldProfile) -> str | None:
     low = profile.field.min_value
     return "0" if low is None or low <= 0 else None
@@ -204,6 +208,8 @@ class CueReading(RunState):
                 results.append((target, profile, Reading(ValueRead("", start, start), 1)))
                 continue
             before = self._number_before(occurrence, profile) if profile.kind == "number" else None
+            if profile.kind in _VALUE_FIRST_KINDS:
+                before = self._clause_value_before(occurrence, profile)
             if before is not None and before.read is not None:
                 results.append((target, profile, before))
                 continue
@@ -391,6 +397,30 @@ class CueReading(RunState):
             and not any(t.needs_cue for t in options)
             and next(iter(fields)) not in self.values
         )
+
+    def _clause_value_before(self, occurrence: Occurrence, profile: FieldProfile) -> Reading:
+        """', 400 million loan amount,': a clause that is a value and then its label."""
+        low = self.msg.low
+        after = low[occurrence.end :].lstrip(" ")
+        if after and after[0] not in ",;.!?\n|":
+            return Reading(None, 0)
+        start = max((low.rfind(ch, 0, occurrence.start) for ch in ",;.!?\n|:"), default=-1) + 1
+        start = skip_fillers(self.msg, start, occurrence.start, profile.kind)
+        if start >= occurrence.start or self.is_consumed(start, occurrence.start):
+            return Reading(None, 0)
+        reading = read_for_kind(
+            self.msg,
+            profile,
+            start,
+            occurrence.start,
+            today=self.today,
+            explicit=False,
+            stops=frozenset(),
+        )
+        read = reading.read
+        if read is None or low[read.end : occurrence.start].strip():
+            return Reading(None, 0)
+        return Reading(ValueRead(read.value, read.start, occurrence.end, read.error, read.shown), 2)
 
     def _number_before(self, occurrence: Occurrence, profile: FieldProfile) -> Reading:
         """'5 trường hợp rủi ro cao': the number just before the cue ('không có …' is 0)."""
