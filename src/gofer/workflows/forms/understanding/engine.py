@@ -21,11 +21,16 @@ from .intents import (
     find_commands,
     submit_requested,
 )
+from .lexicon import OTHER_PEOPLE, OTHER_PEOPLE_PHRASES
 from .money import find_money
+from .names import read_name
 from .questions import display_label, join_choices, question
 from .result import Understanding
 from .run_state import GAP_CHARS, Occurrence, overlaps
-from .text import accents_compatible
+from .text import accents_compatible, fold
+
+
+_NAME_LEAD = re.compile(r"\s*(?::|la|is|ten la|ten|named|,)?\s*")
 
 
 class _Run(CueReading, TypeDrivenFallback):
@@ -253,11 +258,31 @@ class _Run(CueReading, TypeDrivenFallback):
         result.question_fields = [f for _, f in kept]
         return result
 
+    def skip_other_people(self) -> None:
+        """'người giới thiệu là X', 'his brother X': a person no field is about fills nothing."""
+        msg = self.msg
+        for match in OTHER_PEOPLE.finditer(msg.low):
+            typed = msg.raw[match.start() : match.end()].lower()
+            phrase = next(p for p in OTHER_PEOPLE_PHRASES if fold(p) == match.group())
+            exact = " " not in phrase and typed != phrase
+            if exact or not accents_compatible(typed, phrase):
+                continue
+            lead = _NAME_LEAD.match(msg.low, match.end())
+            start = lead.end() if lead else match.end()
+            read = read_name(msg, start, len(msg.low), explicit=True, stops=self.stops())
+            if read is None or read.value is None:
+                continue
+            self.consume(match.start(), read.end)
+            self.occurrences = [
+                o for o in self.occurrences if not overlaps((o.start, o.end), (start, read.end))
+            ]
+
     def run(self) -> Understanding:
         self.protect()
         self.find_occurrences()
         self.find_commands()
         self.find_removals()
+        self.skip_other_people()
         self.read_cues()
         self.fallback()
         self.bridge_times()

@@ -8,9 +8,12 @@ with sensible labels picks them up without code changes.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .text import fold
 
 LEXICON_FILE = Path(__file__).with_name("data") / "lexicon.json"
 
@@ -46,3 +49,12 @@ OPTION_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 # Option phrases too short or too common to fill a field without the field being named nearby.
 GENERIC_OPTION_PHRASES: frozenset[str] = frozenset(_DATA["generic_option_phrases"])
+# People a message may name who are no field's subject (a referrer, a relative).
+OTHER_PEOPLE_PHRASES: tuple[str, ...] = tuple(_DATA.get("other_people", ()))
+OTHER_PEOPLE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(fold(p)) for p in sorted(OTHER_PEOPLE_PHRASES, key=len, reverse=True)
+    )
+    + r")\b"
+)
