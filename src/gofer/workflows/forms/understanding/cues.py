@@ -49,6 +49,13 @@ _NONE_BEFORE = re.compile(
 )
 
 
+# "<value> is the/my/his <label>": English that gives the value first.
+_IS_THE = re.compile(r"\b(?:is|are|was|will be)\s+(?:the|my|his|her|their|our|its|a)?\s*$")
+
+_IS_THE_LABEL = re.compile(
+    r"\s+(?:is|are|was)\s+(?:the|my|his|her|their|our)\s+[a-z'-]+(?:\s+[a-z'-]+){0,2}\s*[.,;]?\s*$"
+)
+
 # Kinds whose value may come first in its clause ("400 million loan amount", "24 months term").
 _VALUE_FIRST_KINDS = frozenset({"money", "term", "date"})
 
@@ -185,9 +192,16 @@ class CueReading(RunState):
         limit = self.limit_after(occurrence.end)
         options_here = bool(occurrence.entry.options)
         results: list[tuple[CueTarget, FieldProfile, Reading]] = []
+        is_the = _IS_THE.search(self.msg.low, 0, occurrence.start)
         for target in cues:
             profile = self.profile(target.field)
             if profile.kind == "file":
+                continue
+            if is_the is not None:
+                # "Huỳnh Tấn Phát is the applicant": the value comes first, then its label.
+                first = self._value_is_the(occurrence, profile, is_the.start())
+                if first.read is not None:
+                    results.append((target, profile, first))
                 continue
             start = skip_fillers(self.msg, occurrence.end, limit, profile.kind)
             if profile.kind in TEXT_KINDS:
@@ -398,6 +412,36 @@ class CueReading(RunState):
             and next(iter(fields)) not in self.values
         )
 
+    def _value_is_the(self, occurrence: Occurrence, profile: FieldProfile, end: int) -> Reading:
+        """The clause before "is the <label>" when the label ends its clause."""
+        low, raw = self.msg.low, self.msg.raw
+        after = low[occurrence.end :].lstrip(" ")
+        if after and after[0] not in ",;.!?\n|" and not re.match(r"(?:and|va)\b", after):
+            return Reading(None, 0)
+        start = max((low.rfind(ch, 0, end) for ch in ",;.!?\n|:"), default=-1) + 1
+        start = max(start, self._last_joiner(start, end))
+        while start < end and low[start] == " ":
+            start += 1
+        if start >= end or self.is_consumed(start, end):
+            return Reading(None, 0)
+        if profile.kind in TEXT_KINDS:
+            text = collapse(raw[start:end]).strip(" \"'“”")
+            return Reading(ValueRead(text, start, occurrence.end), 2) if text else Reading(None, 0)
+        reading = read_for_kind(
+            self.msg, profile, start, end, today=self.today, explicit=True, stops=frozenset()
+        )
+        read = reading.read
+        if read is None or low[read.end : end].strip():
+            return Reading(None, 0)
+        return Reading(ValueRead(read.value, read.start, occurrence.end, read.error, read.shown), 2)
+
+    def _last_joiner(self, start: int, end: int) -> int:
+        """Start of the part after the last 'and' of a clause ("… and NV001 is my staff ID")."""
+        found = start
+        for match in re.finditer(r"\b(?:and|va)\s+", self.msg.low[start:end]):
+            found = start + match.end()
+        return found
+
     def _clause_value_before(self, occurrence: Occurrence, profile: FieldProfile) -> Reading:
         """', 400 million loan amount,': a clause that is a value and then its label."""
         low = self.msg.low
@@ -470,6 +514,9 @@ class CueReading(RunState):
             end = min(end, clause_end(self.msg, start, end))
         else:
             end = min(end, sentence_end(self.msg, start, end))
+        label_after = _IS_THE_LABEL.search(self.msg.low, start, end)
+        if label_after is not None:
+            end = label_after.start()  # "Tập đoàn Masan is the employer"
         raw = self.msg.raw[start:end]
         text = raw.strip().strip("\"'“”‘’").strip()
         text = re.sub(r"[\s,;:.!?–-]+$", "", text)

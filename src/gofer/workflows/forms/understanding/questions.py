@@ -32,10 +32,10 @@ _CONTRACTION = re.compile(r"[a-z]+['’](?:t|s|re|ll|ve|m|d)\b")
 
 def message_language(text: str) -> str | None:
     """'vi' or 'en' when the message itself shows its language; None when it does not say."""
-    if has_vietnamese_letters(text):
-        return "vi"
-    # Capitalised words are mostly names, which say nothing about the language.
+    # Capitalised words are mostly names and places, which say nothing about the language.
     plain = " ".join(w for w in text.split() if not w[:1].isupper() or w.isupper())
+    if has_vietnamese_letters(plain):
+        return "vi"
     low = plain.lower()
     en = 2 * len(_CONTRACTION.findall(low))
     words = re.findall(r"[a-z]+", fold(_CONTRACTION.sub(" ", low)))
