@@ -105,6 +105,16 @@ class CueReading(RunState):
             short = open_text is not None and open_text[0].kind == "short_text"
             if inside_text and not (boundary or explicit or short):
                 continue
+            if inside_text and open_text is not None and occurrence.start == open_text[1]:
+                continue  # "chức vụ Chuyên viên …": the value starts with a cue word
+            if (
+                inside_text
+                and short
+                and not (boundary or explicit)
+                and occurrence.entry.cues
+                and all(self.profile(c.field).kind in TEXT_KINDS for c in occurrence.entry.cues.values())
+            ):
+                continue  # "… phân tích rủi ro": another text's label inside this value
             if not occurrence.entry.cues and occurrence.entry.options and not in_lead_in:
                 detail = self._detail_after_option(occurrence)
                 if detail is not None:
