@@ -56,6 +56,12 @@ _IS_THE_LABEL = re.compile(
     r"\s+(?:is|are|was)\s+(?:the|my|his|her|their|our)\s+[a-z'-]+(?:\s+[a-z'-]+){0,2}\s*[.,;]?\s*$"
 )
 
+# "đổi địa chỉ sang X", "thường trú tại X", "moved to X": the preposition is not the value.
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:(?:thường trú|thuong tru|hiện|hien|hiện đang|đang)\s+)?(?:sang|tại|tai|ở|at|to)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
 # Kinds whose value may come first in its clause ("400 million loan amount", "24 months term").
 _VALUE_FIRST_KINDS = frozenset({"money", "term", "date"})
 
@@ -534,6 +540,8 @@ class CueReading(RunState):
             r"\s+(?:va|và|and|roi|rồi|nhe|nhé|nha|a|ạ|thi|thì|con|còn)$", "", text, flags=re.I
         )
         text = collapse(text.strip("\"'“”‘’ "))
+        if profile.kind == "free_text" or profile.kind == "short_text":
+            text = _LEADING_PREPOSITION.sub("", text, count=1) or text
         if not text:
             return
         if profile.kind == "tags":

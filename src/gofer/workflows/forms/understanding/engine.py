@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 
 from ..schema import FormSchema
+from .banks import HOME_BANK, find_banks
 from .clauses import at_boundary
 from .cues import CueReading
 from .dates import find_dates, find_times
@@ -25,7 +26,7 @@ from .lexicon import OTHER_PEOPLE, OTHER_PEOPLE_PHRASES
 from .money import find_money
 from .names import read_name
 from .questions import display_label, join_choices, question
-from .result import Understanding
+from .result import Understanding, is_visible
 from .run_state import GAP_CHARS, Occurrence, overlaps
 from .text import accents_compatible, fold
 
@@ -277,6 +278,28 @@ class _Run(CueReading, TypeDrivenFallback):
                 o for o in self.occurrences if not overlaps((o.start, o.end), (start, read.end))
             ]
 
+    def fill_bank(self) -> None:
+        """A payee's bank field takes the one bank the message names (other than our own)."""
+        fields = [
+            p
+            for p in self.unassigned("short_text", "free_text")
+            if (p.mentions("ngan hang") or p.mentions("bank"))
+            and not (p.mentions("tai khoan") or p.mentions("account"))
+        ]
+        state = {**self.current, **{k: v.value for k, v in self.values.items()}}
+        if len(fields) != 1 or not is_visible(fields[0].field, state):
+            return  # a bank for a payee only when the page shows a payee
+        found = [b for b in find_banks(self.msg.raw) if not self.is_consumed(b.start, b.end)]
+        names = {b.start: b for b in found}
+        others = [b for b in names.values() if fold(b.value or "") != HOME_BANK]
+        chosen = others if others else []
+        if len({fold(b.value or "") for b in chosen}) != 1:
+            return
+        bank = chosen[0]
+        assert bank.value is not None
+        self.assign(fields[0].name, bank.value, bank.start, 1)
+        self.consume(bank.start, bank.end)
+
     def run(self) -> Understanding:
         self.protect()
         self.find_occurrences()
@@ -285,6 +308,7 @@ class _Run(CueReading, TypeDrivenFallback):
         self.skip_other_people()
         self.read_cues()
         self.fallback()
+        self.fill_bank()
         self.bridge_times()
         self.reveal_controls()
         return self.finish()
