@@ -13,6 +13,7 @@ MONEY_SCALES: dict[str, int] = {
     "nghin": 1000,
     "ngan": 1000,
     "thousand": 1000,
+    "lit": 100_000,  # slang: "8 lít" = 800 nghìn
     "tr": 1_000_000,
     "trieu": 1_000_000,
     "cu": 1_000_000,

@@ -36,10 +36,10 @@ TEXT_KINDS = frozenset({"free_text", "short_text", "tags"})
 _VI_FILLERS = """là|thành|sang|bằng|mới|hiện tại|lại là|sẽ là|đúng là|chính xác là|là số|số|của khách hàng|
     của khách|của kh|của anh|của chị|của em|của ông|của bà|của cô|ở mức|mức|tổng cộng|tổng|khoảng|
     tầm|chừng|như sau|sau đây|cụ thể|ban đầu|gồm|của người này|của nhân viên|là:|đổi thành|sửa thành|
-    về|liên quan đến|liên quan tới|về việc"""
+    về|liên quan đến|liên quan tới|về việc|thì|thì là|để|để mức|cứ để|đặt|đặt là|ở|ghi|ghi là|chọn|chấm"""
 _EN_FILLERS = """is|are|was|to|into|as|new|the|a|an|now|should be|will be|of the customer|of|around|
     about|approximately|including|it s|its|regarding|by|with"""
-_TEXT_VI = "là|thành|mới|lại là|sẽ là|như sau|sau đây|gồm|là:"
+_TEXT_VI = "là|thành|mới|lại là|sẽ là|như sau|sau đây|gồm|là:|thì|thì là"
 _TEXT_EN = "is|are|new|the|including"
 _KIND_VI = {
     "date": "ngày|vào|vào ngày|từ|từ ngày",
