@@ -14,6 +14,7 @@ from .dates import find_dates, find_times
 from .email import read_email
 from .fallback import TypeDrivenFallback
 from .ids import find_codes
+from .implications import implied_values
 from .intents import (
     LIST_JOINER,
     POSTFIX_REMOVE,
@@ -29,7 +30,6 @@ from .questions import display_label, join_choices, question
 from .result import Understanding, is_visible
 from .run_state import GAP_CHARS, Occurrence, overlaps
 from .text import accents_compatible, fold
-
 
 _NAME_LEAD = re.compile(r"\s*(?::|la|is|ten la|ten|named|,)?\s*")
 
@@ -278,6 +278,12 @@ class _Run(CueReading, TypeDrivenFallback):
                 o for o in self.occurrences if not overlaps((o.start, o.end), (start, read.end))
             ]
 
+    def infer_values(self) -> None:
+        """'đang làm việc tại công ty X' → employed: options implied by the values given."""
+        given = {k: v.value for k, v in self.values.items()}
+        for name, value in implied_values(self.schema, given, self.current).items():
+            self.assign(name, value, len(self.msg.raw), 1)
+
     def fill_bank(self) -> None:
         """A payee's bank field takes the one bank the message names (other than our own)."""
         fields = [
@@ -309,6 +315,7 @@ class _Run(CueReading, TypeDrivenFallback):
         self.read_cues()
         self.fallback()
         self.fill_bank()
+        self.infer_values()
         self.bridge_times()
         self.reveal_controls()
         return self.finish()
