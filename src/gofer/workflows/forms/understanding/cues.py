@@ -50,7 +50,10 @@ _NONE_BEFORE = re.compile(
 
 
 # "<value> is the/my/his <label>": English that gives the value first.
-_IS_THE = re.compile(r"\b(?:is|are|was|will be)\s+(?:the|my|his|her|their|our|its|a)?\s*$")
+_IS_THE = re.compile(
+    r"\b(?:is|are|was|will be)\s+(?:the|my|his|her|their|our|its|a)?\s*"
+    r"(?:(?:total\s+)?number\s+of|count\s+of|total)?\s*$"
+)
 
 _IS_THE_LABEL = re.compile(
     r"\s+(?:is|are|was)\s+(?:the|my|his|her|their|our)\s+[a-z'-]+(?:\s+[a-z'-]+){0,2}\s*[.,;]?\s*$"
@@ -432,6 +435,7 @@ class CueReading(RunState):
         """The clause before "is the <label>" when the label ends its clause."""
         low, raw = self.msg.low, self.msg.raw
         after = low[occurrence.end :].lstrip(" ")
+        after = re.sub(r"^(?:count|number|total|level)\b\s*", "", after)
         if after and after[0] not in ",;.!?\n|" and not re.match(r"(?:and|va)\b", after):
             return Reading(None, 0)
         start = max((low.rfind(ch, 0, end) for ch in ",;.!?\n|:"), default=-1) + 1
@@ -491,7 +495,10 @@ class CueReading(RunState):
                 zero = _check_zero(profile)
                 if zero is not None:
                     return Reading(ValueRead(zero, none.start(), occurrence.end), 2)
-        match = re.search(r"(?<![\w.,])(\d+(?:[.,]\d+)?)[ \t]*$", self.msg.low[: occurrence.start])
+        match = re.search(
+            r"(?<![\w.,])(\d+(?:[.,]\d+)?)[ \t]*(?:(?:were|are|was|la)[ \t]+)?$",
+            self.msg.low[: occurrence.start],
+        )
         if match is None:
             match = self._number_words_before(occurrence.start)
         if match is None or self.is_consumed(match.start(), match.end()):
