@@ -121,7 +121,9 @@ class CueReading(RunState):
                 and short
                 and not (boundary or explicit)
                 and occurrence.entry.cues
-                and all(self.profile(c.field).kind in TEXT_KINDS for c in occurrence.entry.cues.values())
+                and all(
+                    self.profile(c.field).kind in TEXT_KINDS for c in occurrence.entry.cues.values()
+                )
             ):
                 continue  # "… phân tích rủi ro": another text's label inside this value
             if not occurrence.entry.cues and occurrence.entry.options and not in_lead_in:

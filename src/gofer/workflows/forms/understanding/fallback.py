@@ -14,6 +14,7 @@ from .phone import read_phone
 from .profiles import FieldProfile
 from .readers import allowed_terms, read_for_kind
 from .reading import ValueRead
+from .result import is_visible
 from .run_state import CORRECTION_WORDS, Occurrence, RunState
 from .terms import find_terms
 
@@ -21,6 +22,8 @@ _NAME_TRIGGERS = re.compile(
     r"\b(?:cho|anh|chi|ong|ba|co|chu|bac|em|mr|mrs|ms|miss|for|khach|khach hang|kh|customer|"
     r"client|cua|of|nhan vien|employee|by|la|is|to)\s+$"
 )
+# Date fields that look ahead (a follow-up, a deadline): a past date is never theirs.
+_AHEAD_WORDS = ("theo doi", "follow", "deadline", "due", "han chot", "sla", "hen")
 _WORD = re.compile(r"[^\W\d_]+")
 _TERM_CONTEXT = re.compile(
     r"\b(?:trong|vay|thoi han|ky han|tra gop|for|over|within|term|tra trong|han)\s*(?:vong\s*)?$"
@@ -51,6 +54,12 @@ class TypeDrivenFallback(RunState):
         hinted = self._context_hint(candidates, start)
         if hinted is not None:
             return hinted
+        if kind_key == "date":
+            candidates = self._plausible_dates(candidates, start)
+            if not candidates:
+                return None
+            if len(candidates) == 1 and kind_key not in self.fallback_kinds:
+                return candidates[0]
         if CORRECTION_WORDS.search(self.msg.low):
             # "à nhầm, 750 triệu": a correction of the one such value given before
             given = [p for p in candidates if self.current.get(p.name)]
@@ -62,6 +71,16 @@ class TypeDrivenFallback(RunState):
         if len(ordered) > 1 and ordered[0].label_size + 2 <= ordered[1].label_size:
             return ordered[0]
         return candidates
+
+    def _plausible_dates(self, candidates: list[FieldProfile], start: int) -> list[FieldProfile]:
+        """Date fields a bare date can be: shown on the page, and not a deadline when past."""
+        state = {**self.current, **{k: v.value for k, v in self.values.items()}}
+        shown = [p for p in candidates if is_visible(p.field, state)]
+        found = find_dates(self.msg.low, self.today, start, len(self.msg.low))
+        date = found[0].value if found and found[0].start == start else None
+        if date is not None and date < self.today:
+            shown = [p for p in shown if not any(p.mentions(w) for w in _AHEAD_WORDS)]
+        return shown
 
     def _context_hint(self, candidates: list[FieldProfile], start: int) -> FieldProfile | None:
         """A phrase just before a bare value (same clause) that points at one candidate.

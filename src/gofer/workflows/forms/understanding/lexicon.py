@@ -53,8 +53,6 @@ GENERIC_OPTION_PHRASES: frozenset[str] = frozenset(_DATA["generic_option_phrases
 OTHER_PEOPLE_PHRASES: tuple[str, ...] = tuple(_DATA.get("other_people", ()))
 OTHER_PEOPLE = re.compile(
     r"\b(?:"
-    + "|".join(
-        re.escape(fold(p)) for p in sorted(OTHER_PEOPLE_PHRASES, key=len, reverse=True)
-    )
+    + "|".join(re.escape(fold(p)) for p in sorted(OTHER_PEOPLE_PHRASES, key=len, reverse=True))
     + r")\b"
 )
