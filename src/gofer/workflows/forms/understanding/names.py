@@ -36,7 +36,12 @@ _HARD_STOPS = frozenset(
 
 # Spoken fillers ("à", "ờ", "thì", "ạ"): they end a name only when typed with these marks,
 # since "thi" without them may be "Thị".
-_FILLERS = frozenset("à ờ ừ ạ ơi thì dạ vâng ừm ờm uh um".split())
+_FILLERS = frozenset(
+    """à ờ ừ ạ ơi thì dạ vâng ừm ờm uh um cảm xong ấy nè tui rứa hè nghe nhen á vô hả đó thôi
+    vậy luôn giùm hen ni nớ mô chừ nhé nha hông hổng bả ổng còn rồi với""".split()
+)
+# Fillers without marks that are never part of a name, whatever their case.
+_PLAIN_FILLERS = frozenset("xong hen nhen nha nhe uh um".split())
 _DATA = Path(__file__).with_name("data")
 
 
@@ -111,11 +116,18 @@ def read_name(
             break  # "NV0101": the letters of a code
         folded = low[match.start() : match.end()]
         capital = _is_capitalised(word)
-        if word.lower() in _FILLERS and word == word.lower():
-            break
+        lowered = word.lower()
+        if lowered in _PLAIN_FILLERS or (lowered in _FILLERS and lowered != folded):
+            break  # "… Đoàn Văn Sơn. Cảm ơn", "em tên là huỳnh tấn phát xong …"
+        plain_in_marked = msg.has_diacritics and lowered == folded and words
         if _is_acronym(word) and not msg.raw.isupper() and len(word) <= 5:
             break
-        if match.start() in stops and not capital and not (not words and folded in SURNAMES):
+        if (
+            match.start() in stops
+            and not capital
+            and not (not words and folded in SURNAMES)
+            and not (plain_in_marked and folded in _GIVEN_SYLLABLES)
+        ):
             break
         if not words and starts_common_word(low, match.start()):
             return None
@@ -124,7 +136,9 @@ def read_name(
         ):
             cursor = match.end()
             continue
-        if _is_stop(word) and (not capital or folded in _HARD_STOPS):
+        if plain_in_marked and folded not in _HARD_STOPS and folded in _GIVEN_SYLLABLES:
+            pass  # "hoàng văn nam": typed without marks among marked words, "nam" is not "năm"
+        elif _is_stop(word) and (not capital or folded in _HARD_STOPS):
             if not (words and folded in _NUMBER_WORDS and _ends_here(low, match.end(), end)):
                 break  # "nguyen van hai," keeps "hai" before punctuation
         if words and _is_capitalised(raw[words[0][0] : words[0][1]]) and not capital:
@@ -150,6 +164,8 @@ def read_name(
     return ValueRead(capitalise_name(text), start, stop)
 
 
+# Given-name syllables that are also common words when marked ("năm", "hủy", "ba").
+_GIVEN_SYLLABLES = frozenset("nam huy ba bay tam sau hai muoi mot chin bon thanh hoa".split())
 _LEADING = HONORIFICS | {"la", "ten", "is", "name", "khach", "hang", "kh", "customer"}
 
 
