@@ -66,13 +66,14 @@ _GOTO_EN = re.compile(
 _SUBMIT_RES = tuple(
     re.compile(p)
     for p in (
-        r"\b(?:gui|nop)\s+(?:don|bao cao|form|bieu mau|yeu cau|ho so|phieu|di|luon|ngay|lien)\b"
-        r"(?:\s+(?:di|luon|ngay|lien|nhe|nha|giup|luon nhe|di nhe))*",
-        r"\b(?:gui|nop)\b(?=\s*(?:$|[.!?,;]))",
+        r"\b(?:(?:bam|nhan|an|click)\s+(?:nut\s+)?)?(?:gui|nop)\s+(?:don|bao cao|form|bieu mau|"
+        r"yeu cau|ho so|phieu|di|luon|ngay|lien|gium|giup|dum|vo)\b"
+        r"(?:\s+(?:di|luon|ngay|lien|nhe|nha|giup|gium|dum|luon nhe|di nhe|nhen|hen|nghe|em|chi|anh)\b)*",
+        r"\b(?:(?:bam|nhan|an|click)\s+(?:nut\s+)?)?(?:gui|nop)\b(?=\s*(?:$|[.!?,;]))",
         r"\bxac nhan\s+(?:kiem tra|gui|luon|di|nhe|va gui|giao dich)\b(?:\s+(?:di|luon|nhe|nha))*",
         r"\bxac nhan\b(?=\s*(?:$|[.!?]))",
         r"\bsubmit\b(?:\s+(?:it|this|the form|the application|the report|the request|now|please|"
-        r"right away))*",
+        r"right away|luon|giup em|giup|nhe|nha|di)\b)*",
         r"\bsend\s+(?:it|this|the form|the application|the report|the request)\b(?:\s+(?:now|please))*",
         r"\bhoan tat\s+(?:va\s+)?(?:gui|nop)\b",
     )
@@ -81,7 +82,8 @@ _AFTER_SUBMIT_OK = re.compile(
     r"^(?:\s*(?:luon|di|nhe|nha|ngay|giup|giup em|giup minh|em|anh|chi|a|now|it|please|"
     r"the form|form|don|bao cao|the application|the report|this|right away|lai|thoi|cho toi|"
     r"cho em|lien|duoc roi|ok|okay|nhe em|nhe anh|luon nhe|di nhe|thanks|thank you|cam on|"
-    r"yet|voi|vội|sau|later|just yet|for now))*"
+    r"yet|voi|vội|sau|later|just yet|for now|gium|dum|giup chi|giup anh|gium chi|gium anh|nhen|"
+    r"hen|nghe|chi nha|anh nha|em nha|di em|nha em|luon nha))*"
     r"\s*(?:$|[.!?,;]|\b(?:roi|va|then|and|xong)\b)"
 )
 _NEGATIONS = re.compile(
