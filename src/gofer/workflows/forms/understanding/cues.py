@@ -65,6 +65,9 @@ _LEADING_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 
+# Words that make a list item a sentence rather than a tag.
+_NOT_TAG = re.compile(r"\d|\b(?:a|an|the|is|was|are|at|still|to|la|là|còn|và|khách)\b")
+
 # Kinds whose value may come first in its clause ("400 million loan amount", "24 months term").
 _VALUE_FIRST_KINDS = frozenset({"money", "term", "date"})
 
@@ -114,6 +117,14 @@ class CueReading(RunState):
             short = open_text is not None and open_text[0].kind == "short_text"
             if inside_text and not (boundary or explicit or short):
                 continue
+            if (
+                inside_text
+                and open_text is not None
+                and open_text[0].kind == "tags"
+                and not explicit
+                and self._whole_list_item(occurrence)
+            ):
+                continue  # "Tags: VIP, follow-up": an item of the list, not a field's cue
             if inside_text and open_text is not None and occurrence.start == open_text[1]:
                 continue  # "chức vụ Chuyên viên …": the value starts with a cue word
             if (
@@ -180,6 +191,13 @@ class CueReading(RunState):
             cursor = max(occurrence.end, read.end)
         if open_text is not None:
             self.close_text(open_text, self.limit_after(open_text[1]))
+
+    def _whole_list_item(self, occurrence: Occurrence) -> bool:
+        """The occurrence fills an item of a comma list on its own ("…, follow-up, …")."""
+        low = self.msg.low
+        before = low[: occurrence.start].rstrip(" ")
+        after = low[occurrence.end :].lstrip(" ")
+        return (not before or before[-1] in ",;:") and (not after or after[0] in ",;.!?\n")
 
     def _second_value(
         self, profile: FieldProfile, first: ValueRead, stops: frozenset[int]
@@ -554,7 +572,15 @@ class CueReading(RunState):
         if not text:
             return
         if profile.kind == "tags":
-            text = ", ".join(t.strip() for t in re.split(r"[,;]", text) if t.strip())
+            items: list[str] = []
+            for item in (t.strip() for t in re.split(r"[,;]", text)):
+                words = item.lower().split()
+                if not item or len(words) > 3 or _NOT_TAG.search(item.lower()):
+                    break  # "VIP, urgent, an account issue": a tag is a short label
+                items.append(item)
+            text = ", ".join(items)
+            if items:
+                end = start + len(self.msg.raw[start:end].split(items[-1], 1)[0]) + len(items[-1])
         contacts = self._contacts(start, end) if self._wants_contacts(profile) else []
         if contacts:
             text = ", ".join(contacts)
