@@ -14,6 +14,7 @@ from .dates import find_dates, find_times
 from .email import read_email
 from .fallback import TypeDrivenFallback
 from .ids import find_codes
+from .durations import read_duration
 from .implications import implied_values
 from .intents import (
     LIST_JOINER,
@@ -27,6 +28,7 @@ from .lexicon import OTHER_PEOPLE, OTHER_PEOPLE_PHRASES
 from .money import find_money
 from .names import read_name
 from .questions import display_label, join_choices, question
+from .readers import check_number
 from .result import Understanding, is_visible
 from .run_state import GAP_CHARS, Occurrence, overlaps
 from .text import accents_compatible, fold
@@ -278,6 +280,27 @@ class _Run(CueReading, TypeDrivenFallback):
                 o for o in self.occurrences if not overlaps((o.start, o.end), (start, read.end))
             ]
 
+    def fill_minutes(self) -> None:
+        """'trao đổi trong nửa tiếng' → 30: a length of time for the one minutes field."""
+        fields = [p for p in self.unassigned("number") if "phut" in p.units]
+        if len(fields) != 1:
+            return
+        found = []
+        for start, end in self.free_spans():
+            for token in self.msg.tokens:
+                if start <= token.start < end:
+                    spoken = read_duration(self.msg.low, token.start, end)
+                    if spoken is not None:
+                        found.append(spoken)
+        if len({d.minutes for d in found}) != 1:
+            return
+        first = found[0]
+        shown = self.msg.raw[first.start : first.end]
+        read = check_number(fields[0].field, first.minutes, first.start, first.end, shown)
+        if read.ok and read.value is not None:
+            self.assign(fields[0].name, read.value, first.start, 1)
+            self.consume(first.start, first.end)
+
     def infer_values(self) -> None:
         """'đang làm việc tại công ty X' → employed: options implied by the values given."""
         given = {k: v.value for k, v in self.values.items()}
@@ -315,6 +338,7 @@ class _Run(CueReading, TypeDrivenFallback):
         self.read_cues()
         self.fallback()
         self.fill_bank()
+        self.fill_minutes()
         self.infer_values()
         self.bridge_times()
         self.reveal_controls()

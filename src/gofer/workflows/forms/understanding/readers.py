@@ -17,6 +17,7 @@ from .email import read_email
 from .ids import read_account_number, read_code, read_national_id
 from .money import read_money
 from .names import read_name
+from .durations import read_duration
 from .numbers import lex, read_number
 from .phone import read_phone
 from .profiles import FieldProfile
@@ -305,10 +306,10 @@ def _read_number_value(
             k += 2
             continue
         break
-    return _check_number(profile.field, value, items[0].start, end, msg.raw[items[0].start : end])
+    return check_number(profile.field, value, items[0].start, end, msg.raw[items[0].start : end])
 
 
-def _check_number(field: FormField, value: Decimal, start: int, end: int, shown: str) -> ValueRead:
+def check_number(field: FormField, value: Decimal, start: int, end: int, shown: str) -> ValueRead:
     step = field.step_value
     fractional = value != value.to_integral_value()
     if fractional and not (step is not None and step < 1 and (value / Decimal(str(step))) % 1 == 0):
@@ -353,7 +354,7 @@ def read_for_kind(
         money = read_money(low, pos, limit)
         if money is None or not _starts_at(money.start, pos, msg):
             return Reading(None)
-        checked = _check_number(
+        checked = check_number(
             profile.field,
             Decimal(money.value),
             money.start,
@@ -362,6 +363,13 @@ def read_for_kind(
         )
         return Reading(checked)
     if kind == "number":
+        if "phut" in profile.units:  # a length in minutes may be said in hours
+            spoken = read_duration(low, pos, limit)
+            if spoken is not None:
+                shown = msg.raw[spoken.start : spoken.end]
+                return Reading(
+                    check_number(profile.field, spoken.minutes, spoken.start, spoken.end, shown)
+                )
         return Reading(_read_number_value(msg, profile, pos, limit))
     if kind == "date":
         return Reading(_read_date(msg, profile, pos, limit, today))
