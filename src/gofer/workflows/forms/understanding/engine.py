@@ -11,10 +11,10 @@ from .banks import HOME_BANK, find_banks
 from .clauses import at_boundary
 from .cues import CueReading
 from .dates import find_dates, find_times
+from .durations import read_duration
 from .email import read_email
 from .fallback import TypeDrivenFallback
 from .ids import find_codes
-from .durations import read_duration
 from .implications import implied_values
 from .intents import (
     LIST_JOINER,

@@ -13,11 +13,11 @@ from rapidfuzz import fuzz
 
 from ..schema import FormField
 from .dates import find_dates, find_datetimes, find_times
+from .durations import read_duration
 from .email import read_email
 from .ids import read_account_number, read_code, read_national_id
 from .money import read_money
 from .names import read_name
-from .durations import read_duration
 from .numbers import lex, read_number
 from .phone import read_phone
 from .profiles import FieldProfile
