@@ -15,7 +15,7 @@ from .durations import read_duration
 from .email import read_email
 from .fallback import TypeDrivenFallback
 from .ids import find_codes
-from .implications import implied_values
+from .implications import implied_values, one_day_end
 from .intents import (
     LIST_JOINER,
     POSTFIX_REMOVE,
@@ -305,6 +305,8 @@ class _Run(CueReading, TypeDrivenFallback):
         """'đang làm việc tại công ty X' → employed: options implied by the values given."""
         given = {k: v.value for k, v in self.values.items()}
         for name, value in implied_values(self.schema, given, self.current).items():
+            self.assign(name, value, len(self.msg.raw), 1)
+        for name, value in one_day_end(self.schema, given, self.current).items():
             self.assign(name, value, len(self.msg.raw), 1)
 
     def fill_bank(self) -> None:

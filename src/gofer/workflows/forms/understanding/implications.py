@@ -58,3 +58,23 @@ def implied_values(
             if option is not None:
                 found[field.name] = option
     return found
+
+
+def one_day_end(
+    schema: FormSchema, given: Mapping[str, str], current: Mapping[str, str]
+) -> dict[str, str]:
+    """The last day of a period given only by its first day ("nghỉ vào ngày 01/02")."""
+    raw = json.loads(_RULES_FILE.read_text(encoding="utf-8")).get("one_day")
+    if not raw:
+        return {}
+    pick = {
+        role: next((f for f in schema.fields if _matches(f, tuple(raw[role]))), None)
+        for role in ("start", "end", "length")
+    }
+    start, end, length = pick["start"], pick["end"], pick["length"]
+    if start is None or end is None or not given.get(start.name):
+        return {}
+    state = {**current, **given}
+    if state.get(end.name) or (length is not None and state.get(length.name)):
+        return {}
+    return {end.name: given[start.name]}
