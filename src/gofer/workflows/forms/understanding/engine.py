@@ -31,6 +31,7 @@ from .questions import display_label, join_choices, question
 from .readers import check_number
 from .result import Understanding, is_visible
 from .run_state import GAP_CHARS, Occurrence, overlaps
+from .spoken_codes import rewrite_spoken_codes
 from .text import accents_compatible, fold
 
 _NAME_LEAD = re.compile(r"\s*(?::|la|is|ten la|ten|named|,)?\s*")
@@ -361,4 +362,5 @@ def understand(
     form's values so far (for corrections, short answers and conditional fields); `language`
     is the conversation's, used when the message itself does not show one.
     """
-    return _Run(message, schema, today, current or {}, language).run()
+    text = rewrite_spoken_codes(message)
+    return _Run(text, schema, today, current or {}, language).run()
