@@ -32,6 +32,13 @@ _EXPLICIT_AFTER = re.compile(r"\s*(?:[:=]|\b(?:la|is|thanh|la:|are)\b)")
 # "à không"/"nhầm"/"I mean" before another value corrects it.
 _ALTERNATIVE_JOINER = re.compile(
     r"\s*,?\s*(?:hoac la|hoac|hay la|hay|or maybe|or|maybe|co the la|co le)\s+"
+    r"(?:(?:la|anh|chi|ong|ba|team|phong)\s+)?"
+)
+# "X và Y …, chưa chốt": two candidates and the speaker says it is not decided.
+_BOTH_JOINER = re.compile(r"\s*(?:va|and|voi|&)\s+(?:(?:team|phong|anh|chi|ong|ba)\s+)?")
+_UNDECIDED = re.compile(
+    r"\b(?:chua chot|chua quyet|chua biet|chua ro|khong ro|not decided|have not decided|"
+    r"haven t decided|not sure|undecided|either|khong biet)\b"
 )
 # A range ("300 đến 500 triệu") leaves an amount open; a date range fills start and end instead.
 _RANGE_JOINER = re.compile(r"\s*(?:den|toi|to|-|–)\s*")
@@ -203,10 +210,14 @@ class CueReading(RunState):
         self, profile: FieldProfile, first: ValueRead, stops: frozenset[int]
     ) -> tuple[str, ValueRead] | None:
         """Another value of the same field right after the first: an alternative or a fix."""
-        if profile.kind in TEXT_KINDS or profile.kind in ("person_name", "select", "yesno"):
+        if profile.kind in TEXT_KINDS or profile.kind == "yesno":
             return None
         low = self.msg.low
         joiners = [("fix", _CORRECTION_JOINER), ("ask", _ALTERNATIVE_JOINER)]
+        if profile.kind in ("person_name", "select"):
+            joiners = [("ask", _ALTERNATIVE_JOINER)]
+            if _UNDECIDED.search(low, first.end, sentence_end(self.msg, first.end)):
+                joiners.append(("ask", _BOTH_JOINER))  # "Marketing và Sales, chưa chốt"
         if profile.kind in _RANGE_KINDS:
             joiners.append(("ask", _RANGE_JOINER))
         for verdict, joiner in joiners:

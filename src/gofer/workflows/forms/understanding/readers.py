@@ -39,7 +39,7 @@ _VI_FILLERS = """là|thành|sang|bằng|mới|hiện tại|lại là|sẽ là|đ
     tầm|chừng|như sau|sau đây|cụ thể|ban đầu|gồm|của người này|của nhân viên|là:|đổi thành|sửa thành|
     về|liên quan đến|liên quan tới|về việc|thì|thì là|để|để mức|cứ để|đặt|đặt là|ở|ghi|ghi là|chọn|chấm"""
 _EN_FILLERS = """is|are|was|to|into|as|new|the|a|an|now|should be|will be|of the customer|of|around|
-    about|approximately|including|it s|its|regarding|by|with"""
+    about|approximately|including|it s|its|regarding|by|with|either"""
 _TEXT_VI = "là|thành|mới|lại là|sẽ là|như sau|sau đây|gồm|là:|thì|thì là"
 _TEXT_EN = "is|are|new|the|including"
 _KIND_VI = {
