@@ -9,7 +9,7 @@ _BOUNDARY_CHARS = frozenset(",;.!?\n\r")
 CONNECTORS = frozenset(
     """va con roi voi and with also then plus cung nhe nha thi but nhung nham sorry actually oh
     u ok okay sua doi thay change update set dien nhap add please giup hay now xong finally
-    correction correct fix oops ah uh um hmm well them thoi nho xong roi""".split()
+    correction correct fix oops ah uh um hmm well them thoi nho xong roi cai""".split()
 )
 _PHRASE_CONNECTORS = (
     "a nham",

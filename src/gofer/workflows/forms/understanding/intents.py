@@ -158,12 +158,16 @@ def submit_requested(commands: list[Command]) -> bool:
 
 REMOVE_VERBS = re.compile(
     r"\b(?:bo|xoa|go|go bo|loai bo|de trong|bo trong|xoa bo|remove|delete|clear|erase|drop|"
-    r"blank out|empty|khong can)\s*(?:(?:truong|o|muc|phan|thong tin|the field|the|field|cai)\s+)?$"
+    r"blank out|empty|khong can)\s*(?:(?:luon|giup|gium|my|the|his|her|cai|truong|o|muc|phan|"
+    r"thong tin|the field|field)\s+){0,3}$"
 )
 REMOVE_AFTER = re.compile(
-    r"\s*(?:(?:di|nhe|nha|giup|giup em|luon|field|please|di nhe|nua)\b\s*)*(?:$|[.,;!?]|\b(?:va|roi|and|then)\b)"
+    r"\s*(?:(?:di|nhe|nha|giup|gium|giup em|giup anh|giup chi|luon|field|please|di nhe|nua|ra|em|"
+    r"anh|chi|di em|nhe em|nha em|nhen|hen|nghe|ni|do|nay|it|too|as well)\b\s*)*"
+    r"(?:$|[.,;!?|]|\b(?:va|roi|and|then)\b)"
 )
 POSTFIX_REMOVE = re.compile(
-    r"\s*(?:thi\s+)?(?:bo di|xoa di|de trong|khong can nua|bo trong|remove it|delete it|bo|xoa)\b"
+    r"\s*(?:(?:ni|nay|do|thi)\s+)*(?:bo di|xoa di|de trong|khong can nua|bo trong|remove it|"
+    r"delete it|bo|xoa)\b"
 )
 LIST_JOINER = re.compile(r"^\s*(?:,|va|and|voi|ca|cung|&|\+)\s*$")
