@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from ..schema import FormSchema
 from .banks import HOME_BANK, find_banks
-from .clauses import at_boundary
+from .clauses import at_boundary, sentence_end
 from .cues import CueReading
 from .dates import find_dates, find_times
 from .durations import read_duration
@@ -28,7 +28,7 @@ from .lexicon import OTHER_PEOPLE, OTHER_PEOPLE_PHRASES
 from .money import find_money
 from .names import read_name
 from .questions import display_label, join_choices, question
-from .readers import check_number
+from .readers import OPEN_QUESTION, check_number
 from .result import Understanding, is_visible
 from .run_state import GAP_CHARS, Occurrence, overlaps
 from .spoken_codes import rewrite_spoken_codes
@@ -241,6 +241,17 @@ class _Run(CueReading, TypeDrivenFallback):
             )
             self.result.ask(text, (control,))
 
+    def drop_open_answers(self) -> None:
+        """'chưa biết có cần theo dõi hay không': a yes/no left open by the speaker stays empty."""
+        for name in list(self.values):
+            if self.profile(name).kind != "yesno":
+                continue
+            at = self.values[name].position
+            start = max(self.msg.low.rfind(ch, 0, at) for ch in ".!?\n|;") + 1
+            end = sentence_end(self.msg, at)
+            if OPEN_QUESTION.search(self.msg.low, start, end):
+                del self.values[name]
+
     def finish(self) -> Understanding:
         result = self.result
         clear_at = self.clear_at
@@ -343,6 +354,7 @@ class _Run(CueReading, TypeDrivenFallback):
         self.fill_bank()
         self.fill_minutes()
         self.infer_values()
+        self.drop_open_answers()
         self.bridge_times()
         self.reveal_controls()
         return self.finish()

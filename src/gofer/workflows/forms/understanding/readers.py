@@ -427,8 +427,23 @@ def _scale_option(msg: Message, profile: FieldProfile, pos: int, limit: int) -> 
     return ValueRead(value, items[0].start, tail.end() if tail else end)
 
 
+OPEN_QUESTION = re.compile(
+    r"\b(?:chua biet|khong biet|chua ro|hay khong|or not|not sure|whether|de trong)\b"
+)
+
+
 def implicit_yes_no(msg: Message, profile: FieldProfile, cue_start: int) -> ValueRead | None:
-    """'cần theo dõi' → yes, 'không cần theo dõi' → no: the cue alone answers a yes/no field."""
+    """'cần theo dõi' → yes, 'không cần theo dõi' → no: the cue alone answers a yes/no field.
+
+    'chưa biết có cần theo dõi hay không' answers nothing.
+    """
+    clause_start = max(msg.low.rfind(ch, 0, cue_start) for ch in ".!?\n|;") + 1
+    clause_end = min(
+        (i for i in (msg.low.find(ch, cue_start) for ch in ".!?\n|;") if i >= 0),
+        default=len(msg.low),
+    )
+    if OPEN_QUESTION.search(msg.low, clause_start, clause_end):
+        return None
     window = max(0, cue_start - 30)
     negation = _NEGATION_BEFORE.search(msg.low[window:cue_start])
     value = yes_no_value(profile, yes=negation is None)
