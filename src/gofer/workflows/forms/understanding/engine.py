@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from ..schema import FormSchema
 from .banks import HOME_BANK, find_banks
-from .clauses import at_boundary, sentence_end
+from .clauses import at_boundary, clause_end, sentence_end
 from .cues import CueReading
 from .dates import find_dates, find_times
 from .durations import read_duration
@@ -34,6 +34,12 @@ from .run_state import GAP_CHARS, Occurrence, overlaps
 from .spoken_codes import rewrite_spoken_codes
 from .text import accents_compatible, fold
 
+# "đang làm (việc|nhân viên|full-time) tại/ở X", "works at X": what follows is the employer.
+_WORKS_AT = re.compile(
+    r"\b(?:lam|work|works|working|employed)(?:\s+(?:viec|nhan vien|full-time|full time|"
+    r"part-time|fulltime|ke toan|giao vien|cong nhan|ky su))?\s+(?:tai|o|at|for|by)\s+"
+)
+_ORGANISATION = re.compile(r"(?:cong ty|benh vien|truong|ngan hang|tap doan|so |uy ban|cty)")
 _NAME_LEAD = re.compile(r"\s*(?::|la|is|ten la|ten|named|,)?\s*")
 
 
@@ -321,6 +327,29 @@ class _Run(CueReading, TypeDrivenFallback):
         for name, value in one_day_end(self.schema, given, self.current).items():
             self.assign(name, value, len(self.msg.raw), 1)
 
+    def fill_employer(self) -> None:
+        """'hiện làm nhân viên ở Bệnh viện Bạch Mai', 'works at FPT Software': the employer."""
+        fields = [
+            p
+            for p in self.unassigned("short_text", "free_text")
+            if (p.mentions("cong ty") or p.mentions("company"))
+            and not (p.mentions("dia chi") or p.mentions("address"))
+        ]
+        if len(fields) != 1:
+            return
+        for match in _WORKS_AT.finditer(self.msg.low):
+            start = match.end()
+            if self.is_consumed(start, start + 1):
+                continue
+            end = clause_end(self.msg, start)
+            text = self.msg.raw[start:end].strip()
+            first = text.split()[0] if text.split() else ""
+            if not text or not (first[:1].isupper() or _ORGANISATION.match(fold(text))):
+                continue
+            self.assign(fields[0].name, text, start, 1)
+            self.consume(match.start(), end)
+            return
+
     def fill_bank(self) -> None:
         """A payee's bank field takes the one bank the message names (other than our own)."""
         fields = [
@@ -352,6 +381,7 @@ class _Run(CueReading, TypeDrivenFallback):
         self.read_cues()
         self.fallback()
         self.fill_bank()
+        self.fill_employer()
         self.fill_minutes()
         self.infer_values()
         self.drop_open_answers()
