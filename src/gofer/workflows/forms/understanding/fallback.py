@@ -24,6 +24,8 @@ _NAME_TRIGGERS = re.compile(
 )
 # Date fields that look ahead (a follow-up, a deadline): a past date is never theirs.
 _AHEAD_WORDS = ("theo doi", "follow", "deadline", "due", "han chot", "sla", "hen")
+_FOR_PERSON = re.compile(r"\bcho\s+(?:(?:anh|chi|ong|ba|em|co|chu|ban)\s+)?$")
+_TRANSFER_BEFORE = re.compile(r"\b(?:chuyen|transfer|gui tien|chuyen khoan)\b[^.,;|]*$")
 _WORD = re.compile(r"[^\W\d_]+")
 _TERM_CONTEXT = re.compile(
     r"\b(?:trong|vay|thoi han|ky han|tra gop|for|over|within|term|tra trong|han)\s*(?:vong\s*)?$"
@@ -333,9 +335,19 @@ class TypeDrivenFallback(RunState):
                 word_start = match.start()
                 trigger = _NAME_TRIGGERS.search(msg.low[:word_start])
                 target = primary
-                if trigger and trigger.group().strip() == "to" and self._could_show(recipient):
-                    target = recipient
-                if target is None or (self.current.get(target.name) and not correcting):
+                to_payee = trigger is not None and (
+                    trigger.group().strip() == "to"
+                    or (
+                        _FOR_PERSON.search(msg.low, max(0, word_start - 12), word_start) is not None
+                        and _TRANSFER_BEFORE.search(msg.low, max(0, word_start - 60), word_start)
+                        is not None
+                    )
+                )
+                if to_payee and self._could_show(recipient):
+                    target = recipient  # "chuyển khoản 5 triệu cho anh X": X receives
+                if target is None or target.name in self.values:
+                    continue
+                if self.current.get(target.name) and not correcting:
                     continue
                 clause_start = at_boundary(msg, word_start)
                 bare_surname = msg.low[word_start : match.end()] in SURNAMES and (
@@ -357,7 +369,7 @@ class TypeDrivenFallback(RunState):
                     continue
                 self.consume(read.start, read.end)
                 self.assign(target.name, read.value, read.start)
-                return
+                pos = read.end  # another person may follow for another field (a payee)
 
     def _could_show(self, profile: FieldProfile | None) -> bool:
         """False when the field that reveals `profile` is already set to hide it."""
