@@ -323,7 +323,7 @@ def _relative(low: str, pos: int, end: int, today: dt.date) -> list[DateRead]:
         weekday = 6 if match.group(2) else _WEEKDAYS_VI[match.group(1)]
         after = match.group(3) or ""
         next_week = "sau" in after or after.endswith("toi")
-        if "truoc" in after and "tuan" in after or after == "tuan roi":
+        if ("truoc" in after and "tuan" in after) or after == "tuan roi":
             found.append(_weekday_of_week(match, weekday, -1, today))
         elif after in ("vua roi", "vua qua", "truoc", "roi"):
             found.append(_last_weekday(match, weekday, today))
