@@ -24,6 +24,8 @@ _NAME_TRIGGERS = re.compile(
 )
 # Date fields that look ahead (a follow-up, a deadline): a past date is never theirs.
 _AHEAD_WORDS = ("theo doi", "follow", "deadline", "due", "han chot", "sla", "hen")
+# A value the speaker takes back: "không phải 350k", "not 350k".
+_DENIED_BEFORE = re.compile(r"\b(?:khong phai|hong phai|chu khong phai|not|khong phai la)\s*$")
 _FOR_PERSON = re.compile(r"\bcho\s+(?:(?:anh|chi|ong|ba|em|co|chu|ban)\s+)?$")
 _TRANSFER_BEFORE = re.compile(r"\b(?:chuyen|transfer|gui tien|chuyen khoan)\b[^.,;|]*$")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -186,6 +188,9 @@ class TypeDrivenFallback(RunState):
                 self._place_code(code)
         for start, end in self.free_spans():
             for money in find_money(low, start, end):
+                if _DENIED_BEFORE.search(low, max(0, money.start - 25), money.start):
+                    self.consume(money.start, money.end)  # "hổng phải 350k, là 2 củ rưỡi"
+                    continue
                 read = ValueRead(str(money.value), money.start, money.end)
                 self.place("money", self.unassigned("money"), read)
         self._fallback_terms()

@@ -43,7 +43,7 @@ _EN_FILLERS = """is|are|was|to|into|as|new|the|a|an|now|should be|will be|of the
 _TEXT_VI = "là|thành|mới|lại là|sẽ là|như sau|sau đây|gồm|là:|thì|thì là"
 _TEXT_EN = "is|are|new|the|including"
 _KIND_VI = {
-    "number": "có|thì có|là có|chỉ có|được|có tất cả|tất cả",
+    "number": "có|thì có|là có|chỉ có|được|có tất cả|tất cả|lên|lên tới|lên đến|đạt|ở mức",
     "date": "ngày|vào|vào ngày|từ|từ ngày",
     "datetime": "ngày|vào|vào ngày|vào lúc|lúc",
     "time": "lúc|vào lúc|vào|khung|khung giờ",

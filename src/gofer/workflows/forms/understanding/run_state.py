@@ -22,7 +22,8 @@ HEAD_WORDS = frozenset(
     "ngay loai so ten ma trang thai muc do cac chi tiet thong tin gio va cua cho".split()
 )
 CORRECTION_WORDS = re.compile(
-    r"\b(?:nham|sua lai|sua thanh|doi lai|a khong|khong phai|actually|no wait|sorry|correction|"
+    r"\b(?:nham|sua lai|sua thanh|doi lai|a khong|khong phai|hong phai|ua lon|lon roi|actually|"
+    r"no wait|sorry|correction|"
     r"i mean|make it|change it|instead)\b"
 )
 

@@ -94,10 +94,20 @@ _SLANG_RE = re.compile(
 )
 
 
+# Without any marks, "2 toi" after an amount word is "2 tỏi" (not "tối", which follows a time).
+_PLAIN_TOI_RE = re.compile(r"(?<!:)\b(\d+(?:[.,]\d+)?)\s*(toi)\b(?!\s*(?:nay|mai|qua|hom))")
+_TIME_BEFORE = re.compile(r"(?:luc|gio|\d[h:]\d*|vao)\s*$")
+
+
 def _spoken_scales(raw: str, low: str) -> str:
     for match in _SLANG_RE.finditer(raw.lower()):
         twin = _SLANG_SCALES[match.group(1)]
         low = low[: match.start(1)] + twin + low[match.end(1) :]
+    if not has_vietnamese_letters(raw):
+        for match in _PLAIN_TOI_RE.finditer(low):
+            if _TIME_BEFORE.search(low, max(0, match.start() - 8), match.start()):
+                continue
+            low = low[: match.start(2)] + "ty " + low[match.end(2) :]
     return low
 
 
