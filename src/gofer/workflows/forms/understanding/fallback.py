@@ -12,7 +12,8 @@ from .money import find_money
 from .names import SURNAMES, looks_like_name_start, read_name
 from .phone import read_phone
 from .profiles import FieldProfile
-from .readers import allowed_terms, read_for_kind
+from .numbers import lex, read_number
+from .readers import allowed_terms, check_number, read_for_kind
 from .reading import ValueRead
 from .result import is_visible
 from .run_state import CORRECTION_WORDS, Occurrence, RunState
@@ -309,6 +310,34 @@ class TypeDrivenFallback(RunState):
                 )
                 if reading.read is not None:
                     self.place(f"number:{hits[0].units[0]}", hits, reading.read)
+        self._worded_unit_numbers([p for p in numbers if p.name not in self.values])
+
+    def _worded_unit_numbers(self, numbers: list[FieldProfile]) -> None:
+        """'nghỉ tang ba ngày': a number in words followed by a field's unit."""
+        if not numbers:
+            return
+        msg = self.msg
+        for start, end in self.free_spans():
+            items = lex(msg.low, start, end)
+            for i, item in enumerate(items):
+                if item.kind != "word" or (
+                    i and items[i - 1].kind == "word" and read_number(items, i - 1) is not None
+                ):
+                    continue
+                read = read_number(items, i)
+                if read is None or read.next_index >= len(items):
+                    continue
+                unit = items[read.next_index].text
+                hits = [p for p in numbers if unit in p.units]
+                after = items[read.next_index + 1] if read.next_index + 1 < len(items) else None
+                if not hits or (after is not None and after.kind == "num"):
+                    continue  # "ngày 5/12" is a date, not a count of days
+                a, b = item.start, items[read.next_index].end
+                if self.is_consumed(a, b):
+                    continue
+                shown = msg.raw[a:b]
+                checked = check_number(hits[0].field, read.value, a, b, shown)
+                self.place(f"number:{hits[0].units[0]}", hits, checked)
 
     def _fallback_names(self) -> None:
         """A name without a field cue: after 'cho', 'anh/chị', 'for', at a clause start, or a
