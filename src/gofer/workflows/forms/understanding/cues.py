@@ -68,7 +68,8 @@ _IS_THE_LABEL = re.compile(
 
 # "đổi địa chỉ sang X", "thường trú tại X", "moved to X": the preposition is not the value.
 _LEADING_PREPOSITION = re.compile(
-    r"^(?:(?:thường trú|thuong tru|hiện|hien|hiện đang|đang)\s+)?(?:sang|tại|tai|ở|at|to)\s+(?=\S)",
+    r"^(?:(?:thường trú|thuong tru|hiện|hien|hiện đang|đang)\s+)?(?:sang|tại|tai|ở|at|to|ghi là|ghi)\s+"
+    r"(?=\S)",
     re.IGNORECASE,
 )
 
@@ -568,6 +569,14 @@ class CueReading(RunState):
             end = min(end, clause_end(self.msg, start, end))
         else:
             end = min(end, sentence_end(self.msg, start, end))
+        opening = self.msg.raw[start:end].lstrip()
+        if opening[:1] in "\"“'":
+            # A quoted value ends at its closing quote ('tiêu đề "Báo cáo …", loại …').
+            quote_at = start + len(self.msg.raw[start:end]) - len(opening)
+            closing = {"\"": "\"", "“": "”", "'": "'"}[opening[0]]
+            close = self.msg.raw.find(closing, quote_at + 1, end)
+            if close > quote_at:
+                end = close + 1
         label_after = _IS_THE_LABEL.search(self.msg.low, start, end)
         if label_after is not None:
             end = label_after.start()  # "Tập đoàn Masan is the employer"
