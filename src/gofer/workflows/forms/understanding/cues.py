@@ -573,7 +573,7 @@ class CueReading(RunState):
         if opening[:1] in "\"“'":
             # A quoted value ends at its closing quote ('tiêu đề "Báo cáo …", loại …').
             quote_at = start + len(self.msg.raw[start:end]) - len(opening)
-            closing = {"\"": "\"", "“": "”", "'": "'"}[opening[0]]
+            closing = {'"': '"', "“": "”", "'": "'"}[opening[0]]
             close = self.msg.raw.find(closing, quote_at + 1, end)
             if close > quote_at:
                 end = close + 1

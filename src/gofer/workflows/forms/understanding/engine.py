@@ -34,6 +34,10 @@ from .run_state import GAP_CHARS, Occurrence, overlaps
 from .spoken_codes import rewrite_spoken_codes
 from .text import accents_compatible, fold
 
+# ", KYC Team Lead," right after a name: capitalised words, no digits, up to the clause end.
+_TITLE_AFTER = re.compile(
+    r"\s*,\s*((?:[A-ZĐÀ-Ỹ][\w&/-]*)(?:\s+[\w&/-]+){0,4}?)\s*(?=,|\.|;|\||$|\s+in\s|\s+bên\s)"
+)
 # "đang làm (việc|nhân viên|full-time) tại/ở X", "works at X": what follows is the employer.
 _WORKS_AT = re.compile(
     r"\b(?:lam|work|works|working|employed)(?:\s+(?:viec|nhan vien|full-time|full time|"
@@ -327,6 +331,37 @@ class _Run(CueReading, TypeDrivenFallback):
         for name, value in one_day_end(self.schema, given, self.current).items():
             self.assign(name, value, len(self.msg.raw), 1)
 
+    def fill_title_after_name(self) -> None:
+        """'Officer: Hoang Thi Kim Ngan, KYC Team Lead, …': a title right after the person's
+        name is that person's position."""
+        people = self.vocab.by_kind("person_name")
+        titles = [
+            p
+            for p in self.unassigned("short_text")
+            if p.mentions("chuc vu") or p.mentions("position") or p.mentions("vi tri")
+        ]
+        if not people or len(titles) != 1:
+            return
+        subject = people[0]
+        name = self.values.get(subject.name)
+        if name is None:
+            return
+        at = self.msg.raw.find(name.value)
+        if at < 0:
+            at = fold(self.msg.raw).find(fold(name.value))
+        if at < 0:
+            return
+        match = _TITLE_AFTER.match(self.msg.raw, at + len(name.value))
+        if match is None or self.is_consumed(match.start(1), match.end(1)):
+            return
+        title = match.group(1).strip()
+        if re.search(r"[\d@]", title) or title.isupper():
+            return  # "NV0789", "KH": a code, not a title
+        if any(o.start <= match.start(1) < o.end and o.entry.cues for o in self.occurrences):
+            return  # the next words are another field's label
+        self.assign(titles[0].name, title, match.start(1), 1)
+        self.consume(match.start(1), match.end(1))
+
     def fill_employer(self) -> None:
         """'hiện làm nhân viên ở Bệnh viện Bạch Mai', 'works at FPT Software': the employer."""
         fields = [
@@ -379,6 +414,7 @@ class _Run(CueReading, TypeDrivenFallback):
         self.find_removals()
         self.skip_other_people()
         self.read_cues()
+        self.fill_title_after_name()
         self.fallback()
         self.fill_bank()
         self.fill_employer()
