@@ -10,9 +10,9 @@ from .email import read_email
 from .ids import find_codes, read_national_id
 from .money import find_money
 from .names import SURNAMES, looks_like_name_start, read_name
+from .numbers import lex, read_number
 from .phone import read_phone
 from .profiles import FieldProfile
-from .numbers import lex, read_number
 from .readers import allowed_terms, check_number, read_for_kind
 from .reading import ValueRead
 from .result import is_visible
