@@ -68,7 +68,8 @@ _SUBMIT_RES = tuple(
     for p in (
         r"\b(?:(?:bam|nhan|an|click)\s+(?:nut\s+)?)?(?:gui|nop)\s+(?:don|bao cao|form|bieu mau|"
         r"yeu cau|ho so|phieu|di|luon|ngay|lien|gium|giup|dum|vo)\b"
-        r"(?:\s+(?:di|luon|ngay|lien|nhe|nha|giup|gium|dum|luon nhe|di nhe|nhen|hen|nghe|em|chi|anh)\b)*",
+        r"(?:\s+(?:di|luon|ngay|lien|nhe|nha|giup|gium|dum|luon nhe|di nhe|nhen|hen|nghe|em|chi|anh|"
+        r"tui|minh)\b)*",
         r"\b(?:(?:bam|nhan|an|click)\s+(?:nut\s+)?)?(?:gui|nop)\b(?=\s*(?:$|[.!?,;]))",
         r"\bxac nhan\s+(?:kiem tra|gui|luon|di|nhe|va gui|giao dich)\b(?:\s+(?:di|luon|nhe|nha))*",
         r"\bxac nhan\b(?=\s*(?:$|[.!?]))",
@@ -83,7 +84,8 @@ _AFTER_SUBMIT_OK = re.compile(
     r"the form|form|don|bao cao|the application|the report|this|right away|lai|thoi|cho toi|"
     r"cho em|lien|duoc roi|ok|okay|nhe em|nhe anh|luon nhe|di nhe|thanks|thank you|cam on|"
     r"yet|voi|vội|sau|later|just yet|for now|gium|dum|giup chi|giup anh|gium chi|gium anh|nhen|"
-    r"hen|nghe|chi nha|anh nha|em nha|di em|nha em|luon nha))*"
+    r"hen|nghe|chi nha|anh nha|em nha|di em|nha em|luon nha|tui|minh|giup minh|gium tui|giup tui|"
+    r"cho tui|cho minh))*"
     r"\s*(?:$|[.!?,;]|\b(?:roi|va|then|and|xong)\b)"
 )
 _NEGATIONS = re.compile(

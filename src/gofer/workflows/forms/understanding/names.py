@@ -66,6 +66,10 @@ def starts_common_word(low: str, pos: int) -> bool:
     )
 
 
+# Marked words that fold to a family name but are common words ("không" → "khong" → Khổng).
+_NEVER_FIRST = frozenset("không là có mà đã".split())
+
+
 def _is_acronym(word: str) -> bool:
     """'CRM', 'KYC': letters of an abbreviation, never part of a name."""
     return len(word) >= 2 and word.isupper()
@@ -73,7 +77,13 @@ def _is_acronym(word: str) -> bool:
 
 def _is_stop(word: str) -> bool:
     forms = STOP_WORDS.get(fold(word))
-    return forms is not None and any(accents_compatible(word, form) for form in forms)
+    if forms is None:
+        return False
+    marked = fold(word) != word.lower()
+    # "hải" is a name, "hai" the number: a marked word never matches an unmarked stop word.
+    return any(
+        accents_compatible(word, form) and not (marked and fold(form) == form) for form in forms
+    )
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)?")
@@ -129,8 +139,8 @@ def read_name(
             and not (plain_in_marked and folded in _GIVEN_SYLLABLES)
         ):
             break
-        if not words and starts_common_word(low, match.start()):
-            return None
+        if not words and (starts_common_word(low, match.start()) or lowered in _NEVER_FIRST):
+            return None  # "không hài lòng": "không" is not the family name "Khổng"
         if not words and (
             folded in _LEADING or (folded == "ho" and _next_is(low, match.end(), "ten", "va"))
         ):
