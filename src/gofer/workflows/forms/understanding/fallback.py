@@ -65,6 +65,9 @@ class TypeDrivenFallback(RunState):
                 return None
             if len(candidates) == 1 and kind_key not in self.fallback_kinds:
                 return candidates[0]
+            opening = self._period_start(candidates, start)
+            if opening is not None:
+                return opening
         if CORRECTION_WORDS.search(self.msg.low):
             # "à nhầm, 750 triệu": a correction of the one such value given before
             given = [p for p in candidates if self.current.get(p.name)]
@@ -86,6 +89,18 @@ class TypeDrivenFallback(RunState):
         if date is not None and date < self.today:
             shown = [p for p in shown if not any(p.mentions(w) for w in _AHEAD_WORDS)]
         return shown
+
+    def _period_start(self, candidates: list[FieldProfile], start: int) -> FieldProfile | None:
+        """'xin nghỉ vào ngày 01/02': a lone coming date of a request is when it starts."""
+        starts = [p for p in candidates if p.mentions("bat dau") or p.mentions("start")]
+        found = find_dates(self.msg.low, self.today, start, len(self.msg.low))
+        date = found[0].value if found and found[0].start == start else None
+        if len(starts) != 1 or date is None or date < self.today:
+            return None
+        if starts[0].name in self.values or self.current.get(starts[0].name):
+            return None
+        others = [d for d in find_dates(self.msg.low, self.today) if d.start != start and d.value]
+        return starts[0] if not any(d.value and d.value > self.today for d in others) else None
 
     def _context_hint(self, candidates: list[FieldProfile], start: int) -> FieldProfile | None:
         """A phrase just before a bare value (same clause) that points at one candidate.
