@@ -58,7 +58,7 @@ _NONE_BEFORE = re.compile(
 
 # "<value> is the/my/his <label>": English that gives the value first.
 _IS_THE = re.compile(
-    r"\b(?:is|are|was|will be)\s+(?:the|my|his|her|their|our|its|a)?\s*"
+    r"\b(?:is|are|was|will be|la)\s+(?:the|my|his|her|their|our|its|a)?\s*"
     r"(?:(?:total\s+)?number\s+of|count\s+of|total)?\s*$"
 )
 
