@@ -51,8 +51,8 @@ _CORRECTION_JOINER = re.compile(
 
 # "không có ca rủi ro cao", "no high-risk cases": a count field named after a negation is 0.
 _NONE_BEFORE = re.compile(
-    r"\b(?:khong co|khong phat hien|chua co|chua phat hien|ko co|k co|khong|no|zero|not any)"
-    r"(?:\s+(?:mot|ca|truong hop|ho so|vu|cases?))?\s*$"
+    r"\b(?:khong co|khong phat hien|chua co|chua phat hien|ko co|k co|hong co|khong|no|zero|"
+    r"not any)(?:\s+(?:mot|ca|truong hop|ho so|vu|cases?))?(?:\s+nao)?\s*$"
 )
 
 
@@ -523,7 +523,8 @@ class CueReading(RunState):
         none = _NONE_BEFORE.search(self.msg.low, 0, occurrence.start)
         if none is not None and not self.is_consumed(none.start(), none.end()):
             after = self.msg.low[occurrence.end :].lstrip(" ")
-            if not after or after[0] in ",;.!?\n" or not re.match(r"\d", after):
+            after = re.sub(r"^(?:het tron|het|nao|ca|luon|ca)\b\s*", "", after)
+            if not after or after[0] in ",;.!?\n|":
                 zero = _check_zero(profile)
                 if zero is not None:
                     return Reading(ValueRead(zero, none.start(), occurrence.end), 2)
