@@ -27,6 +27,8 @@ _NAME_TRIGGERS = re.compile(
 _AHEAD_WORDS = ("theo doi", "follow", "deadline", "due", "han chot", "sla", "hen")
 # A value the speaker takes back: "không phải 350k", "not 350k".
 _DENIED_BEFORE = re.compile(r"\b(?:khong phai|hong phai|chu khong phai|not|khong phai la)\s*$")
+# Two days of one request: "hôm nay với ngày mai", "Monday and Tuesday".
+_PAIR_JOINER = re.compile(r"\s*(?:voi|va|and|,)\s*")
 _FOR_PERSON = re.compile(r"\bcho\s+(?:(?:anh|chi|ong|ba|em|co|chu|ban)\s+)?$")
 _TRANSFER_BEFORE = re.compile(r"\b(?:chuyen|transfer|gui tien|chuyen khoan)\b[^.,;|]*$")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -98,9 +100,22 @@ class TypeDrivenFallback(RunState):
         if len(starts) != 1 or date is None or date < self.today:
             return None
         if starts[0].name in self.values or self.current.get(starts[0].name):
-            return None
+            ends = [p for p in candidates if p.mentions("ket thuc") or p.mentions("end")]
+            first = self.values.get(starts[0].name)
+            joined = first is not None and _PAIR_JOINER.fullmatch(
+                self.msg.low, self._date_end(first.position), start
+            )
+            return ends[0] if len(ends) == 1 and joined else None  # "hôm nay với ngày mai"
+        after = found[0].end
+        nxt = find_dates(self.msg.low, self.today, after, len(self.msg.low))
+        if nxt and _PAIR_JOINER.fullmatch(self.msg.low, after, nxt[0].start):
+            return starts[0]  # the first of two joined days
         others = [d for d in find_dates(self.msg.low, self.today) if d.start != start and d.value]
         return starts[0] if not any(d.value and d.value > self.today for d in others) else None
+
+    def _date_end(self, position: int) -> int:
+        found = find_dates(self.msg.low, self.today, position, len(self.msg.low))
+        return found[0].end if found and found[0].start == position else position
 
     def _context_hint(self, candidates: list[FieldProfile], start: int) -> FieldProfile | None:
         """A phrase just before a bare value (same clause) that points at one candidate.
