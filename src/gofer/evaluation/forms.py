@@ -61,13 +61,16 @@ class LocalServers:
         found = workflow.schemas.peek(form_url(self.settings, form)) if workflow else None
         return {f.name: classify(f) for f in found.schema.fields} if found else {}
 
-    def set_today(self, today: dt.date | None) -> None:
-        """Gives the forms agent the case's clock (None: the real date in Vietnam)."""
+    def set_clock(self, case: FormCase | None) -> None:
+        """Gives the forms agent and its pages the case's clock (None: the real time)."""
         from gofer.workflows.forms.workflow import vietnam_today
 
         workflow = self.forms_workflow()
-        if workflow is not None:
-            workflow.today = (lambda: today) if today is not None else vietnam_today
+        if workflow is None:
+            return
+        today = case.today if case is not None else None
+        workflow.today = (lambda: today) if today is not None else vietnam_today
+        workflow.page_clock = case.now if case is not None else None
 
 
 @contextmanager
@@ -193,7 +196,7 @@ async def run_cases(
         httpx.AsyncClient(base_url=servers.replica.url, timeout=30) as replica,
     ):
         for case in cases:
-            servers.set_today(case.today)
+            servers.set_clock(case)
             run = await run_case(gofer, replica, case, form_hint=form_hint)
             run.score = score_case(
                 case,
@@ -209,7 +212,7 @@ async def run_cases(
             runs.append(run)
             if on_case is not None:
                 on_case(run)
-        servers.set_today(None)
+        servers.set_clock(None)
     return report(runs)
 
 

@@ -59,6 +59,9 @@ class FormsWorkflow:
         self.live_pages: LivePages | None = None
         # What "hôm nay"/"today" means; the evaluation sets each case's own clock here.
         self.today: Callable[[], date] = vietnam_today
+        # The time the form pages see (their default dates); None leaves the real time. The
+        # evaluation sets a case's own clock so that page defaults agree with `today`.
+        self.page_clock: datetime | None = None
 
     async def run(self, ctx: StepContext) -> dict[str, Any]:
         return await FormTurn(self, ctx).run()
@@ -180,6 +183,8 @@ class FormTurn:
         if page.url == page_url:
             return False
         try:
+            if self.workflow.page_clock is not None:
+                await page.clock.set_fixed_time(self.workflow.page_clock)
             await page.goto(page_url, wait_until="load")
             await wait_until_ready(page)
         except Exception as exc:
