@@ -133,7 +133,12 @@ class CueReading(RunState):
                 and self._whole_list_item(occurrence)
             ):
                 continue  # "Tags: VIP, follow-up": an item of the list, not a field's cue
-            if inside_text and open_text is not None and occurrence.start == open_text[1]:
+            if (
+                inside_text
+                and open_text is not None
+                and open_text[0].kind == "short_text"
+                and occurrence.start == open_text[1]
+            ):
                 continue  # "chức vụ Chuyên viên …": the value starts with a cue word
             if (
                 inside_text

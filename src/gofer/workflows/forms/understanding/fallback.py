@@ -18,6 +18,7 @@ from .reading import ValueRead
 from .result import is_visible
 from .run_state import CORRECTION_WORDS, Occurrence, RunState
 from .terms import find_terms
+from .text import fold_words
 
 _NAME_TRIGGERS = re.compile(
     r"\b(?:cho|anh|chi|ong|ba|co|chu|bac|em|mr|mrs|ms|miss|for|khach|khach hang|kh|customer|"
@@ -431,6 +432,10 @@ class TypeDrivenFallback(RunState):
                     continue
                 if self.is_consumed(read.start, read.end):
                     continue
+                known = {fold_words(v) for k, v in self.current.items() if k != target.name}
+                known |= {fold_words(v.value) for k, v in self.values.items()}
+                if fold_words(read.value) in known:
+                    continue  # a person already holding another role ("…, X nghỉ phép rồi")
                 self.consume(read.start, read.end)
                 self.assign(target.name, read.value, read.start)
                 pos = read.end  # another person may follow for another field (a payee)
