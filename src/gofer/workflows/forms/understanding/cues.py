@@ -136,7 +136,7 @@ class CueReading(RunState):
             if (
                 inside_text
                 and open_text is not None
-                and open_text[0].kind == "short_text"
+                and open_text[0].kind in ("short_text", "tags")
                 and occurrence.start == open_text[1]
             ):
                 continue  # "chức vụ Chuyên viên …": the value starts with a cue word
