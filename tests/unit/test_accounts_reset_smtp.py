@@ -122,7 +122,7 @@ async def test_reset_flow_through_real_smtp(make_settings, run_app, smtp):
         await sign_in(c, email, new_password)
         assert mailbox.logins and set(mailbox.logins) == {SMTP_USER}
         # With SMTP configured nothing is written to the dev outbox.
-        assert await running.services.extras["accounts"].mailer.outbox() == []
+        assert await running.core.accounts.mailer.outbox() == []
 
 
 async def test_smtp_down_still_answers_the_same(make_settings, run_app):

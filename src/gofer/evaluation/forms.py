@@ -45,7 +45,7 @@ class LocalServers:
 
     def forms_workflow(self) -> Any:
         """The server's forms workflow (its schema cache and clock)."""
-        return self.app.state.services.registry.get("forms.fill")
+        return self.app.state.core.registry.get("forms.fill")
 
     def field_types(self, form: str) -> dict[str, str]:
         """Field types from the server's own discovered schema (free text compares loosely)."""

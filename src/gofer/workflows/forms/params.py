@@ -18,9 +18,9 @@ class FormState(BaseModel):
     form: str | None = None
     values: dict[str, str] = Field(default_factory=dict)  # what the agent set and read back
     page_values: dict[str, str] = Field(default_factory=dict)  # every non-empty control, last seen
-    step: int = Field(1, ge=1)
-    turn: int = Field(0, ge=0)
-    submissions: int = Field(0, ge=0)
+    step: int = Field(1, ge=1, le=100)
+    turn: int = Field(0, ge=0, le=1_000_000)
+    submissions: int = Field(0, ge=0, le=1_000_000)
     language: Literal["vi", "en"] | None = None  # the conversation's, from its last clear message
 
 
@@ -47,7 +47,7 @@ class FormsFillParams(BaseModel):
     language: Literal["vi", "en"] | None = Field(
         None, description="The conversation's language, for messages that do not show one."
     )
-    timeout_s: float | None = Field(None, gt=0)
+    timeout_s: float | None = Field(None, gt=0, le=3600, allow_inf_nan=False)
 
     @field_validator("message")
     @classmethod
