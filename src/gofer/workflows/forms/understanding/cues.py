@@ -205,6 +205,29 @@ class CueReading(RunState):
         if open_text is not None:
             self.close_text(open_text, self.limit_after(open_text[1]))
 
+    def _described_by(
+        self, occurrence: Occurrence, limit: int
+    ) -> tuple[FieldProfile, Reading, CueTarget] | None:
+        """'Issue: Khách làm rơi thẻ …': a sentence after a select's label describes it, so it
+        goes to the free text named like that label (Mô Tả Vấn Đề / issue description)."""
+        words = [w for w in occurrence.key.split() if len(w) > 2]
+        cues = list(occurrence.entry.cues.values())
+        if not words or not cues:
+            return None
+        texts = [
+            p
+            for p in self.vocab.by_kind("free_text")
+            if p.name not in self.values and all(p.mentions(w) for w in words)
+        ]
+        colon = self._colon_ahead(occurrence.end, limit)
+        start = colon if colon is not None else occurrence.end
+        while start < limit and self.msg.low[start] in " :=-":
+            start += 1
+        sentence = self.msg.low[start : sentence_end(self.msg, start)]
+        if len(texts) != 1 or len(sentence.split()) < 4:
+            return None
+        return texts[0], Reading(ValueRead("", start, start), 1), cues[0]
+
     def _whole_list_item(self, occurrence: Occurrence) -> bool:
         """The occurrence fills an item of a comma list on its own ("…, follow-up, …")."""
         low = self.msg.low
@@ -302,6 +325,10 @@ class CueReading(RunState):
                 continue
             results.append((target, profile, reading))
         successes = [r for r in results if r[2].read is not None and r[2].read.ok]
+        if not successes and explicit:
+            described = self._described_by(occurrence, limit)
+            if described is not None:
+                return described
         if successes:
             first_choice = max(successes, key=lambda r: (r[2].strength, r[0].priority))
             best = self._follow_topic(occurrence, first_choice, successes)
@@ -590,8 +617,12 @@ class CueReading(RunState):
         text = raw.strip().strip("\"'“”‘’").strip()
         text = re.sub(r"[\s,;:.!?–-]+$", "", text)
         text = re.sub(
-            r"\s+(?:va|và|and|roi|rồi|nhe|nhé|nha|a|ạ|thi|thì|con|còn)$", "", text, flags=re.I
-        )
+            r"(?<!\bmua)(?<!\bsua)(?<!\bban)(?<!\bthue)(?<!\bxay)(?<!\bcan)"
+            r"\s+(?:va|và|and|roi|rồi|nhe|nhé|nha|a|ạ|thi|thì|con|còn)$",
+            "",
+            text,
+            flags=re.I,
+        )  # "… mua nha" without marks keeps its house ("nhà"); a closing "nha" goes
         text = collapse(text.strip("\"'“”‘’ "))
         if profile.kind == "free_text" or profile.kind == "short_text":
             text = _LEADING_PREPOSITION.sub("", text, count=1) or text
