@@ -237,6 +237,20 @@ def test_remove_move_hold_back_then_submit(api: httpx.Client, inspect: Any) -> N
     assert submitted[0]["values"]["email"] == ""
 
 
+def test_an_english_conversation_is_answered_in_english(api: httpx.Client, inspect: Any) -> None:
+    first = execute(api, "New loan application for Nguyen Van An, 500 million over 24 months")
+    assert first["form"] == "loan"
+
+    # "don't" folds to "don", which is unaccented Vietnamese for "đơn": still English.
+    held = execute(api, "don't submit yet", session_id=first["session_id"])
+
+    assert held["submitted"] is False
+    reply = f"{held['result']} {held['question'] or ''}"
+    assert "Chưa" not in reply and "Bạn" not in reply and "bước" not in reply
+    assert "Số Điện Thoại" not in reply  # fields are named in English, not by the page's labels
+    assert inspect("loan", first["session_id"])["submissions"] == []
+
+
 def test_clear_empties_the_form_without_submitting(api: httpx.Client, inspect: Any) -> None:
     first = execute(api, "Cập nhật CRM cho khách hàng Trần Thị Bình, mã khách hàng KH12345")
 

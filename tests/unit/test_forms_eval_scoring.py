@@ -77,3 +77,67 @@ def test_case_files_name_the_bad_line(tmp_path: Path) -> None:
         assert ":2:" in str(caught.value)
     with pytest.raises(BadCaseFile, match="cannot read"):
         load_cases(tmp_path / "missing.jsonl")
+
+
+def test_a_case_may_name_its_clock_fields_to_ask_about_and_tags() -> None:
+    case = FormCase.model_validate(
+        {
+            "id": "c2",
+            "form": "loan",
+            "messages": ["vay 300 hoặc 500 triệu"],
+            "expected": {"applicationDate": "@today"},
+            "ask": ["loanAmount"],
+            "now": "2026-12-31T23:30:00+07:00",
+            "tags": ["amount", "ambiguous"],
+        }
+    )
+    assert case.today == dt.date(2026, 12, 31)
+    filled = {"applicationDate": "2026-12-31"}
+    asked = score_case(case, filled, False, {}, case.today, asked=True)
+    assert asked.exact and (asked.checks, asked.correct) == (2, 2)
+    silent = score_case(case, filled, False, {}, case.today, asked=False)
+    assert silent.not_asked == ["loanAmount"] and not silent.exact
+    guessed = score_case(case, {**filled, "loanAmount": "300000000"}, False, {}, case.today)
+    assert guessed.not_asked == ["loanAmount"]
+
+
+def test_failures_are_sorted_into_classes() -> None:
+    from gofer.evaluation.failures import breakdown, classify_failures
+
+    case = FormCase(
+        id="c3",
+        form="crm",
+        mode="incremental",
+        messages=["khách Lê Văn A, email a@b.com", "bỏ email đi"],
+        expected={"customerName": "Lê Văn A", "address": "12 Lê Lợi", "interactionDate": "@today"},
+        must_not_fill=["email", "notes"],
+        submit=True,
+        tags=["clearing"],
+    )
+    filled = {
+        "customerName": "Trần Thị B",
+        "address": "12 Lê Lợi. Khách rất hài lòng",
+        "interactionDate": "2026-05-03",
+        "email": "a@b.com",
+        "notes": "made up",
+    }
+    kinds = {
+        "customerName": "person_name",
+        "address": "free_text",
+        "interactionDate": "date",
+        "email": "email",
+        "notes": "free_text",
+    }
+    score = score_case(case, filled, False, {}, TODAY)
+    found = {(f.klass, f.field) for f in classify_failures(case, score, kinds, filled)}
+    assert found == {
+        ("role", "customerName"),
+        ("free-text boundary", "address"),
+        ("date", "interactionDate"),
+        ("clearing", "email"),
+        ("invented", "notes"),
+        ("submit", "(submit)"),
+    }
+    table = breakdown([(case, classify_failures(case, score, kinds, filled))])
+    assert table["classes"]["clearing"] == {"failures": 1, "cases": 1}
+    assert table["tags"] == {"clearing": {"cases": 1, "failing": 1}}

@@ -64,7 +64,9 @@ def test_understanding_questions_then_problems_come_before_missing_fields() -> N
     assert "Thu Nhập Hàng Tháng (VNĐ)" in (next_question(wrong, "vi") or "")
 
     hidden = outcome(skipped={"collateralValue": "hidden"})
-    assert "Giá Trị Tài Sản (VNĐ)" in (next_question(hidden, "en") or "")
+    assert "Collateral value" in (
+        next_question(hidden, "en") or ""
+    )  # English names, not the page's
 
 
 def test_summary_says_what_was_done() -> None:
@@ -76,3 +78,28 @@ def test_summary_says_what_was_done() -> None:
     )
     assert summary(outcome(written=[], moved_to=3, step=3), "vi") == "Đã chuyển sang bước 3."
     assert "Bạn muốn điền mẫu nào" in which_form_question("vi")
+
+
+def test_an_english_command_is_english_even_with_a_word_that_folds_like_vietnamese() -> None:
+    # "don't" folds to "don", which is also unaccented Vietnamese for "đơn".
+    assert language_of("don't submit yet", "vi") == "en"
+    assert language_of("Don't send it, wait", "vi") == "en"
+
+
+def test_a_message_that_shows_no_language_keeps_the_conversations() -> None:
+    assert language_of("0912345678", "en") == "en"
+    assert language_of("0912345678", "vi") == "vi"
+    assert language_of("ok", "vi") == "en"  # "ok" reads as English on its own
+
+
+def test_english_questions_name_fields_in_english() -> None:
+    question = next_question(outcome(), "en")
+    assert question is not None
+    assert "Số" not in question and "Điện" not in question
+    assert "Phone number" in question
+
+
+def test_a_field_the_message_named_but_could_not_fill_is_reported() -> None:
+    text = summary(outcome(written=[], rejected={"loanAmount": "?"}), "en")
+    assert "Loan amount" in text
+    assert "No change" not in text

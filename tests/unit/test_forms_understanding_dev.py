@@ -116,3 +116,25 @@ def test_dev_set_accuracy_without_llm() -> None:
 def test_every_form_schema_round_trips(form: str) -> None:
     schema = load_schema(form)
     assert FormSchema.from_json(schema.to_json()) == schema
+
+
+def test_the_issues_failure_classes_are_understood() -> None:
+    """tests/data/forms_hard.jsonl: one or more cases per failure class the issue listed
+    (free text past its sentence, names, roles, stated dates, prefixed IDs, implied values,
+    amounts in words and slang, clearing, fields named but not set, ambiguity → a question)."""
+    schemas = {form: load_schema(form) for form in FORMS}
+    problems: list[str] = []
+    for case in load_cases(DATA / "forms_hard.jsonl"):
+        today = dt.date.fromisoformat(case["now"][:10])
+        values: dict[str, str] = {}
+        asked: list[str] = []
+        for message in case["messages"]:
+            result = understand(message, schemas[case["form"]], today=today, current=values)
+            values = result.apply_to(values)
+            asked = result.questions
+        score = score_case(case, schemas[case["form"]], today)
+        problems += [f"{case['id']}: {p}" for p in score.problems]
+        for name in case.get("ask", []):
+            if values.get(name) or not asked:
+                problems.append(f"{case['id']}: {name} should stay empty and be asked about")
+    assert not problems, "\n".join(problems)

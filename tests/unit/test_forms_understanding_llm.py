@@ -174,9 +174,21 @@ async def test_rules_win_over_the_model(fake_model: tuple[FakeModel, str]) -> No
     model, url = fake_model
     model.replies.append(("values", {"phoneNumber": "0912345679"}))
     result = await understand_with_llm(
-        "sđt 0912345678 hoặc 0912345679", loan(), today=TODAY, current={}, config=config(url)
+        "sđt 0912345678, số cũ 0912345679", loan(), today=TODAY, current={}, config=config(url)
     )
     assert result.set_values["phoneNumber"] == "0912345678"
+
+
+async def test_a_value_left_open_is_asked_not_taken_from_the_model(
+    fake_model: tuple[FakeModel, str],
+) -> None:
+    model, url = fake_model
+    model.replies.append(("values", {"phoneNumber": "0912345679"}))
+    result = await understand_with_llm(
+        "sđt 0912345678 hoặc 0912345679", loan(), today=TODAY, current={}, config=config(url)
+    )
+    assert "phoneNumber" not in result.set_values
+    assert any("0912345678" in q and "0912345679" in q for q in result.questions)
 
 
 @pytest.mark.parametrize("reply", [("status", 500), ("text", "not json"), ("text", "[1, 2]")])
@@ -238,3 +250,43 @@ def test_config_comes_from_settings_and_is_off_by_default() -> None:
         _env_file=None,  # type: ignore[call-arg]
     )
     assert config_from_settings(on) == LlmConfig("http://127.0.0.1:9/v1", "m", "sk-x", 3.0)
+
+
+def test_base_url_alone_turns_the_model_on() -> None:
+    from gofer.config import Settings
+    from gofer.workflows.forms.understanding.llm import DEFAULT_MODEL, config_from_settings
+
+    settings = Settings(env="dev", llm_base_url="http://127.0.0.1:9/v1", _env_file=None)  # type: ignore[call-arg]
+    found = config_from_settings(settings)
+    assert found is not None and found.model == DEFAULT_MODEL
+
+
+async def test_the_workflow_seam_asks_the_model_when_llm_base_url_is_set(
+    fake_model: tuple[FakeModel, str],
+) -> None:
+    from gofer.config import Settings
+    from gofer.workflows.forms.intent import understand_turn
+
+    model, url = fake_model
+    model.replies.append(("values", {"customerName": "Tuấn"}))
+    settings = Settings(env="dev", llm_base_url=url, llm_model="test-model", _env_file=None)  # type: ignore[call-arg]
+    message = "khách tên Tuấn muốn vay 300 triệu"
+    intent = await understand_turn(message, loan(), today=TODAY, current={}, settings=settings)
+    assert intent.set_values["customerName"] == "Tuấn"
+    assert intent.set_values["loanAmount"] == "300000000"
+    assert len(model.requests) == 1
+
+
+async def test_the_workflow_seam_stays_on_the_rules_without_llm_base_url(
+    fake_model: tuple[FakeModel, str],
+) -> None:
+    from gofer.config import Settings
+    from gofer.workflows.forms.intent import understand_turn
+
+    model, _url = fake_model
+    settings = Settings(env="dev", llm_base_url=None, _env_file=None)  # type: ignore[call-arg]
+    intent = await understand_turn(
+        "vay 300 triệu", loan(), today=TODAY, current={}, settings=settings
+    )
+    assert intent.set_values == {"loanAmount": "300000000"}
+    assert model.requests == []

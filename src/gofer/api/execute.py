@@ -6,7 +6,7 @@ says what the form now holds.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query
 from pydantic import BaseModel, Field
@@ -33,6 +33,9 @@ class ExecuteBody(BaseModel):
     )
     session_id: str | None = Field(None, max_length=200)
     form: str | None = Field(None, max_length=64, examples=["loan"])
+    language: Literal["vi", "en"] | None = Field(
+        None, description="The conversation's language, for messages that do not show one."
+    )
 
 
 class ExecuteAnswer(BaseModel):
@@ -102,7 +105,9 @@ async def execute(
     if not message.strip():
         raise BadRequest("user_message is required", "user_message_required")
     assert body is not None
-    turn = await gofer.forms.turn(principal, message, session_id=body.session_id, form=body.form)
+    turn = await gofer.forms.turn(
+        principal, message, session_id=body.session_id, form=body.form, language=body.language
+    )
     urls = links(gofer, turn.job_id)
     return ExecuteAnswer(
         result=turn.message,

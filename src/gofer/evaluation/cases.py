@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Literal
@@ -23,6 +24,20 @@ class FormCase(BaseModel):
     expected: dict[str, str] = Field(default_factory=dict)
     must_not_fill: list[str] = Field(default_factory=list)
     submit: bool = False
+    # Fields the message leaves ambiguous: they must stay empty and the reply must ask.
+    ask: list[str] = Field(default_factory=list)
+    # The clock the case was written against (relative dates); the agent's "today" comes from it.
+    now: dt.datetime | None = None
+    tags: list[str] = Field(default_factory=list)
+
+    @property
+    def today(self) -> dt.date | None:
+        """The case's own date in Vietnam, when it names a clock."""
+        if self.now is None:
+            return None
+        if self.now.tzinfo is None:
+            return self.now.date()
+        return self.now.astimezone(dt.timezone(dt.timedelta(hours=7))).date()
 
     @field_validator("form")
     @classmethod

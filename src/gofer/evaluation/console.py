@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -41,10 +42,13 @@ def run_forms_command(path: Path, *, as_json: bool, form_hint: bool = True) -> i
             failing.add_row(case["id"], name, pair["expected"], pair["got"])
         for name in case["filled_but_forbidden"]:
             failing.add_row(case["id"], name, "(empty)", case["filled"].get(name, ""))
+        for name in case["not_asked"]:
+            failing.add_row(case["id"], name, "(asked)", case["filled"].get(name, "") or "-")
         if case["error"]:
             failing.add_row(case["id"], "-", "-", case["error"])
     if failing.row_count:
         out.print(failing)
+    out.print(breakdown_table(result["breakdown"]))
     s = result["summary"]
     summary = Table(title=f"Forms evaluation: {path.name}")
     summary.add_column("figure")
@@ -54,6 +58,20 @@ def run_forms_command(path: Path, *, as_json: bool, form_hint: bool = True) -> i
     summary.add_row("exact cases", f"{s['exact_rate']:.2%}")
     summary.add_row("submit accuracy", f"{s['submit_accuracy']:.2%}")
     summary.add_row("p50 / p95 per case", f"{s['p50_ms']} / {s['p95_ms']} ms")
+    summary.add_row("invented values", str(s["invented"]))
     summary.add_row("errors", str(s["errors"]))
     out.print(summary)
     return 0
+
+
+def breakdown_table(breakdown: dict[str, Any]) -> Table:
+    """Failures per class (and failing cases per tag), so a regression shows at a glance."""
+    table = Table(title="Failures by class")
+    table.add_column("class")
+    table.add_column("failures", justify="right")
+    table.add_column("cases", justify="right")
+    for klass, counts in breakdown["classes"].items():
+        table.add_row(klass, str(counts["failures"]), str(counts["cases"]))
+    for tag, counts in breakdown["tags"].items():
+        table.add_row(f"tag: {tag}", f"{counts['failing']} failing", f"of {counts['cases']}")
+    return table

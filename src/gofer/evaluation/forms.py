@@ -22,6 +22,7 @@ import httpx
 
 from gofer.config import Settings
 from gofer.evaluation.cases import FormCase
+from gofer.evaluation.failures import Failure, breakdown, classify_failures
 from gofer.evaluation.scoring import CaseScore, score_case, summarise
 from gofer.serving import BackgroundServer
 from gofer.workflows.forms.directory import detect_form, form_url
@@ -42,11 +43,34 @@ class LocalServers:
     token: str
     app: Any
 
+    def forms_workflow(self) -> Any:
+        """The server's forms workflow (its schema cache and clock)."""
+        return self.app.state.core.registry.get("forms.fill")
+
     def field_types(self, form: str) -> dict[str, str]:
         """Field types from the server's own discovered schema (free text compares loosely)."""
-        workflow = self.app.state.core.registry.get("forms.fill")
+        workflow = self.forms_workflow()
         found = workflow.schemas.peek(form_url(self.settings, form)) if workflow else None
         return {f.name: f.type for f in found.schema.fields} if found else {}
+
+    def field_kinds(self, form: str) -> dict[str, str]:
+        """What each field holds (name, date, money, …), for sorting failures into classes."""
+        from gofer.workflows.forms.understanding.profiles import classify
+
+        workflow = self.forms_workflow()
+        found = workflow.schemas.peek(form_url(self.settings, form)) if workflow else None
+        return {f.name: classify(f) for f in found.schema.fields} if found else {}
+
+    def set_clock(self, case: FormCase | None) -> None:
+        """Gives the forms agent and its pages the case's clock (None: the real time)."""
+        from gofer.workflows.forms.workflow import vietnam_today
+
+        workflow = self.forms_workflow()
+        if workflow is None:
+            return
+        today = case.today if case is not None else None
+        workflow.today = (lambda: today) if today is not None else vietnam_today
+        workflow.page_clock = case.now if case is not None else None
 
 
 @contextmanager
@@ -91,6 +115,12 @@ class CaseRun:
     submitted: bool = False
     error: str | None = None
     score: CaseScore | None = None
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def asked(self) -> bool:
+        """Whether the last reply asked the user something."""
+        return bool(self.turns and self.turns[-1].get("question"))
 
 
 async def settled_state(replica: httpx.AsyncClient, form: str, session: str) -> dict[str, Any]:
@@ -159,20 +189,30 @@ async def run_cases(
 ) -> dict[str, Any]:
     headers = {"Authorization": f"Bearer {servers.token}"}
     timeout = httpx.Timeout(servers.settings.forms_timeout_s + 30)
-    today = dt.datetime.now(dt.UTC).astimezone(VIETNAM).date()
+    real_today = dt.datetime.now(dt.UTC).astimezone(VIETNAM).date()
     runs: list[CaseRun] = []
     async with (
         httpx.AsyncClient(base_url=servers.gofer.url, headers=headers, timeout=timeout) as gofer,
         httpx.AsyncClient(base_url=servers.replica.url, timeout=30) as replica,
     ):
         for case in cases:
+            servers.set_clock(case)
             run = await run_case(gofer, replica, case, form_hint=form_hint)
             run.score = score_case(
-                case, run.filled, run.submitted, servers.field_types(case.form), today
+                case,
+                run.filled,
+                run.submitted,
+                servers.field_types(case.form),
+                case.today or real_today,
+                asked=run.asked,
+            )
+            run.failures = classify_failures(
+                case, run.score, servers.field_kinds(case.form), run.filled
             )
             runs.append(run)
             if on_case is not None:
                 on_case(run)
+        servers.set_clock(None)
     return report(runs)
 
 
@@ -183,8 +223,10 @@ def report(runs: list[CaseRun]) -> dict[str, Any]:
     # How often the first message alone names the right form (the hint is then not needed).
     detected = sum(1 for r in runs if detect_form(r.case.messages[0]) == r.case.form)
     summary["form_detection_rate"] = round(detected / len(runs), 4) if runs else 1.0
+    summary["invented"] = sum(1 for r in runs for f in r.failures if f.klass == "invented")
     return {
         "summary": summary,
+        "breakdown": breakdown([(r.case, r.failures) for r in runs]),
         "cases": [
             {
                 "id": r.case.id,
@@ -196,6 +238,9 @@ def report(runs: list[CaseRun]) -> dict[str, Any]:
                 "exact": bool(r.score and r.score.exact),
                 "wrong": r.score.wrong if r.score else {},
                 "filled_but_forbidden": r.score.filled_but_forbidden if r.score else [],
+                "not_asked": r.score.not_asked if r.score else [],
+                "failures": [{"class": f.klass, "field": f.field} for f in r.failures],
+                "tags": r.case.tags,
                 "error": r.error,
                 "turns": r.turns,
             }

@@ -40,11 +40,18 @@ class CaseScore:
     correct: int = 0
     wrong: dict[str, dict[str, str]] = field(default_factory=dict)
     filled_but_forbidden: list[str] = field(default_factory=list)
+    # Fields the case wants asked about: filled anyway, or left without any question.
+    not_asked: list[str] = field(default_factory=list)
     submit_ok: bool = True
 
     @property
     def exact(self) -> bool:
-        return not self.wrong and not self.filled_but_forbidden and self.submit_ok
+        return (
+            not self.wrong
+            and not self.filled_but_forbidden
+            and not self.not_asked
+            and self.submit_ok
+        )
 
 
 def score_case(
@@ -53,7 +60,9 @@ def score_case(
     submitted: bool,
     field_types: dict[str, str],
     today: dt.date,
+    asked: bool = True,
 ) -> CaseScore:
+    """`asked` says whether the agent's last reply asked the user something."""
     score = CaseScore(case.id)
     for name, raw in case.expected.items():
         want = expected_value(raw, today)
@@ -67,6 +76,12 @@ def score_case(
         score.checks += 1
         if filled.get(name, "").strip():
             score.filled_but_forbidden.append(name)
+        else:
+            score.correct += 1
+    for name in case.ask:
+        score.checks += 1
+        if filled.get(name, "").strip() or not asked:
+            score.not_asked.append(name)
         else:
             score.correct += 1
     score.submit_ok = submitted == case.submit

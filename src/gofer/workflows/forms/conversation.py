@@ -76,8 +76,12 @@ class FormConversations:
         *,
         session_id: str | None = None,
         form: str | None = None,
+        language: str | None = None,
     ) -> TurnResult:
-        """Applies one message to the caller's conversation (a new one without `session_id`)."""
+        """Applies one message to the caller's conversation (a new one without `session_id`).
+
+        `language` ("vi"/"en") is the conversation's, for replies to messages that show none.
+        """
         try:
             checked_form_key(form)
         except ValueError as exc:
@@ -103,6 +107,8 @@ class FormConversations:
             }
             if form and form.strip():
                 params["form"] = form
+            if language in ("vi", "en"):
+                params["language"] = language
             job, _ = await self._jobs.submit(principal, WORKFLOW, params, params_field=())
             await self._note_execution(session_id, job.job_id, "running")
             ended = await self._jobs.wait_for_end(job.job_id, timeout_s + _WAIT_GRACE_S)

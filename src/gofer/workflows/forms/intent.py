@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import inspect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -47,18 +46,6 @@ class TurnIntent:
         }
 
 
-def _llm_client(settings: Settings) -> Any:
-    """The optional LLM client, when one is configured; None keeps the rules-only path."""
-    if not (settings.llm_base_url and settings.llm_model):
-        return None
-    try:
-        from gofer.workflows.forms.understanding import llm
-    except ImportError:
-        return None
-    factory = getattr(llm, "client_from_settings", None)
-    return factory(settings) if callable(factory) else None
-
-
 async def understand_turn(
     message: str,
     schema: FormSchema,
@@ -66,18 +53,21 @@ async def understand_turn(
     today: dt.date,
     current: dict[str, str],
     settings: Settings,
+    language: str = "vi",
 ) -> TurnIntent:
-    """Runs the understanding (rules, plus the LLM when configured) off the event loop."""
+    """Runs the rules, completed by the model when LLM_BASE_URL and LLM_MODEL are set."""
     from gofer.workflows.forms.understanding import understand
+    from gofer.workflows.forms.understanding.llm import config_from_settings, understand_with_llm
 
-    kwargs: dict[str, Any] = {"today": today, "current": dict(current)}
-    parameters = inspect.signature(understand).parameters
-    if "llm" in parameters:
-        kwargs["llm"] = _llm_client(settings)
-    if inspect.iscoroutinefunction(understand):
-        found = await understand(message, schema, **kwargs)
+    config = config_from_settings(settings)
+    if config is None:
+        found = await asyncio.to_thread(
+            understand, message, schema, today=today, current=current, language=language
+        )
     else:
-        found = await asyncio.to_thread(understand, message, schema, **kwargs)
+        found = await understand_with_llm(
+            message, schema, today=today, current=current, config=config, language=language
+        )
     known = set(f.name for f in schema.fields)
     return TurnIntent(
         set_values={k: str(v) for k, v in dict(found.set_values).items() if k in known},

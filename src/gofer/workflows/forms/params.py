@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from gofer.workflows.forms.directory import FORMS, normalise_form_key
@@ -19,6 +21,7 @@ class FormState(BaseModel):
     step: int = Field(1, ge=1, le=100)
     turn: int = Field(0, ge=0, le=1_000_000)
     submissions: int = Field(0, ge=0, le=1_000_000)
+    language: Literal["vi", "en"] | None = None  # the conversation's, from its last clear message
 
 
 def checked_form_key(value: str | None) -> str | None:
@@ -41,6 +44,9 @@ class FormsFillParams(BaseModel):
         None, max_length=64, description="Forces the form: " + ", ".join(FORMS)
     )
     state: FormState = Field(default_factory=FormState)
+    language: Literal["vi", "en"] | None = Field(
+        None, description="The conversation's language, for messages that do not show one."
+    )
     timeout_s: float | None = Field(None, gt=0, le=3600, allow_inf_nan=False)
 
     @field_validator("message")

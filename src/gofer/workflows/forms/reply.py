@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gofer.workflows.forms.directory import FORMS
 from gofer.workflows.forms.schema import FormSchema
-from gofer.workflows.forms.understanding.text import fold_words, has_vietnamese_letters
+from gofer.workflows.forms.understanding.questions import display_label, message_language
 
-# Folded words that only a Vietnamese message would hold even when typed without accents.
-_VI_WORDS = frozenset(
-    "la cua cho toi ten so dien thoai ngay thang nam khach hang vay don gui nop xoa bo "
-    "sua nham dien them mau bao cao giao dich nghi phep trieu ty nghin dong".split()
-)
-_EN_WORDS = frozenset(
-    "the is my and with please fill submit name phone email loan amount date change remove "
-    "clear set to of for".split()
-)
 MAX_ASKED = 3
 
 
-def language_of(message: str) -> str:
-    """ "vi" or "en": Vietnamese unless the message reads as English."""
-    if has_vietnamese_letters(message):
-        return "vi"
-    words = fold_words(message).split()
-    vi = sum(1 for w in words if w in _VI_WORDS)
-    en = sum(1 for w in words if w in _EN_WORDS)
-    return "en" if en > vi else "vi"
+def language_of(message: str, fallback: str = "vi") -> str:
+    """ "vi" or "en": the message's own language, else the conversation's (`fallback`)."""
+    return message_language(message) or fallback
 
 
 def form_title(key: str, language: str) -> str:
@@ -44,11 +30,11 @@ def which_form_question(language: str) -> str:
     return f"Which form should I fill: {', '.join(names[:-1])} or {names[-1]}?"
 
 
-def _labels(schema: FormSchema, names: list[str]) -> list[str]:
+def _labels(schema: FormSchema, names: list[str], language: str) -> list[str]:
     labels = []
     for name in names:
         spec = schema.get(name)
-        labels.append(spec.label if spec and spec.label else name)
+        labels.append(display_label(spec, language) if spec else name)
     return labels
 
 
@@ -70,6 +56,8 @@ class TurnOutcome:
     mismatches: list[str]
     skipped: dict[str, str]
     moved_to: int | None = None
+    # Fields the message named whose value could not be used (field → why, as a question).
+    rejected: dict[str, str] = field(default_factory=dict)
 
 
 def summary(outcome: TurnOutcome, language: str) -> str:
@@ -87,13 +75,17 @@ def summary(outcome: TurnOutcome, language: str) -> str:
             else f"Filled {count} field(s) on the {title}."
         )
     if o.removed:
-        names = ", ".join(_labels(o.schema, o.removed))
+        names = ", ".join(_labels(o.schema, o.removed, language))
         parts.append(f"Đã xóa: {names}." if vi else f"Removed: {names}.")
     if o.mismatches:
-        names = ", ".join(_labels(o.schema, o.mismatches))
+        names = ", ".join(_labels(o.schema, o.mismatches, language))
         parts.append(
             f"Không ghi đúng được: {names}." if vi else f"Could not set correctly: {names}."
         )
+    not_set = [n for n in o.rejected if n not in o.written]
+    if not_set:
+        names = ", ".join(_labels(o.schema, not_set, language))
+        parts.append(f"Chưa điền được: {names}." if vi else f"Not filled: {names}.")
     if o.submitted:
         confirmation = f" ({o.submit_message})" if o.submit_message else ""
         parts.append(f"Đã gửi đơn{confirmation}." if vi else f"Submitted the form{confirmation}.")
@@ -119,14 +111,14 @@ def next_question(outcome: TurnOutcome, language: str) -> str | None:
         return " ".join(o.questions[:2])
     if o.skipped:
         name, why = next(iter(o.skipped.items()))
-        label = _labels(o.schema, [name])[0]
+        label = _labels(o.schema, [name], language)[0]
         return (
             f"Chưa điền được {label} ({why}). Bạn muốn xử lý thế nào?"
             if vi
             else f"Could not fill {label} ({why}). How should I proceed?"
         )
     if o.mismatches:
-        names = ", ".join(_labels(o.schema, o.mismatches))
+        names = ", ".join(_labels(o.schema, o.mismatches, language))
         return (
             f"Trang không nhận giá trị của {names}. Bạn kiểm tra và cho mình giá trị khác nhé?"
             if vi
@@ -134,7 +126,7 @@ def next_question(outcome: TurnOutcome, language: str) -> str | None:
         )
     if o.submitted or not o.missing:
         return None
-    asked = _labels(o.schema, o.missing[:MAX_ASKED])
+    asked = _labels(o.schema, o.missing[:MAX_ASKED], language)
     more = len(o.missing) - len(asked)
     listed = ", ".join(asked)
     if vi:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
@@ -41,7 +41,7 @@ from gofer.workflows.forms.steps import PROGRESS, FormsStep
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def vietnam_today() -> Any:
+def vietnam_today() -> date:
     return datetime.now(UTC).astimezone(VIETNAM).date()
 
 
@@ -60,6 +60,11 @@ class FormsWorkflow:
         self.schemas = schemas or SchemaCache()
         # Set by the forms feature when the server keeps pages open between turns.
         self.live_pages: LivePages | None = None
+        # What "hôm nay"/"today" means; the evaluation sets each case's own clock here.
+        self.today: Callable[[], date] = vietnam_today
+        # The time the form pages see (their default dates); None leaves the real time. The
+        # evaluation sets a case's own clock so that page defaults agree with `today`.
+        self.page_clock: datetime | None = None
 
     async def run(self, ctx: StepContext) -> dict[str, Any]:
         return await FormTurn(self, ctx).run()
@@ -73,7 +78,9 @@ class FormTurn:
         self.workflow = workflow
         self.ctx = ctx
         self.params: FormsFillParams = ctx.params
-        self.language = language_of(self.params.message)
+        # The latest message's own language; else the conversation's setting, else its last one.
+        fallback = self.params.language or self.params.state.language or "vi"
+        self.language = language_of(self.params.message, fallback)
         self.started = time.perf_counter()
         self.timings: dict[str, int] = {}
         self._submit_blocked = ""
@@ -92,10 +99,11 @@ class FormTurn:
         if key is None:
             return self._ask_for_form(state)
         state.form = key
+        state.language = "en" if self.language == "en" else "vi"
         url = form_url(self.ctx.settings, key)
         session_key = p.session_id or self.ctx.job_id
         page_url = with_session(url, session_key)
-        today = vietnam_today()
+        today = self.workflow.today()
 
         form = self.workflow.schemas.peek(url)
         intent: TurnIntent | None = None
@@ -142,10 +150,9 @@ class FormTurn:
             today=today,
             current=state.values,
             settings=self.ctx.settings,
+            language=self.language,
         )
         self._mark("understood")
-        if intent.language in ("vi", "en"):
-            self.language = intent.language
         return intent
 
     async def _discover(self, context: BrowserContext, url: str) -> DiscoveredForm:
@@ -177,6 +184,8 @@ class FormTurn:
         if page.url == page_url:
             return False
         try:
+            if self.workflow.page_clock is not None:
+                await page.clock.set_fixed_time(self.workflow.page_clock)
             await page.goto(page_url, wait_until="load")
             await wait_until_ready(page)
         except Exception as exc:
@@ -240,6 +249,7 @@ class FormTurn:
 
     def _ask_for_form(self, state: FormState) -> dict[str, Any]:
         question = which_form_question(self.language)
+        state.language = "en" if self.language == "en" else "vi"
         state.turn += 1
         return {
             "message": question,
@@ -299,6 +309,7 @@ class FormTurn:
             mismatches=list(mismatches),
             skipped=skipped,
             moved_to=intent.goto_step if report is not None else None,
+            rejected=dict(intent.rejected),
         )
         question = next_question(outcome, self.language)
         self.timings["total"] = round((time.perf_counter() - self.started) * 1000)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from .text import Message, prev_non_space
+from .text import Message, fold, prev_non_space
 
 _BOUNDARY_CHARS = frozenset(",;.!?\n\r")
 # Words after which a new field or command starts: connectors, corrections and edit verbs.
 CONNECTORS = frozenset(
     """va con roi voi and with also then plus cung nhe nha thi but nhung nham sorry actually oh
     u ok okay sua doi thay change update set dien nhap add please giup hay now xong finally
-    correction correct fix oops ah uh um hmm well them""".split()
+    correction correct fix oops ah uh um hmm well them thoi nho xong roi cai""".split()
 )
 _PHRASE_CONNECTORS = (
     "a nham",
@@ -63,5 +63,35 @@ def clause_end(msg: Message, pos: int, limit: int | None = None) -> int:
         if ch in ",;!?\n":
             return index
         if ch == "." and (index + 1 >= stop or msg.low[index + 1].isspace()):
+            return index
+    return stop
+
+
+# Words that end with a dot without ending a sentence ("TP. HCM", "Q. 3", "Co. Ltd.").
+_ABBREVIATIONS = frozenset(
+    "tp q p tx tt h x ph st rd ave dr mr mrs ms no co ltd inc jsc corp vs etc e g i sn ng".split()
+)
+
+
+def sentence_end(msg: Message, pos: int, limit: int | None = None) -> int:
+    """Position of the end of the sentence holding `pos`: . ! ? or a line break, else `limit`.
+
+    A free text (an address, a note) is one sentence: what follows is another request.
+    """
+    stop = len(msg.low) if limit is None else limit
+    low = msg.low
+    for index in range(pos, stop):
+        ch = low[index]
+        if ch in "!?\n\r":
+            return index
+        if ch != "." or (index + 1 < stop and not low[index + 1].isspace()):
+            continue
+        word_start = index
+        while word_start > pos and low[word_start - 1].isalpha():
+            word_start -= 1
+        word = fold(low[word_start:index])
+        if word and word in _ABBREVIATIONS:
+            continue
+        if index + 1 >= stop or low[index + 1 :].strip():
             return index
     return stop

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import at_boundary, clause_end
+from .clauses import at_boundary, clause_end, sentence_end
 from .dates import find_dates
 from .email import read_email
 from .ids import SPACED_CODE_PREFIXES, read_national_id
@@ -26,6 +26,63 @@ from .text import accents_compatible, collapse
 from .vocabulary import CueTarget
 
 _EXPLICIT_AFTER = re.compile(r"\s*(?:[:=]|\b(?:la|is|thanh|la:|are)\b)")
+
+
+# After a value: "hoặc"/"hay"/"or"/"đến" before another value leaves the choice open;
+# "à không"/"nhầm"/"I mean" before another value corrects it.
+_ALTERNATIVE_JOINER = re.compile(
+    r"\s*,?\s*(?:hoac la|hoac|hay la|hay|or maybe|or|maybe|co the la|co le)\s+"
+    r"(?:(?:la|anh|chi|ong|ba|team|phong)\s+)?"
+)
+# "X và Y …, chưa chốt": two candidates and the speaker says it is not decided.
+_BOTH_JOINER = re.compile(r"\s*(?:va|and|voi|&)\s+(?:(?:team|phong|anh|chi|ong|ba)\s+)?")
+_UNDECIDED = re.compile(
+    r"\b(?:chua chot|chua quyet|chua biet|chua ro|khong ro|not decided|have not decided|"
+    r"haven t decided|not sure|undecided|either|khong biet)\b"
+)
+# A range ("300 đến 500 triệu") leaves an amount open; a date range fills start and end instead.
+_RANGE_JOINER = re.compile(r"\s*(?:den|toi|to|-|–)\s*")
+_RANGE_KINDS = frozenset({"money", "number", "term"})
+_CORRECTION_JOINER = re.compile(
+    r"\s*[,.]?\s*(?:(?:a|o|u)\s+)?(?:khong phai|khong|ko|nham roi|nham|xin loi|sorry|i mean|"
+    r"no wait|no|y la|y em la|sua lai)\s*[,.:]?\s*(?:(?:la|is|thanh)\s+)?"
+)
+
+
+# "không có ca rủi ro cao", "no high-risk cases": a count field named after a negation is 0.
+_NONE_BEFORE = re.compile(
+    r"\b(?:khong co|khong phat hien|chua co|chua phat hien|ko co|k co|hong co|khong|no|zero|"
+    r"not any)(?:\s+(?:mot|ca|truong hop|ho so|vu|cases?))?(?:\s+nao)?\s*$"
+)
+
+
+# "<value> is the/my/his <label>": English that gives the value first.
+_IS_THE = re.compile(
+    r"\b(?:is|are|was|will be|la)\s+(?:the|my|his|her|their|our|its|a)?\s*"
+    r"(?:(?:total\s+)?number\s+of|count\s+of|total)?\s*$"
+)
+
+_IS_THE_LABEL = re.compile(
+    r"\s+(?:is|are|was)\s+(?:the|my|his|her|their|our)\s+[a-z'-]+(?:\s+[a-z'-]+){0,2}\s*[.,;]?\s*$"
+)
+
+# "đổi địa chỉ sang X", "thường trú tại X", "moved to X": the preposition is not the value.
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:(?:thường trú|thuong tru|hiện|hien|hiện đang|đang)\s+)?(?:sang|tại|tai|ở|at|to|ghi là|ghi)\s+"
+    r"(?=\S)",
+    re.IGNORECASE,
+)
+
+# Words that make a list item a sentence rather than a tag.
+_NOT_TAG = re.compile(r"\d|\b(?:a|an|the|is|was|are|at|still|to|la|là|còn|và|khách)\b")
+
+# Kinds whose value may come first in its clause ("400 million loan amount", "24 months term").
+_VALUE_FIRST_KINDS = frozenset({"money", "term", "date"})
+
+
+def _check_zero(profile: FieldProfile) -> str | None:
+    low = profile.field.min_value
+    return "0" if low is None or low <= 0 else None
 
 
 class CueReading(RunState):
@@ -53,8 +110,10 @@ class CueReading(RunState):
         for occurrence in self.occurrences:
             if occurrence.start < cursor or self.is_consumed(occurrence.start, occurrence.end):
                 continue
-            if open_text is not None and open_text[0].kind == "short_text":
-                text_end = clause_end(self.msg, open_text[1])
+            if open_text is not None:
+                # A text ends at its clause (short) or sentence (long); what follows is read anew.
+                ends_at = clause_end if open_text[0].kind == "short_text" else sentence_end
+                text_end = ends_at(self.msg, open_text[1])
                 if occurrence.start >= text_end:
                     self.close_text(open_text, text_end)
                     open_text = None
@@ -66,6 +125,31 @@ class CueReading(RunState):
             short = open_text is not None and open_text[0].kind == "short_text"
             if inside_text and not (boundary or explicit or short):
                 continue
+            if (
+                inside_text
+                and open_text is not None
+                and open_text[0].kind == "tags"
+                and not explicit
+                and self._whole_list_item(occurrence)
+            ):
+                continue  # "Tags: VIP, follow-up": an item of the list, not a field's cue
+            if (
+                inside_text
+                and open_text is not None
+                and open_text[0].kind in ("short_text", "tags")
+                and occurrence.start == open_text[1]
+            ):
+                continue  # "chức vụ Chuyên viên …": the value starts with a cue word
+            if (
+                inside_text
+                and short
+                and not (boundary or explicit)
+                and occurrence.entry.cues
+                and all(
+                    self.profile(c.field).kind in TEXT_KINDS for c in occurrence.entry.cues.values()
+                )
+            ):
+                continue  # "… phân tích rủi ro": another text's label inside this value
             if not occurrence.entry.cues and occurrence.entry.options and not in_lead_in:
                 detail = self._detail_after_option(occurrence)
                 if detail is not None:
@@ -103,16 +187,80 @@ class CueReading(RunState):
                 continue
             if read is None:
                 continue
+            second = self._second_value(profile, read, stops) if read.ok else None
+            if second is not None and second[0] == "ask":
+                # "300 triệu hoặc 500 triệu": two values for one field; ask, fill nothing.
+                self.ask_between(profile, [read, second[1]])
+                read = ValueRead(None, read.start, second[1].end)
+            elif second is not None:
+                read = second[1]  # "300 triệu, à không, 500 triệu": the correction wins
             if read.ok:
                 assert read.value is not None
                 value = self._code_with_cue_prefix(profile, occurrence, read.value)
                 self.assign(profile.name, value, occurrence.start, reading.strength)
-            else:
+            elif second is None:
                 self.reject(profile, read)
             self.consume(min(occurrence.start, read.start), max(occurrence.end, read.end))
             cursor = max(occurrence.end, read.end)
         if open_text is not None:
             self.close_text(open_text, self.limit_after(open_text[1]))
+
+    def _described_by(
+        self, occurrence: Occurrence, limit: int
+    ) -> tuple[FieldProfile, Reading, CueTarget] | None:
+        """'Issue: Khách làm rơi thẻ …': a sentence after a select's label describes it, so it
+        goes to the free text named like that label (Mô Tả Vấn Đề / issue description)."""
+        words = [w for w in occurrence.key.split() if len(w) > 2]
+        cues = list(occurrence.entry.cues.values())
+        if not words or not cues:
+            return None
+        texts = [
+            p
+            for p in self.vocab.by_kind("free_text")
+            if p.name not in self.values and all(p.mentions(w) for w in words)
+        ]
+        colon = self._colon_ahead(occurrence.end, limit)
+        start = colon if colon is not None else occurrence.end
+        while start < limit and self.msg.low[start] in " :=-":
+            start += 1
+        sentence = self.msg.low[start : sentence_end(self.msg, start)]
+        if len(texts) != 1 or len(sentence.split()) < 4:
+            return None
+        return texts[0], Reading(ValueRead("", start, start), 1), cues[0]
+
+    def _whole_list_item(self, occurrence: Occurrence) -> bool:
+        """The occurrence fills an item of a comma list on its own ("…, follow-up, …")."""
+        low = self.msg.low
+        before = low[: occurrence.start].rstrip(" ")
+        after = low[occurrence.end :].lstrip(" ")
+        return (not before or before[-1] in ",;:") and (not after or after[0] in ",;.!?\n")
+
+    def _second_value(
+        self, profile: FieldProfile, first: ValueRead, stops: frozenset[int]
+    ) -> tuple[str, ValueRead] | None:
+        """Another value of the same field right after the first: an alternative or a fix."""
+        if profile.kind in TEXT_KINDS or profile.kind == "yesno":
+            return None
+        low = self.msg.low
+        joiners = [("fix", _CORRECTION_JOINER), ("ask", _ALTERNATIVE_JOINER)]
+        if profile.kind in ("person_name", "select"):
+            joiners = [("ask", _ALTERNATIVE_JOINER)]
+            if _UNDECIDED.search(low, first.end, sentence_end(self.msg, first.end)):
+                joiners.append(("ask", _BOTH_JOINER))  # "Marketing và Sales, chưa chốt"
+        if profile.kind in _RANGE_KINDS:
+            joiners.append(("ask", _RANGE_JOINER))
+        for verdict, joiner in joiners:
+            match = joiner.match(low, first.end)
+            if match is None or (match.end() == first.end and verdict == "fix"):
+                continue
+            limit = self.limit_after(match.end())
+            reading = read_for_kind(
+                self.msg, profile, match.end(), limit, today=self.today, explicit=True, stops=stops
+            )
+            again = reading.read
+            if again is not None and again.ok and again.value != first.value:
+                return verdict, again
+        return None
 
     def decide(
         self, occurrence: Occurrence, boundary: bool, explicit: bool, stops: frozenset[int]
@@ -123,9 +271,16 @@ class CueReading(RunState):
         limit = self.limit_after(occurrence.end)
         options_here = bool(occurrence.entry.options)
         results: list[tuple[CueTarget, FieldProfile, Reading]] = []
+        is_the = _IS_THE.search(self.msg.low, 0, occurrence.start)
         for target in cues:
             profile = self.profile(target.field)
             if profile.kind == "file":
+                continue
+            if is_the is not None:
+                # "Huỳnh Tấn Phát is the applicant": the value comes first, then its label.
+                first = self._value_is_the(occurrence, profile, is_the.start())
+                if first.read is not None:
+                    results.append((target, profile, first))
                 continue
             start = skip_fillers(self.msg, occurrence.end, limit, profile.kind)
             if profile.kind in TEXT_KINDS:
@@ -146,6 +301,8 @@ class CueReading(RunState):
                 results.append((target, profile, Reading(ValueRead("", start, start), 1)))
                 continue
             before = self._number_before(occurrence, profile) if profile.kind == "number" else None
+            if profile.kind in _VALUE_FIRST_KINDS:
+                before = self._clause_value_before(occurrence, profile)
             if before is not None and before.read is not None:
                 results.append((target, profile, before))
                 continue
@@ -168,6 +325,10 @@ class CueReading(RunState):
                 continue
             results.append((target, profile, reading))
         successes = [r for r in results if r[2].read is not None and r[2].read.ok]
+        if not successes and explicit:
+            described = self._described_by(occurrence, limit)
+            if described is not None:
+                return described
         if successes:
             first_choice = max(successes, key=lambda r: (r[2].strength, r[0].priority))
             best = self._follow_topic(occurrence, first_choice, successes)
@@ -334,9 +495,75 @@ class CueReading(RunState):
             and next(iter(fields)) not in self.values
         )
 
+    def _value_is_the(self, occurrence: Occurrence, profile: FieldProfile, end: int) -> Reading:
+        """The clause before "is the <label>" when the label ends its clause."""
+        low, raw = self.msg.low, self.msg.raw
+        after = low[occurrence.end :].lstrip(" ")
+        after = re.sub(r"^(?:count|number|total|level)\b\s*", "", after)
+        if after and after[0] not in ",;.!?\n|" and not re.match(r"(?:and|va)\b", after):
+            return Reading(None, 0)
+        start = max((low.rfind(ch, 0, end) for ch in ",;.!?\n|:"), default=-1) + 1
+        start = max(start, self._last_joiner(start, end))
+        while start < end and low[start] == " ":
+            start += 1
+        if start >= end or self.is_consumed(start, end):
+            return Reading(None, 0)
+        if profile.kind in TEXT_KINDS:
+            text = collapse(raw[start:end]).strip(" \"'“”")
+            return Reading(ValueRead(text, start, occurrence.end), 2) if text else Reading(None, 0)
+        reading = read_for_kind(
+            self.msg, profile, start, end, today=self.today, explicit=True, stops=frozenset()
+        )
+        read = reading.read
+        if read is None or low[read.end : end].strip():
+            return Reading(None, 0)
+        return Reading(ValueRead(read.value, read.start, occurrence.end, read.error, read.shown), 2)
+
+    def _last_joiner(self, start: int, end: int) -> int:
+        """Start of the part after the last 'and' of a clause ("… and NV001 is my staff ID")."""
+        found = start
+        for match in re.finditer(r"\b(?:and|va)\s+", self.msg.low[start:end]):
+            found = start + match.end()
+        return found
+
+    def _clause_value_before(self, occurrence: Occurrence, profile: FieldProfile) -> Reading:
+        """', 400 million loan amount,': a clause that is a value and then its label."""
+        low = self.msg.low
+        after = low[occurrence.end :].lstrip(" ")
+        if after and after[0] not in ",;.!?\n|":
+            return Reading(None, 0)
+        start = max((low.rfind(ch, 0, occurrence.start) for ch in ",;.!?\n|:"), default=-1) + 1
+        start = skip_fillers(self.msg, start, occurrence.start, profile.kind)
+        if start >= occurrence.start or self.is_consumed(start, occurrence.start):
+            return Reading(None, 0)
+        reading = read_for_kind(
+            self.msg,
+            profile,
+            start,
+            occurrence.start,
+            today=self.today,
+            explicit=False,
+            stops=frozenset(),
+        )
+        read = reading.read
+        if read is None or low[read.end : occurrence.start].strip():
+            return Reading(None, 0)
+        return Reading(ValueRead(read.value, read.start, occurrence.end, read.error, read.shown), 2)
+
     def _number_before(self, occurrence: Occurrence, profile: FieldProfile) -> Reading:
-        """'5 trường hợp rủi ro cao': the number just before the cue."""
-        match = re.search(r"(?<![\w.,])(\d+(?:[.,]\d+)?)[ \t]*$", self.msg.low[: occurrence.start])
+        """'5 trường hợp rủi ro cao': the number just before the cue ('không có …' is 0)."""
+        none = _NONE_BEFORE.search(self.msg.low, 0, occurrence.start)
+        if none is not None and not self.is_consumed(none.start(), none.end()):
+            after = self.msg.low[occurrence.end :].lstrip(" ")
+            after = re.sub(r"^(?:het tron|het|nao|ca|luon|ca)\b\s*", "", after)
+            if not after or after[0] in ",;.!?\n|":
+                zero = _check_zero(profile)
+                if zero is not None:
+                    return Reading(ValueRead(zero, none.start(), occurrence.end), 2)
+        match = re.search(
+            r"(?<![\w.,])(\d+(?:[.,]\d+)?)[ \t]*(?:(?:were|are|was|la)[ \t]+)?$",
+            self.msg.low[: occurrence.start],
+        )
         if match is None:
             match = self._number_words_before(occurrence.start)
         if match is None or self.is_consumed(match.start(), match.end()):
@@ -373,17 +600,44 @@ class CueReading(RunState):
         end = self._cut_typed_tail(start, end)
         if profile.kind == "short_text":
             end = min(end, clause_end(self.msg, start, end))
+        else:
+            end = min(end, sentence_end(self.msg, start, end))
+        opening = self.msg.raw[start:end].lstrip()
+        if opening[:1] in "\"“'":
+            # A quoted value ends at its closing quote ('tiêu đề "Báo cáo …", loại …').
+            quote_at = start + len(self.msg.raw[start:end]) - len(opening)
+            closing = {'"': '"', "“": "”", "'": "'"}[opening[0]]
+            close = self.msg.raw.find(closing, quote_at + 1, end)
+            if close > quote_at:
+                end = close + 1
+        label_after = _IS_THE_LABEL.search(self.msg.low, start, end)
+        if label_after is not None:
+            end = label_after.start()  # "Tập đoàn Masan is the employer"
         raw = self.msg.raw[start:end]
         text = raw.strip().strip("\"'“”‘’").strip()
         text = re.sub(r"[\s,;:.!?–-]+$", "", text)
         text = re.sub(
-            r"\s+(?:va|và|and|roi|rồi|nhe|nhé|nha|a|ạ|thi|thì|con|còn)$", "", text, flags=re.I
-        )
+            r"(?<!\bmua)(?<!\bsua)(?<!\bban)(?<!\bthue)(?<!\bxay)(?<!\bcan)"
+            r"\s+(?:va|và|and|roi|rồi|nhe|nhé|nha|a|ạ|thi|thì|con|còn)$",
+            "",
+            text,
+            flags=re.I,
+        )  # "… mua nha" without marks keeps its house ("nhà"); a closing "nha" goes
         text = collapse(text.strip("\"'“”‘’ "))
+        if profile.kind == "free_text" or profile.kind == "short_text":
+            text = _LEADING_PREPOSITION.sub("", text, count=1) or text
         if not text:
             return
         if profile.kind == "tags":
-            text = ", ".join(t.strip() for t in re.split(r"[,;]", text) if t.strip())
+            items: list[str] = []
+            for item in (t.strip() for t in re.split(r"[,;]", text)):
+                words = item.lower().split()
+                if not item or len(words) > 3 or _NOT_TAG.search(item.lower()):
+                    break  # "VIP, urgent, an account issue": a tag is a short label
+                items.append(item)
+            text = ", ".join(items)
+            if items:
+                end = start + len(self.msg.raw[start:end].split(items[-1], 1)[0]) + len(items[-1])
         contacts = self._contacts(start, end) if self._wants_contacts(profile) else []
         if contacts:
             text = ", ".join(contacts)

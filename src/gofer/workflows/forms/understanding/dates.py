@@ -41,9 +41,12 @@ _ORD = r"(?:st|nd|rd|th)?"
 _ISO_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")
 _DMY_RE = re.compile(r"(?<![\d.,/-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d])")
 _DM_RE = re.compile(r"(?<![\d.,/-])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/]|\s*/\s*\d)")
-_EN_MDY_RE = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}}){_ORD}(?:\s*,?\s*(\d{{4}}))?(?![\d])")
+_EN_MDY_RE = re.compile(
+    rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}}){_ORD}(?:\s*,?\s*(\d{{4}})(?![\d-]))?(?![\d])"
+)
 _EN_DMY_RE = re.compile(
-    rf"(?<![\d])(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_NAMES})\b\.?(?:\s*,?\s*(\d{{4}}))?(?![\d])"
+    rf"(?<![\d])(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_NAMES})\b\.?(?:\s*,?\s*(\d{{4}})(?![\d-]))?"
+    rf"(?![\d])"
 )
 _VI_MONTH_WORDS = {"gieng": 1, "chap": 12}
 
@@ -87,17 +90,19 @@ _REL_AFTER_RE = re.compile(
     rf"|\b{_NUM}\s+(days?|weeks?|months?)\s+(?:from now|later)\b"
 )
 _REL_BEFORE_RE = re.compile(
-    rf"\b{_NUM}\s+(ngay|tuan|thang)\s+truoc\b|\b{_NUM}\s+(days?|weeks?|months?)\s+ago\b"
+    rf"\b{_NUM}\s+(ngay|hom|tuan|thang)\s+truoc\b|\b{_NUM}\s+(days?|weeks?|months?)\s+ago\b"
 )
 _NEXT_PERIOD_RE = re.compile(
     r"\b(tuan sau|tuan toi|next week|thang sau|thang toi|next month)\b(?!\s*(?:nua|\d))"
 )
 _WEEKDAY_VI_RE = re.compile(
     r"\b(?:thu\s+(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\b"
-    r"(?:\s+(tuan\s+(?:sau|toi|nay)|nay|toi))?"
+    r"(?:\s+(tuan\s+(?:sau|toi|nay|truoc|roi)|nay|toi|vua roi|vua qua|truoc|roi))?"
 )
 _WEEKDAY_EN_RE = re.compile(
-    r"\b(?:(next|this|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"\b(?:(next|this|coming|last|previous|past)\s+)?"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"(?:\s+(next week|last week|this week))?"
 )
 _MONTH_END_RE = re.compile(
     r"\b(cuoi thang(?: nay)?|end of (?:the|this) month)\b|\b(cuoi thang sau|end of next month)\b"
@@ -123,6 +128,15 @@ def make_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def nearest_date(month: int, day: int, today: dt.date) -> dt.date | None:
+    """A day and month without a year: the one nearest to today ("1/1" in late November is
+    next January), this year's when it exists in no nearer year."""
+    options = [d for d in (make_date(today.year + k, month, day) for k in (-1, 0, 1)) if d]
+    if not options:
+        return None
+    return min(options, key=lambda d: (abs((d - today).days), d.year != today.year))
 
 
 def _full_year(text: str, today: dt.date) -> int:
@@ -172,7 +186,7 @@ def _numeric(low: str, pos: int, end: int, today: dt.date) -> list[DateRead]:
         day, month = int(match.group(1)), int(match.group(2))
         if month > 12 and day > 12:
             continue
-        value = make_date(today.year, month, day)
+        value = nearest_date(month, day, today)
         found.append(
             DateRead(value, match.start(), match.end(), has_year=False, shown=match.group())
         )
@@ -193,9 +207,8 @@ def _english(low: str, pos: int, end: int, today: dt.date) -> list[DateRead]:
 def _dated(
     match: re.Match[str], year: str | None, month: int, day: int, today: dt.date
 ) -> DateRead:
-    full = _full_year(year, today) if year else today.year
     return DateRead(
-        make_date(full, month, day),
+        make_date(_full_year(year, today), month, day) if year else nearest_date(month, day, today),
         match.start(),
         match.end(),
         has_year=year is not None,
@@ -232,7 +245,7 @@ def _vietnamese_long(low: str, pos: int, end: int, today: dt.date) -> list[DateR
             if read is not None and 1900 <= read.value <= 2100:
                 year = int(read.value)
                 stop = items[read.next_index - 1].end
-        value = make_date(year or today.year, month, day)
+        value = make_date(year, month, day) if year else nearest_date(month, day, today)
         found.append(DateRead(value, start, stop, has_year=year is not None, shown=low[start:stop]))
     return found
 
@@ -291,7 +304,7 @@ def _relative(low: str, pos: int, end: int, today: dt.date) -> list[DateRead]:
             if count is None:
                 continue
             unit = groups[1]
-            if unit.startswith(("ngay", "day")):
+            if unit.startswith(("ngay", "hom", "day")):
                 value = today + dt.timedelta(days=sign * count)
             elif unit.startswith(("tuan", "week")):
                 value = today + dt.timedelta(days=sign * 7 * count)
@@ -308,11 +321,24 @@ def _relative(low: str, pos: int, end: int, today: dt.date) -> list[DateRead]:
         found.append(DateRead(value, match.start(), match.end(), relative=True))
     for match in _WEEKDAY_VI_RE.finditer(low, pos, end):
         weekday = 6 if match.group(2) else _WEEKDAYS_VI[match.group(1)]
-        next_week = bool(match.group(3)) and ("sau" in match.group(3) or "toi" in match.group(3))
-        found.append(_weekday(match, weekday, next_week, today))
+        after = match.group(3) or ""
+        next_week = "sau" in after or after.endswith("toi")
+        if ("truoc" in after and "tuan" in after) or after == "tuan roi":
+            found.append(_weekday_of_week(match, weekday, -1, today))
+        elif after in ("vua roi", "vua qua", "truoc", "roi"):
+            found.append(_last_weekday(match, weekday, today))
+        else:
+            found.append(_weekday(match, weekday, next_week, today))
     for match in _WEEKDAY_EN_RE.finditer(low, pos, end):
         weekday = _WEEKDAYS_EN[match.group(2)]
-        found.append(_weekday(match, weekday, match.group(1) == "next", today))
+        before, after = match.group(1) or "", match.group(3) or ""
+        if after == "last week":
+            found.append(_weekday_of_week(match, weekday, -1, today))
+        elif before in ("last", "previous", "past"):
+            found.append(_last_weekday(match, weekday, today))
+        else:
+            next_week = before == "next" or after == "next week"
+            found.append(_weekday(match, weekday, next_week, today))
     for match in _MONTH_END_RE.finditer(low, pos, end):
         if match.group(1):
             last = calendar.monthrange(today.year, today.month)[1]
@@ -324,6 +350,18 @@ def _relative(low: str, pos: int, end: int, today: dt.date) -> list[DateRead]:
             value = _add_months(today.replace(day=1), 1)
         found.append(DateRead(value, match.start(), match.end(), relative=True))
     return found
+
+
+def _last_weekday(match: re.Match[str], weekday: int, today: dt.date) -> DateRead:
+    """'thứ Hai vừa rồi', 'last Monday': the latest such day before today."""
+    back = (today.weekday() - weekday) % 7 or 7
+    return DateRead(today - dt.timedelta(days=back), match.start(), match.end(), relative=True)
+
+
+def _weekday_of_week(match: re.Match[str], weekday: int, weeks: int, today: dt.date) -> DateRead:
+    """'thứ Hai tuần trước': that day in the week `weeks` away from this one."""
+    monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7 * weeks)
+    return DateRead(monday + dt.timedelta(days=weekday), match.start(), match.end(), relative=True)
 
 
 def _weekday(match: re.Match[str], weekday: int, next_week: bool, today: dt.date) -> DateRead:

@@ -7,12 +7,15 @@ import re
 from collections.abc import Mapping
 
 from ..schema import FormSchema
-from .clauses import at_boundary
+from .banks import HOME_BANK, find_banks
+from .clauses import at_boundary, clause_end, sentence_end
 from .cues import CueReading
 from .dates import find_dates, find_times
+from .durations import read_duration
 from .email import read_email
 from .fallback import TypeDrivenFallback
 from .ids import find_codes
+from .implications import implied_values, one_day_end
 from .intents import (
     LIST_JOINER,
     POSTFIX_REMOVE,
@@ -21,11 +24,27 @@ from .intents import (
     find_commands,
     submit_requested,
 )
+from .lexicon import OTHER_PEOPLE, OTHER_PEOPLE_PHRASES
 from .money import find_money
+from .names import read_name
 from .questions import display_label, join_choices, question
-from .result import Understanding
+from .readers import OPEN_QUESTION, check_number
+from .result import Understanding, is_visible
 from .run_state import GAP_CHARS, Occurrence, overlaps
-from .text import accents_compatible
+from .spoken_codes import rewrite_spoken_codes
+from .text import accents_compatible, fold
+
+# ", KYC Team Lead," right after a name: capitalised words, no digits, up to the clause end.
+_TITLE_AFTER = re.compile(
+    r"\s*,\s*((?:[A-ZĐÀ-Ỹ][\w&/-]*)(?:\s+[\w&/-]+){0,4}?)\s*(?=,|\.|;|\||$|\s+in\s|\s+bên\s)"
+)
+# "đang làm (việc|nhân viên|full-time) tại/ở X", "works at X": what follows is the employer.
+_WORKS_AT = re.compile(
+    r"\b(?:lam|work|works|working|employed)(?:\s+(?:viec|nhan vien|full-time|full time|"
+    r"part-time|fulltime|ke toan|giao vien|cong nhan|ky su))?\s+(?:tai|o|at|for|by)\s+"
+)
+_ORGANISATION = re.compile(r"(?:cong ty|benh vien|truong|ngan hang|tap doan|so |uy ban|cty)")
+_NAME_LEAD = re.compile(r"\s*(?::|la|is|ten la|ten|named|,)?\s*")
 
 
 class _Run(CueReading, TypeDrivenFallback):
@@ -226,11 +245,22 @@ class _Run(CueReading, TypeDrivenFallback):
             text = question(
                 "reveal_ambiguous",
                 self.lang,
-                label=display_label(profile.field),
-                control=display_label(control_profile.field),
+                label=display_label(profile.field, self.lang),
+                control=display_label(control_profile.field, self.lang),
                 options=join_choices(labels, self.lang),
             )
             self.result.ask(text, (control,))
+
+    def drop_open_answers(self) -> None:
+        """'chưa biết có cần theo dõi hay không': a yes/no left open by the speaker stays empty."""
+        for name in list(self.values):
+            if self.profile(name).kind != "yesno":
+                continue
+            at = self.values[name].position
+            start = max(self.msg.low.rfind(ch, 0, at) for ch in ".!?\n|;") + 1
+            end = sentence_end(self.msg, at)
+            if OPEN_QUESTION.search(self.msg.low, start, end):
+                del self.values[name]
 
     def finish(self) -> Understanding:
         result = self.result
@@ -253,13 +283,144 @@ class _Run(CueReading, TypeDrivenFallback):
         result.question_fields = [f for _, f in kept]
         return result
 
+    def skip_other_people(self) -> None:
+        """'người giới thiệu là X', 'his brother X': a person no field is about fills nothing."""
+        msg = self.msg
+        for match in OTHER_PEOPLE.finditer(msg.low):
+            typed = msg.raw[match.start() : match.end()].lower()
+            phrase = next(p for p in OTHER_PEOPLE_PHRASES if fold(p) == match.group())
+            exact = " " not in phrase and typed != phrase
+            if exact or not accents_compatible(typed, phrase):
+                continue
+            lead = _NAME_LEAD.match(msg.low, match.end())
+            start = lead.end() if lead else match.end()
+            read = read_name(msg, start, len(msg.low), explicit=True, stops=self.stops())
+            if read is None or read.value is None:
+                continue
+            self.consume(match.start(), read.end)
+            self.occurrences = [
+                o for o in self.occurrences if not overlaps((o.start, o.end), (start, read.end))
+            ]
+
+    def fill_minutes(self) -> None:
+        """'trao đổi trong nửa tiếng' → 30: a length of time for the one minutes field."""
+        fields = [p for p in self.unassigned("number") if "phut" in p.units]
+        if len(fields) != 1:
+            return
+        found = []
+        for start, end in self.free_spans():
+            for token in self.msg.tokens:
+                if start <= token.start < end:
+                    spoken = read_duration(self.msg.low, token.start, end)
+                    if spoken is not None:
+                        found.append(spoken)
+        if len({d.minutes for d in found}) != 1:
+            return
+        first = found[0]
+        shown = self.msg.raw[first.start : first.end]
+        read = check_number(fields[0].field, first.minutes, first.start, first.end, shown)
+        if read.ok and read.value is not None:
+            self.assign(fields[0].name, read.value, first.start, 1)
+            self.consume(first.start, first.end)
+
+    def infer_values(self) -> None:
+        """'đang làm việc tại công ty X' → employed: options implied by the values given."""
+        given = {k: v.value for k, v in self.values.items()}
+        for name, value in implied_values(self.schema, given, self.current).items():
+            self.assign(name, value, len(self.msg.raw), 1)
+        for name, value in one_day_end(self.schema, given, self.current).items():
+            self.assign(name, value, len(self.msg.raw), 1)
+
+    def fill_title_after_name(self) -> None:
+        """'Officer: Hoang Thi Kim Ngan, KYC Team Lead, …': a title right after the person's
+        name is that person's position."""
+        people = self.vocab.by_kind("person_name")
+        titles = [
+            p
+            for p in self.unassigned("short_text")
+            if p.mentions("chuc vu") or p.mentions("position") or p.mentions("vi tri")
+        ]
+        if not people or len(titles) != 1:
+            return
+        subject = people[0]
+        name = self.values.get(subject.name)
+        if name is None:
+            return
+        at = self.msg.raw.find(name.value)
+        if at < 0:
+            at = fold(self.msg.raw).find(fold(name.value))
+        if at < 0:
+            return
+        match = _TITLE_AFTER.match(self.msg.raw, at + len(name.value))
+        if match is None or self.is_consumed(match.start(1), match.end(1)):
+            return
+        title = match.group(1).strip()
+        if re.search(r"[\d@]", title) or title.isupper():
+            return  # "NV0789", "KH": a code, not a title
+        if any(o.start <= match.start(1) < o.end and o.entry.cues for o in self.occurrences):
+            return  # the next words are another field's label
+        self.assign(titles[0].name, title, match.start(1), 1)
+        self.consume(match.start(1), match.end(1))
+
+    def fill_employer(self) -> None:
+        """'hiện làm nhân viên ở Bệnh viện Bạch Mai', 'works at FPT Software': the employer."""
+        fields = [
+            p
+            for p in self.unassigned("short_text", "free_text")
+            if (p.mentions("cong ty") or p.mentions("company"))
+            and not (p.mentions("dia chi") or p.mentions("address"))
+        ]
+        if len(fields) != 1:
+            return
+        for match in _WORKS_AT.finditer(self.msg.low):
+            start = match.end()
+            if self.is_consumed(start, start + 1):
+                continue
+            end = clause_end(self.msg, start)
+            text = self.msg.raw[start:end].strip()
+            first = text.split()[0] if text.split() else ""
+            if not text or not (first[:1].isupper() or _ORGANISATION.match(fold(text))):
+                continue
+            self.assign(fields[0].name, text, start, 1)
+            self.consume(match.start(), end)
+            return
+
+    def fill_bank(self) -> None:
+        """A payee's bank field takes the one bank the message names (other than our own)."""
+        fields = [
+            p
+            for p in self.unassigned("short_text", "free_text")
+            if (p.mentions("ngan hang") or p.mentions("bank"))
+            and not (p.mentions("tai khoan") or p.mentions("account"))
+        ]
+        state = {**self.current, **{k: v.value for k, v in self.values.items()}}
+        if len(fields) != 1 or not is_visible(fields[0].field, state):
+            return  # a bank for a payee only when the page shows a payee
+        found = [b for b in find_banks(self.msg.raw) if not self.is_consumed(b.start, b.end)]
+        names = {b.start: b for b in found}
+        others = [b for b in names.values() if fold(b.value or "") != HOME_BANK]
+        chosen = others if others else []
+        if len({fold(b.value or "") for b in chosen}) != 1:
+            return
+        bank = chosen[0]
+        assert bank.value is not None
+        self.assign(fields[0].name, bank.value, bank.start, 1)
+        self.consume(bank.start, bank.end)
+
     def run(self) -> Understanding:
         self.protect()
         self.find_occurrences()
         self.find_commands()
         self.find_removals()
+        self.skip_other_people()
         self.read_cues()
+        self.fill_title_after_name()
         self.fallback()
+        self.fill_bank()
+        self.fill_employer()
+        self.fill_minutes()
+        self.infer_values()
+        self.drop_open_answers()
         self.bridge_times()
         self.reveal_controls()
         return self.finish()
@@ -271,10 +432,13 @@ def understand(
     *,
     today: dt.date,
     current: Mapping[str, str] | None = None,
+    language: str = "vi",
 ) -> Understanding:
     """Understand one message for `schema`, deterministically (no LLM).
 
     `today` is the Asia/Ho_Chi_Minh date that "hôm nay"/"today" means; `current` holds the
-    form's values so far (for corrections, short answers and conditional fields).
+    form's values so far (for corrections, short answers and conditional fields); `language`
+    is the conversation's, used when the message itself does not show one.
     """
-    return _Run(message, schema, today, current or {}).run()
+    text = rewrite_spoken_codes(message)
+    return _Run(text, schema, today, current or {}, language).run()

@@ -10,17 +10,28 @@ from .email import read_email
 from .ids import find_codes, read_national_id
 from .money import find_money
 from .names import SURNAMES, looks_like_name_start, read_name
+from .numbers import lex, read_number
 from .phone import read_phone
 from .profiles import FieldProfile
-from .readers import allowed_terms, read_for_kind
+from .readers import allowed_terms, check_number, read_for_kind
 from .reading import ValueRead
+from .result import is_visible
 from .run_state import CORRECTION_WORDS, Occurrence, RunState
 from .terms import find_terms
+from .text import fold_words
 
 _NAME_TRIGGERS = re.compile(
     r"\b(?:cho|anh|chi|ong|ba|co|chu|bac|em|mr|mrs|ms|miss|for|khach|khach hang|kh|customer|"
     r"client|cua|of|nhan vien|employee|by|la|is|to)\s+$"
 )
+# Date fields that look ahead (a follow-up, a deadline): a past date is never theirs.
+_AHEAD_WORDS = ("theo doi", "follow", "deadline", "due", "han chot", "sla", "hen")
+# A value the speaker takes back: "không phải 350k", "not 350k".
+_DENIED_BEFORE = re.compile(r"\b(?:khong phai|hong phai|chu khong phai|not|khong phai la)\s*$")
+# Two days of one request: "hôm nay với ngày mai", "Monday and Tuesday".
+_PAIR_JOINER = re.compile(r"\s*(?:voi|va|and|,)\s*")
+_FOR_PERSON = re.compile(r"\bcho\s+(?:(?:anh|chi|ong|ba|em|co|chu|ban)\s+)?$")
+_TRANSFER_BEFORE = re.compile(r"\b(?:chuyen|transfer|gui tien|chuyen khoan)\b[^.,;|]*$")
 _WORD = re.compile(r"[^\W\d_]+")
 _TERM_CONTEXT = re.compile(
     r"\b(?:trong|vay|thoi han|ky han|tra gop|for|over|within|term|tra trong|han)\s*(?:vong\s*)?$"
@@ -51,6 +62,15 @@ class TypeDrivenFallback(RunState):
         hinted = self._context_hint(candidates, start)
         if hinted is not None:
             return hinted
+        if kind_key == "date":
+            candidates = self._plausible_dates(candidates, start)
+            if not candidates:
+                return None
+            if len(candidates) == 1 and kind_key not in self.fallback_kinds:
+                return candidates[0]
+            opening = self._period_start(candidates, start)
+            if opening is not None:
+                return opening
         if CORRECTION_WORDS.search(self.msg.low):
             # "à nhầm, 750 triệu": a correction of the one such value given before
             given = [p for p in candidates if self.current.get(p.name)]
@@ -62,6 +82,41 @@ class TypeDrivenFallback(RunState):
         if len(ordered) > 1 and ordered[0].label_size + 2 <= ordered[1].label_size:
             return ordered[0]
         return candidates
+
+    def _plausible_dates(self, candidates: list[FieldProfile], start: int) -> list[FieldProfile]:
+        """Date fields a bare date can be: shown on the page, and not a deadline when past."""
+        state = {**self.current, **{k: v.value for k, v in self.values.items()}}
+        shown = [p for p in candidates if is_visible(p.field, state)]
+        found = find_dates(self.msg.low, self.today, start, len(self.msg.low))
+        date = found[0].value if found and found[0].start == start else None
+        if date is not None and date < self.today:
+            shown = [p for p in shown if not any(p.mentions(w) for w in _AHEAD_WORDS)]
+        return shown
+
+    def _period_start(self, candidates: list[FieldProfile], start: int) -> FieldProfile | None:
+        """'xin nghỉ vào ngày 01/02': a lone coming date of a request is when it starts."""
+        starts = [p for p in candidates if p.mentions("bat dau") or p.mentions("start")]
+        found = find_dates(self.msg.low, self.today, start, len(self.msg.low))
+        date = found[0].value if found and found[0].start == start else None
+        if len(starts) != 1 or date is None or date < self.today:
+            return None
+        if starts[0].name in self.values or self.current.get(starts[0].name):
+            ends = [p for p in candidates if p.mentions("ket thuc") or p.mentions("end")]
+            first = self.values.get(starts[0].name)
+            joined = first is not None and _PAIR_JOINER.fullmatch(
+                self.msg.low, self._date_end(first.position), start
+            )
+            return ends[0] if len(ends) == 1 and joined else None  # "hôm nay với ngày mai"
+        after = found[0].end
+        nxt = find_dates(self.msg.low, self.today, after, len(self.msg.low))
+        if nxt and _PAIR_JOINER.fullmatch(self.msg.low, after, nxt[0].start):
+            return starts[0]  # the first of two joined days
+        others = [d for d in find_dates(self.msg.low, self.today) if d.start != start and d.value]
+        return starts[0] if not any(d.value and d.value > self.today for d in others) else None
+
+    def _date_end(self, position: int) -> int:
+        found = find_dates(self.msg.low, self.today, position, len(self.msg.low))
+        return found[0].end if found and found[0].start == position else position
 
     def _context_hint(self, candidates: list[FieldProfile], start: int) -> FieldProfile | None:
         """A phrase just before a bare value (same clause) that points at one candidate.
@@ -165,6 +220,9 @@ class TypeDrivenFallback(RunState):
                 self._place_code(code)
         for start, end in self.free_spans():
             for money in find_money(low, start, end):
+                if _DENIED_BEFORE.search(low, max(0, money.start - 25), money.start):
+                    self.consume(money.start, money.end)  # "hổng phải 350k, là 2 củ rưỡi"
+                    continue
                 read = ValueRead(str(money.value), money.start, money.end)
                 self.place("money", self.unassigned("money"), read)
         self._fallback_terms()
@@ -283,6 +341,34 @@ class TypeDrivenFallback(RunState):
                 )
                 if reading.read is not None:
                     self.place(f"number:{hits[0].units[0]}", hits, reading.read)
+        self._worded_unit_numbers([p for p in numbers if p.name not in self.values])
+
+    def _worded_unit_numbers(self, numbers: list[FieldProfile]) -> None:
+        """'nghỉ tang ba ngày': a number in words followed by a field's unit."""
+        if not numbers:
+            return
+        msg = self.msg
+        for start, end in self.free_spans():
+            items = lex(msg.low, start, end)
+            for i, item in enumerate(items):
+                if item.kind != "word" or (
+                    i and items[i - 1].kind == "word" and read_number(items, i - 1) is not None
+                ):
+                    continue
+                read = read_number(items, i)
+                if read is None or read.next_index >= len(items):
+                    continue
+                unit = items[read.next_index].text
+                hits = [p for p in numbers if unit in p.units]
+                after = items[read.next_index + 1] if read.next_index + 1 < len(items) else None
+                if not hits or (after is not None and after.kind == "num"):
+                    continue  # "ngày 5/12" is a date, not a count of days
+                a, b = item.start, items[read.next_index].end
+                if self.is_consumed(a, b):
+                    continue
+                shown = msg.raw[a:b]
+                checked = check_number(hits[0].field, read.value, a, b, shown)
+                self.place(f"number:{hits[0].units[0]}", hits, checked)
 
     def _fallback_names(self) -> None:
         """A name without a field cue: after 'cho', 'anh/chị', 'for', at a clause start, or a
@@ -314,9 +400,19 @@ class TypeDrivenFallback(RunState):
                 word_start = match.start()
                 trigger = _NAME_TRIGGERS.search(msg.low[:word_start])
                 target = primary
-                if trigger and trigger.group().strip() == "to" and self._could_show(recipient):
-                    target = recipient
-                if target is None or (self.current.get(target.name) and not correcting):
+                to_payee = trigger is not None and (
+                    trigger.group().strip() == "to"
+                    or (
+                        _FOR_PERSON.search(msg.low, max(0, word_start - 12), word_start) is not None
+                        and _TRANSFER_BEFORE.search(msg.low, max(0, word_start - 60), word_start)
+                        is not None
+                    )
+                )
+                if to_payee and self._could_show(recipient):
+                    target = recipient  # "chuyển khoản 5 triệu cho anh X": X receives
+                if target is None or target.name in self.values:
+                    continue
+                if self.current.get(target.name) and not correcting:
                     continue
                 clause_start = at_boundary(msg, word_start)
                 bare_surname = msg.low[word_start : match.end()] in SURNAMES and (
@@ -328,15 +424,21 @@ class TypeDrivenFallback(RunState):
                     continue
                 if not looks_like_name_start(msg, word_start):
                     continue
+                if not trigger and msg.low[word_start : match.end()] not in SURNAMES:
+                    continue  # "Update CRM …": without "cho"/"for", a name starts with a surname
                 read = read_name(msg, word_start, end, stops=stops)
                 words_needed = 2 if (trigger or clause_start) else 3
                 if read is None or read.value is None or len(read.value.split()) < words_needed:
                     continue
                 if self.is_consumed(read.start, read.end):
                     continue
+                known = {fold_words(v) for k, v in self.current.items() if k != target.name}
+                known |= {fold_words(v.value) for k, v in self.values.items()}
+                if fold_words(read.value) in known:
+                    continue  # a person already holding another role ("…, X nghỉ phép rồi")
                 self.consume(read.start, read.end)
                 self.assign(target.name, read.value, read.start)
-                return
+                pos = read.end  # another person may follow for another field (a payee)
 
     def _could_show(self, profile: FieldProfile | None) -> bool:
         """False when the field that reveals `profile` is already set to hide it."""

@@ -8,7 +8,8 @@ from .digits import read_digits
 from .reading import ValueRead, refused
 
 _CODE_RE = re.compile(
-    r"(?<![a-z0-9@.])([a-z]{1,6})(?:[-_ ]?)(\d[a-z0-9]*(?:[-_][a-z0-9]+)*)(?![a-z0-9@]|\.[a-z0-9])"
+    r"(?<![a-z0-9@.])([a-z]{1,6}(?:[-_][a-z]{1,6})*)(?:[-_ ]?)(\d[a-z0-9]*(?:[-_][a-z0-9]+)*)"
+    r"(?![a-z0-9@]|\.[a-z0-9])"
 )
 _DIGIT_CODE_RE = re.compile(r"(?<![a-z0-9@.])(\d{3,}(?:[-_][a-z0-9]+)*)(?![a-z0-9@])")
 # Prefixes written with a space before the digits ("KH 12345") that still make one code.
@@ -48,7 +49,7 @@ def read_code(raw: str, low: str, pos: int = 0, end: int | None = None) -> Value
     while pos < limit and low[pos] in " \t:=#-":
         pos += 1
     match = _CODE_RE.match(low, pos, limit)
-    if match and match.group(1) not in NOT_CODE_PREFIXES:
+    if match and match.group(1) not in NOT_CODE_PREFIXES:  # "BC-AML-2511": every prefix kept
         code = _code_text(raw, match)
         if code is not None:
             return ValueRead(code, match.start(), match.end())

@@ -66,13 +66,15 @@ _GOTO_EN = re.compile(
 _SUBMIT_RES = tuple(
     re.compile(p)
     for p in (
-        r"\b(?:gui|nop)\s+(?:don|bao cao|form|bieu mau|yeu cau|ho so|phieu|di|luon|ngay|lien)\b"
-        r"(?:\s+(?:di|luon|ngay|lien|nhe|nha|giup|luon nhe|di nhe))*",
-        r"\b(?:gui|nop)\b(?=\s*(?:$|[.!?,;]))",
+        r"\b(?:(?:bam|nhan|an|click)\s+(?:nut\s+)?)?(?:gui|nop)\s+(?:don|bao cao|form|bieu mau|"
+        r"yeu cau|ho so|phieu|di|luon|ngay|lien|gium|giup|dum|vo)\b"
+        r"(?:\s+(?:di|luon|ngay|lien|nhe|nha|giup|gium|dum|luon nhe|di nhe|nhen|hen|nghe|em|chi|anh|"
+        r"tui|minh)\b)*",
+        r"\b(?:(?:bam|nhan|an|click)\s+(?:nut\s+)?)?(?:gui|nop)\b(?=\s*(?:$|[.!?,;]))",
         r"\bxac nhan\s+(?:kiem tra|gui|luon|di|nhe|va gui|giao dich)\b(?:\s+(?:di|luon|nhe|nha))*",
         r"\bxac nhan\b(?=\s*(?:$|[.!?]))",
         r"\bsubmit\b(?:\s+(?:it|this|the form|the application|the report|the request|now|please|"
-        r"right away))*",
+        r"right away|luon|giup em|giup|nhe|nha|di)\b)*",
         r"\bsend\s+(?:it|this|the form|the application|the report|the request)\b(?:\s+(?:now|please))*",
         r"\bhoan tat\s+(?:va\s+)?(?:gui|nop)\b",
     )
@@ -81,7 +83,9 @@ _AFTER_SUBMIT_OK = re.compile(
     r"^(?:\s*(?:luon|di|nhe|nha|ngay|giup|giup em|giup minh|em|anh|chi|a|now|it|please|"
     r"the form|form|don|bao cao|the application|the report|this|right away|lai|thoi|cho toi|"
     r"cho em|lien|duoc roi|ok|okay|nhe em|nhe anh|luon nhe|di nhe|thanks|thank you|cam on|"
-    r"yet|voi|vội|sau|later|just yet|for now))*"
+    r"yet|voi|vội|sau|later|just yet|for now|gium|dum|giup chi|giup anh|gium chi|gium anh|nhen|"
+    r"hen|nghe|chi nha|anh nha|em nha|di em|nha em|luon nha|tui|minh|giup minh|gium tui|giup tui|"
+    r"cho tui|cho minh))*"
     r"\s*(?:$|[.!?,;]|\b(?:roi|va|then|and|xong)\b)"
 )
 _NEGATIONS = re.compile(
@@ -156,12 +160,16 @@ def submit_requested(commands: list[Command]) -> bool:
 
 REMOVE_VERBS = re.compile(
     r"\b(?:bo|xoa|go|go bo|loai bo|de trong|bo trong|xoa bo|remove|delete|clear|erase|drop|"
-    r"blank out|empty|khong can)\s*(?:(?:truong|o|muc|phan|thong tin|the field|the|field|cai)\s+)?$"
+    r"blank out|empty|khong can)\s*(?:(?:luon|giup|gium|my|the|his|her|cai|truong|o|muc|phan|"
+    r"thong tin|the field|field)\s+){0,3}$"
 )
 REMOVE_AFTER = re.compile(
-    r"\s*(?:(?:di|nhe|nha|giup|giup em|luon|field|please|di nhe|nua)\b\s*)*(?:$|[.,;!?]|\b(?:va|roi|and|then)\b)"
+    r"\s*(?:(?:di|nhe|nha|giup|gium|giup em|giup anh|giup chi|luon|field|please|di nhe|nua|ra|em|"
+    r"anh|chi|di em|nhe em|nha em|nhen|hen|nghe|ni|do|nay|it|too|as well)\b\s*)*"
+    r"(?:$|[.,;!?|]|\b(?:va|roi|and|then)\b)"
 )
 POSTFIX_REMOVE = re.compile(
-    r"\s*(?:thi\s+)?(?:bo di|xoa di|de trong|khong can nua|bo trong|remove it|delete it|bo|xoa)\b"
+    r"\s*(?:(?:ni|nay|do|thi)\s+)*(?:bo di|xoa di|de trong|khong can nua|bo trong|remove it|"
+    r"delete it|bo|xoa)\b"
 )
 LIST_JOINER = re.compile(r"^\s*(?:,|va|and|voi|ca|cung|&|\+)\s*$")

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from gofer.config import Settings
 
 
+DEFAULT_MODEL = "default"
+
+
 @dataclass(frozen=True)
 class LlmConfig:
     """Where the model is. `api_key` may be empty for local servers."""
@@ -40,13 +43,17 @@ class LlmConfig:
 
 
 def config_from_settings(settings: Settings) -> LlmConfig | None:
-    """The model configured in Settings (LLM_BASE_URL, LLM_MODEL, …), or None when it is off."""
-    if not (settings.llm_base_url and settings.llm_model):
+    """The model configured in Settings (LLM_BASE_URL, LLM_MODEL, …), or None when it is off.
+
+    LLM_BASE_URL alone turns it on: local OpenAI-compatible servers serve one model and take
+    any name.
+    """
+    if not settings.llm_base_url:
         return None
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else ""
     return LlmConfig(
         base_url=settings.llm_base_url,
-        model=settings.llm_model,
+        model=settings.llm_model or DEFAULT_MODEL,
         api_key=key,
         timeout_s=settings.llm_timeout_s,
     )
@@ -262,10 +269,11 @@ async def understand_with_llm(
     current: Mapping[str, str] | None = None,
     config: LlmConfig | None = None,
     client: httpx.AsyncClient | None = None,
+    language: str = "vi",
 ) -> Understanding:
     """Deterministic understanding, completed by a configured model when it answers in time."""
     state = dict(current or {})
-    deterministic = understand(message, schema, today=today, current=state)
+    deterministic = understand(message, schema, today=today, current=state, language=language)
     if config is None:
         return deterministic
     proposals = await ask_model(

@@ -13,6 +13,7 @@ MONEY_SCALES: dict[str, int] = {
     "nghin": 1000,
     "ngan": 1000,
     "thousand": 1000,
+    "lit": 100_000,  # slang: "8 lít" = 800 nghìn
     "tr": 1_000_000,
     "trieu": 1_000_000,
     "cu": 1_000_000,
@@ -92,6 +93,9 @@ def read_money(low: str, pos: int = 0, end: int | None = None) -> MoneyRead | No
         if group is None:
             break
         value, k = group
+        if (_word(items, k), _word(items, k + 1), _word(items, k + 2)) == ("and", "a", "half"):
+            value += Decimal("0.5")  # "two and a half billion"
+            k += 3
         is_numeral = items[j].kind == "num"
         if is_numeral and _word(items, k) in ENGLISH_SCALES:
             value = english_numeral(items[j].text) or value

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 from .reading import ValueRead
 from .text import Message, accents_compatible, fold
@@ -32,9 +34,56 @@ _HARD_STOPS = frozenset(
 )
 
 
+# Spoken fillers ("à", "ờ", "thì", "ạ"): they end a name only when typed with these marks,
+# since "thi" without them may be "Thị".
+_FILLERS = frozenset(
+    """à ờ ừ ạ ơi thì dạ vâng ừm ờm uh um cảm xong ấy nè tui rứa hè nghe nhen á vô hả đó thôi
+    vậy luôn giùm hen ni nớ mô chừ nhé nha hông hổng bả ổng còn rồi với""".split()
+)
+# Fillers without marks that are never part of a name, whatever their case.
+_PLAIN_FILLERS = frozenset("xong hen nhen nha nhe uh um".split())
+_DATA = Path(__file__).with_name("data")
+
+
+@cache
+def not_names() -> dict[str, tuple[str, ...]]:
+    """Folded first word → folded common words that start with it ("ho" → "ho so")."""
+    found: dict[str, list[str]] = {}
+    for line in (_DATA / "not_names.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words = fold(line.strip().lower())
+            found.setdefault(words.split()[0], []).append(words)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def starts_common_word(low: str, pos: int) -> bool:
+    """True when `low[pos:]` starts with a common word such as "hồ sơ" (not a name)."""
+    rest = fold(low[pos : pos + 40])
+    first = rest.split()[0] if rest.split() else ""
+    return any(
+        rest == word or rest.startswith(word + " ") or rest.startswith(word + ",")
+        for word in not_names().get(first, ())
+    )
+
+
+# Marked words that fold to a family name but are common words ("không" → "khong" → Khổng).
+_NEVER_FIRST = frozenset("không là có mà đã".split())
+
+
+def _is_acronym(word: str) -> bool:
+    """'CRM', 'KYC': letters of an abbreviation, never part of a name."""
+    return len(word) >= 2 and word.isupper()
+
+
 def _is_stop(word: str) -> bool:
     forms = STOP_WORDS.get(fold(word))
-    return forms is not None and any(accents_compatible(word, form) for form in forms)
+    if forms is None:
+        return False
+    marked = fold(word) != word.lower()
+    # "hải" is a name, "hai" the number: a marked word never matches an unmarked stop word.
+    return any(
+        accents_compatible(word, form) and not (marked and fold(form) == form) for form in forms
+    )
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)?")
@@ -77,14 +126,29 @@ def read_name(
             break  # "NV0101": the letters of a code
         folded = low[match.start() : match.end()]
         capital = _is_capitalised(word)
-        if match.start() in stops and not capital and not (not words and folded in SURNAMES):
+        lowered = word.lower()
+        if lowered in _PLAIN_FILLERS or (lowered in _FILLERS and lowered != folded):
+            break  # "… Đoàn Văn Sơn. Cảm ơn", "em tên là huỳnh tấn phát xong …"
+        plain_in_marked = msg.has_diacritics and lowered == folded and words
+        if _is_acronym(word) and not msg.raw.isupper() and len(word) <= 5:
             break
+        if (
+            match.start() in stops
+            and not capital
+            and not (not words and folded in SURNAMES)
+            and not (plain_in_marked and folded in _GIVEN_SYLLABLES)
+        ):
+            break
+        if not words and (starts_common_word(low, match.start()) or lowered in _NEVER_FIRST):
+            return None  # "không hài lòng": "không" is not the family name "Khổng"
         if not words and (
             folded in _LEADING or (folded == "ho" and _next_is(low, match.end(), "ten", "va"))
         ):
             cursor = match.end()
             continue
-        if _is_stop(word) and (not capital or folded in _HARD_STOPS):
+        if plain_in_marked and folded not in _HARD_STOPS and folded in _GIVEN_SYLLABLES:
+            pass  # "hoàng văn nam": typed without marks among marked words, "nam" is not "năm"
+        elif _is_stop(word) and (not capital or folded in _HARD_STOPS):
             if not (words and folded in _NUMBER_WORDS and _ends_here(low, match.end(), end)):
                 break  # "nguyen van hai," keeps "hai" before punctuation
         if words and _is_capitalised(raw[words[0][0] : words[0][1]]) and not capital:
@@ -110,6 +174,8 @@ def read_name(
     return ValueRead(capitalise_name(text), start, stop)
 
 
+# Given-name syllables that are also common words when marked ("năm", "hủy", "ba").
+_GIVEN_SYLLABLES = frozenset("nam huy ba bay tam sau hai muoi mot chin bon thanh hoa".split())
 _LEADING = HONORIFICS | {"la", "ten", "is", "name", "khach", "hang", "kh", "customer"}
 
 

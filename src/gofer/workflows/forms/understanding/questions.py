@@ -7,6 +7,7 @@ import re
 from ..schema import FormField
 from .text import fold, has_vietnamese_letters
 
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[_\-]+")
 _VI_WORDS = frozenset(
     """la cho va cua khach hang so dien thoai vay trieu ty ngay thang nam don tao nhe bo xoa gui
     nop ten dia chi sinh nghi phep ly do muc dich ky han tai san giao dich chuyen khoan bao cao
@@ -20,24 +21,46 @@ _EN_WORDS = frozenset(
     thousand card credit limit mobile wants needs new type issue agent customer number code today
     tomorrow yesterday called call visit reason leave request department position officer review
     result notes note summary details fee refund deposit withdrawal transfer via bank branch be
-    was were has have had will would should can please add change update set delete""".split()
+    was were has have had will would should can please add change update set delete yet not do
+    does no yes now send wait hold stop cancel ok okay go ahead keep but don first also just""".split()
 )
 
 
-def detect_language(text: str) -> str:
-    """'vi' for Vietnamese (with or without diacritics), else 'en'."""
-    if has_vietnamese_letters(text):
+# English contractions ("don't", "it's", "I'm") only ever occur in English.
+_CONTRACTION = re.compile(r"[a-z]+['’](?:t|s|re|ll|ve|m|d)\b")
+
+
+def message_language(text: str) -> str | None:
+    """'vi' or 'en' when the message itself shows its language; None when it does not say."""
+    # Capitalised words are mostly names and places, which say nothing about the language.
+    plain = " ".join(w for w in text.split() if not w[:1].isupper() or w.isupper())
+    if has_vietnamese_letters(plain):
         return "vi"
-    # Capitalised words are mostly names, which say nothing about the language.
-    plain = " ".join(w for w in text.split() if not w[:1].isupper())
-    words = re.findall(r"[a-z]+", fold(plain))
+    low = plain.lower()
+    en = 2 * len(_CONTRACTION.findall(low))
+    words = re.findall(r"[a-z]+", fold(_CONTRACTION.sub(" ", low)))
     vi = sum(w in _VI_WORDS for w in words)
-    en = sum(w in _EN_WORDS for w in words)
+    en += sum(w in _EN_WORDS for w in words)
+    if en == vi:
+        return None
     return "en" if en > vi else "vi"
 
 
-def display_label(field: FormField) -> str:
+def detect_language(text: str, fallback: str = "vi") -> str:
+    """'vi' for Vietnamese (with or without diacritics), 'en' for English, else `fallback`."""
+    return message_language(text) or fallback
+
+
+def display_label(field: FormField, lang: str = "vi") -> str:
+    """The field's label for a reply: the page's own, or an English one for English replies."""
     label = " ".join(field.label.replace("*", " ").split())
+    if lang == "en" and (has_vietnamese_letters(label) or not label):
+        inside = re.findall(r"\(([^)]*)\)", label)
+        english = [part for part in inside if part.strip() and not has_vietnamese_letters(part)]
+        if english:
+            return english[0].strip()
+        words = _CAMEL.sub(" ", field.name).strip().lower()
+        return words[:1].upper() + words[1:] if words else field.name
     return label or field.name
 
 
@@ -116,6 +139,10 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "value_missing": (
         "Anh/chị muốn điền gì vào “{label}”?",
         "What should I enter for “{label}”?",
+    ),
+    "value_ambiguous": (
+        "“{label}”: anh/chị chọn {options}?",
+        "“{label}”: which one, {options}?",
     ),
     "field_ambiguous": (
         "“{shown}” là {options}? Anh/chị cho em biết điền vào ô nào.",

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from ..schema import FormField
 from .dates import find_dates, find_datetimes, find_times
+from .durations import read_duration
 from .email import read_email
 from .ids import read_account_number, read_code, read_national_id
 from .money import read_money
@@ -36,17 +37,18 @@ TEXT_KINDS = frozenset({"free_text", "short_text", "tags"})
 _VI_FILLERS = """là|thành|sang|bằng|mới|hiện tại|lại là|sẽ là|đúng là|chính xác là|là số|số|của khách hàng|
     của khách|của kh|của anh|của chị|của em|của ông|của bà|của cô|ở mức|mức|tổng cộng|tổng|khoảng|
     tầm|chừng|như sau|sau đây|cụ thể|ban đầu|gồm|của người này|của nhân viên|là:|đổi thành|sửa thành|
-    về|liên quan đến|liên quan tới|về việc"""
+    về|liên quan đến|liên quan tới|về việc|thì|thì là|để|để mức|cứ để|đặt|đặt là|ở|ghi|ghi là|chọn|chấm"""
 _EN_FILLERS = """is|are|was|to|into|as|new|the|a|an|now|should be|will be|of the customer|of|around|
-    about|approximately|including|it s|its|regarding|by|with"""
-_TEXT_VI = "là|thành|mới|lại là|sẽ là|như sau|sau đây|gồm|là:"
+    about|approximately|including|it s|its|regarding|by|with|either"""
+_TEXT_VI = "là|thành|mới|lại là|sẽ là|như sau|sau đây|gồm|là:|thì|thì là"
 _TEXT_EN = "is|are|new|the|including"
 _KIND_VI = {
+    "number": "có|thì có|là có|chỉ có|được|có tất cả|tất cả|lên|lên tới|lên đến|đạt|ở mức",
     "date": "ngày|vào|vào ngày|từ|từ ngày",
     "datetime": "ngày|vào|vào ngày|vào lúc|lúc",
     "time": "lúc|vào lúc|vào|khung|khung giờ",
 }
-_KIND_EN = {"date": "on|at|from", "datetime": "on|at", "time": "at"}
+_KIND_EN = {"number": "of|were|was", "date": "on|at|from", "datetime": "on|at", "time": "at"}
 
 
 def _phrases(text: str) -> list[tuple[tuple[str, ...], str]]:
@@ -304,10 +306,10 @@ def _read_number_value(
             k += 2
             continue
         break
-    return _check_number(profile.field, value, items[0].start, end, msg.raw[items[0].start : end])
+    return check_number(profile.field, value, items[0].start, end, msg.raw[items[0].start : end])
 
 
-def _check_number(field: FormField, value: Decimal, start: int, end: int, shown: str) -> ValueRead:
+def check_number(field: FormField, value: Decimal, start: int, end: int, shown: str) -> ValueRead:
     step = field.step_value
     fractional = value != value.to_integral_value()
     if fractional and not (step is not None and step < 1 and (value / Decimal(str(step))) % 1 == 0):
@@ -352,7 +354,7 @@ def read_for_kind(
         money = read_money(low, pos, limit)
         if money is None or not _starts_at(money.start, pos, msg):
             return Reading(None)
-        checked = _check_number(
+        checked = check_number(
             profile.field,
             Decimal(money.value),
             money.start,
@@ -361,6 +363,13 @@ def read_for_kind(
         )
         return Reading(checked)
     if kind == "number":
+        if "phut" in profile.units:  # a length in minutes may be said in hours
+            spoken = read_duration(low, pos, limit)
+            if spoken is not None:
+                shown = msg.raw[spoken.start : spoken.end]
+                return Reading(
+                    check_number(profile.field, spoken.minutes, spoken.start, spoken.end, shown)
+                )
         return Reading(_read_number_value(msg, profile, pos, limit))
     if kind == "date":
         return Reading(_read_date(msg, profile, pos, limit, today))
@@ -384,6 +393,8 @@ def read_for_kind(
             classifier = _CLASSIFIERS.match(msg.low, pos, limit)
             if classifier:
                 read = match_option(msg, profile, classifier.end(), limit)
+        if read is None:
+            read = _scale_option(msg, profile, pos, limit)
         return Reading(read)
     if kind == "yesno":
         read = match_option(msg, profile, pos, limit, fuzzy=False)
@@ -393,8 +404,46 @@ def read_for_kind(
     return Reading(None, 0)
 
 
+_SCALE_LEAD = re.compile(r"\s*(?:(?:la|is|to|=|:|dat|duoc|muc|at)\s*)*")
+_SCALE_TAIL = re.compile(r"\s*(?:/\s*5|tren\s+5|out\s+of\s+5|sao|stars?|diem|points?)\b")
+
+
+def _scale_option(msg: Message, profile: FieldProfile, pos: int, limit: int) -> ValueRead | None:
+    """A select whose options are a numeric scale (a 1–5 rating) takes the number said."""
+    values = {o.value for o in profile.field.options if o.value}
+    if not values or not all(v.isdigit() for v in values):
+        return None
+    lead = _SCALE_LEAD.match(msg.low, pos, limit)
+    start = lead.end() if lead else pos
+    items = lex(msg.low, start, limit)
+    read = read_number(items, 0) if items else None
+    if read is None or read.value != read.value.to_integral_value():
+        return None
+    value = str(int(read.value))
+    if value not in values:
+        return None
+    end = items[read.next_index - 1].end
+    tail = _SCALE_TAIL.match(msg.low, end, limit)
+    return ValueRead(value, items[0].start, tail.end() if tail else end)
+
+
+OPEN_QUESTION = re.compile(
+    r"\b(?:chua biet|khong biet|chua ro|hay khong|or not|not sure|whether|de trong)\b"
+)
+
+
 def implicit_yes_no(msg: Message, profile: FieldProfile, cue_start: int) -> ValueRead | None:
-    """'cần theo dõi' → yes, 'không cần theo dõi' → no: the cue alone answers a yes/no field."""
+    """'cần theo dõi' → yes, 'không cần theo dõi' → no: the cue alone answers a yes/no field.
+
+    'chưa biết có cần theo dõi hay không' answers nothing.
+    """
+    clause_start = max(msg.low.rfind(ch, 0, cue_start) for ch in ".!?\n|;") + 1
+    clause_end = min(
+        (i for i in (msg.low.find(ch, cue_start) for ch in ".!?\n|;") if i >= 0),
+        default=len(msg.low),
+    )
+    if OPEN_QUESTION.search(msg.low, clause_start, clause_end):
+        return None
     window = max(0, cue_start - 30)
     negation = _NEGATION_BEFORE.search(msg.low[window:cue_start])
     value = yes_no_value(profile, yes=negation is None)

@@ -22,7 +22,8 @@ HEAD_WORDS = frozenset(
     "ngay loai so ten ma trang thai muc do cac chi tiet thong tin gio va cua cho".split()
 )
 CORRECTION_WORDS = re.compile(
-    r"\b(?:nham|sua lai|sua thanh|doi lai|a khong|khong phai|actually|no wait|sorry|correction|"
+    r"\b(?:nham|sua lai|sua thanh|doi lai|a khong|khong phai|hong phai|ua lon|lon roi|actually|"
+    r"no wait|sorry|correction|"
     r"i mean|make it|change it|instead)\b"
 )
 
@@ -68,14 +69,19 @@ class RunState:
     """Bookkeeping shared by the phases of one pass over one message."""
 
     def __init__(
-        self, text: str, schema: FormSchema, today: dt.date, current: Mapping[str, str]
+        self,
+        text: str,
+        schema: FormSchema,
+        today: dt.date,
+        current: Mapping[str, str],
+        language: str = "vi",
     ) -> None:
         self.schema = schema
         self.msg = Message(text)
         self.vocab = vocabulary_for(schema)
         self.today = today
         self.current = dict(current)
-        self.lang = detect_language(text)
+        self.lang = detect_language(text, language)
         self.result = Understanding(language=self.lang)
         self.values: dict[str, Assigned] = {}
         self.consumed: list[tuple[int, int]] = []
@@ -96,7 +102,7 @@ class RunState:
         self.result.rejected.pop(name, None)
 
     def reject(self, profile: FieldProfile, read: ValueRead) -> None:
-        label = display_label(profile.field)
+        label = display_label(profile.field, self.lang)
         params = {
             "shown": collapse(read.shown or self.msg.raw[read.start : read.end]),
             "label": label,
@@ -146,9 +152,20 @@ class RunState:
         words = set(self.profile(name).label_main.split()) - HEAD_WORDS
         return {w for w in words if counts.get(w, 0) <= 3}
 
+    def ask_between(self, profile: FieldProfile, reads: list[ValueRead]) -> None:
+        """Two values for one field: ask which, and fill nothing."""
+        shown = [collapse(self.msg.raw[r.start : r.end]) for r in reads]
+        label = display_label(profile.field, self.lang)
+        text = question(
+            "value_ambiguous", self.lang, label=label, options=join_choices(shown, self.lang)
+        )
+        self.result.rejected[profile.name] = text
+        self.result.ask(text, (profile.name,))
+        self.values.pop(profile.name, None)
+
     def ask_which_field(self, read: ValueRead | None, profiles: list[FieldProfile]) -> None:
         shown = collapse(self.msg.raw[read.start : read.end]) if read else ""
-        labels = [display_label(p.field) for p in profiles]
+        labels = [display_label(p.field, self.lang) for p in profiles]
         text = question(
             "field_ambiguous", self.lang, shown=shown, options=join_choices(labels, self.lang)
         )

@@ -84,12 +84,39 @@ class Token:
     end: int
 
 
+# Slang scale words after a number, read as their standard twin in the folded text only
+# ("3 tỏi" = 3 tỷ); with their marks, so "tối"/"tôi" stay what they are.
+_SLANG_SCALES = {"tỏi": "ty "}
+_SLANG_RE = re.compile(
+    r"(?:\d|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|rưỡi))\s*("
+    + "|".join(_SLANG_SCALES)
+    + r")\b"
+)
+
+
+# Without any marks, "2 toi" after an amount word is "2 tỏi" (not "tối", which follows a time).
+_PLAIN_TOI_RE = re.compile(r"(?<!:)\b(\d+(?:[.,]\d+)?)\s*(toi)\b(?!\s*(?:nay|mai|qua|hom))")
+_TIME_BEFORE = re.compile(r"(?:luc|gio|\d[h:]\d*|vao)\s*$")
+
+
+def _spoken_scales(raw: str, low: str) -> str:
+    for match in _SLANG_RE.finditer(raw.lower()):
+        twin = _SLANG_SCALES[match.group(1)]
+        low = low[: match.start(1)] + twin + low[match.end(1) :]
+    if not has_vietnamese_letters(raw):
+        for match in _PLAIN_TOI_RE.finditer(low):
+            if _TIME_BEFORE.search(low, max(0, match.start() - 8), match.start()):
+                continue
+            low = low[: match.start(2)] + "ty " + low[match.end(2) :]
+    return low
+
+
 class Message:
     """A user message: NFC original text and its folded twin with identical indices."""
 
     def __init__(self, text: str) -> None:
         self.raw = unicodedata.normalize("NFC", text)
-        self.low = fold(self.raw)
+        self.low = _spoken_scales(self.raw, fold(self.raw))
         assert len(self.raw) == len(self.low)
 
     @cached_property
