@@ -603,7 +603,7 @@ class CueReading(RunState):
         else:
             end = min(end, sentence_end(self.msg, start, end))
         opening = self.msg.raw[start:end].lstrip()
-        if opening[:1] in "\"“'":
+        if opening and opening[0] in "\"“'":
             # A quoted value ends at its closing quote ('tiêu đề "Báo cáo …", loại …').
             quote_at = start + len(self.msg.raw[start:end]) - len(opening)
             closing = {'"': '"', "“": "”", "'": "'"}[opening[0]]
