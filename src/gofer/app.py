@@ -10,7 +10,7 @@ import structlog
 from fastapi import FastAPI
 
 from gofer import __version__
-from gofer.api import booking, health, jobs, ws
+from gofer.api import booking, booking_reference, health, jobs, ws
 from gofer.api.auth import AdminTokenResolver, TokenResolver
 from gofer.api.errors import install_error_handlers
 from gofer.browser.pool import BrowserPool
@@ -23,6 +23,7 @@ from gofer.jobs.store import JobStore
 from gofer.logs import configure_logging
 from gofer.services import Services
 from gofer.store.db import create_engine, create_tables, session_factory
+from gofer.web_ui import install_web_ui
 from gofer.workflows.registry import WorkflowRegistry, default_registry
 
 log = structlog.get_logger("gofer.app")
@@ -102,9 +103,10 @@ def create_app(
     app.state.token_resolvers = resolvers
     app.state.settings = settings
     install_error_handlers(app)
-    for router in (health.router, jobs.router, booking.router, ws.router):
+    for router in (health.router, jobs.router, booking_reference.router, booking.router, ws.router):
         app.include_router(router)
     installed = default_features(settings) if features is None else features
     for feature in installed:
         feature.setup(app, settings)
+    install_web_ui(app)  # last: its catch-all route must not shadow any other
     return app
