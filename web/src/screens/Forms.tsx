@@ -88,6 +88,7 @@ export function FormsScreen() {
       <div className="forms-grid">
         <section className="card chat" aria-labelledby="chat-title">
           <h2 id="chat-title">{t("forms.chat")}</h2>
+          {sessionId && <p className="muted small-text">{t("forms.session")} <code data-testid="forms-session">{sessionId}</code></p>}
           <ol className="chat-log" ref={log} aria-live="polite">
             {turns.length === 0 && <li className="muted">{t("forms.hint")}</li>}
             {turns.map((turn, index) => (
