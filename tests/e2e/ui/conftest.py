@@ -63,7 +63,12 @@ def ui_server(
     assert (default_dist() / "index.html").is_file(), "the web UI is not built: run `make web`"
     assert AXE.is_file(), "axe-core is missing: run `make web` (npm ci)"
     data_dir = tmp_path_factory.mktemp("gofer-ui")
-    settings = e2e_settings(data_dir, replica.url, webhook_allow_hosts=["127.0.0.1"])
+    settings = e2e_settings(
+        data_dir,
+        replica.url,
+        webhook_allow_hosts=["127.0.0.1"],
+        rate_limit_login="1000/minute",  # every test signs in from the same address
+    )
     server = BackgroundServer(create_app(settings), ws="websockets").start(timeout_s=60)
     settings.port = server.port
     yield UiServer(server, data_dir / "gofer.db")
@@ -92,7 +97,9 @@ def sign_up(ui_server: UiServer, tag: str) -> Account:
         body = {"email": account.email, "password": account.password, "name": tag}
         client.post("/api/auth/register", json=body).raise_for_status()
         code = ui_server.latest_code(account.email)
-        client.post("/api/auth/verify", json={"email": account.email, "code": code}).raise_for_status()
+        client.post(
+            "/api/auth/verify", json={"email": account.email, "code": code}
+        ).raise_for_status()
         login = client.post(
             "/api/auth/login", json={"email": account.email, "password": account.password}
         )
@@ -140,7 +147,7 @@ async def sign_in(page: Page, base_url: str, account: Account) -> None:
 
 async def sign_in_with_token(page: Page, base_url: str, token: str) -> None:
     await page.goto(f"{base_url}/token")
-    await page.get_by_label("API token").fill(token)
+    await page.get_by_label("API token", exact=True).fill(token)
     await page.get_by_role("button", name="Use an API token").click()
     await page.get_by_role("heading", name="Jobs", level=1).wait_for()
 

@@ -83,7 +83,9 @@ async def test_books_a_driving_test_through_the_ui(
     await check_screen(page, "jobs list", shot="jobs")
 
 
-async def test_a_bad_request_shows_its_sentence(page: Page, ui_server: UiServer, alice: Account) -> None:
+async def test_a_bad_request_shows_its_sentence(
+    page: Page, ui_server: UiServer, alice: Account
+) -> None:
     await sign_in(page, ui_server.url, alice)
     await page.goto(f"{ui_server.url}/book")
     # Stockholm City holds no driving tests (Körprov): the server refuses before any browser work.

@@ -21,7 +21,7 @@ export function Timeline({ events }: { events: StreamMessage[] }) {
       {rows.length === 0 ? (
         <p className="muted">{t("job.noEvents")}</p>
       ) : (
-        <ol className="timeline" aria-live="polite">
+        <ol className="timeline" aria-live="polite" tabIndex={0} aria-labelledby="timeline-title">
           {rows.map(({ event, count }) => (
             <li key={event.seq}>
               <time dateTime={event.timestamp}>{new Date(event.timestamp).toLocaleTimeString()}</time>

@@ -89,7 +89,7 @@ export function FormsScreen() {
         <section className="card chat" aria-labelledby="chat-title">
           <h2 id="chat-title">{t("forms.chat")}</h2>
           {sessionId && <p className="muted small-text">{t("forms.session")} <code data-testid="forms-session">{sessionId}</code></p>}
-          <ol className="chat-log" ref={log} aria-live="polite">
+          <ol className="chat-log" ref={log} aria-live="polite" tabIndex={0} aria-labelledby="chat-title">
             {turns.length === 0 && <li className="muted">{t("forms.hint")}</li>}
             {turns.map((turn, index) => (
               <li key={index} className={`bubble bubble-${turn.role}`}>
@@ -125,7 +125,7 @@ export function FormsScreen() {
           {Object.keys(fields).length === 0 ? (
             <p className="muted">{t("forms.noFields")}</p>
           ) : (
-            <table className="fields" data-testid="filled-fields">
+            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="fields-title"><table className="fields" data-testid="filled-fields">
               <thead>
                 <tr>
                   <th scope="col">{t("forms.field")}</th>
@@ -142,7 +142,7 @@ export function FormsScreen() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </table></div>
           )}
           {missing.length > 0 && <p>{t("forms.missing", { fields: missing.join(", ") })}</p>}
           {answer?.submitted ? (

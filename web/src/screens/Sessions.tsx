@@ -66,7 +66,7 @@ export function SessionsScreen() {
         {open && (
           <section className="card" aria-labelledby="session-title">
             <h2 id="session-title">{open.title || open.session_id}</h2>
-            <ol className="chat-log">
+            <ol className="chat-log" tabIndex={0} aria-labelledby="session-title">
               {open.messages.map((m) => (
                 <li key={m.id} className={`bubble bubble-${m.role}`}>
                   <span className="sr-only">{m.role}: </span>

@@ -75,7 +75,7 @@ function ApiKeys() {
       {!keys && !error && <Busy />}
       {keys && keys.keys.length === 0 && <p className="muted">{t("settings.noKeys")}</p>}
       {keys && keys.keys.length > 0 && (
-        <table data-testid="api-keys">
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="keys-title"><table data-testid="api-keys">
           <thead>
             <tr>
               <th scope="col">{t("settings.keyName")}</th>
@@ -102,7 +102,7 @@ function ApiKeys() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
     </section>
   );
@@ -159,7 +159,7 @@ function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
       {!page && !error && <Busy />}
       {page && page.messages.length === 0 && <p className="muted">{t("settings.noDeliveries")}</p>}
       {page && page.messages.length > 0 && (
-        <table data-testid="delivery-log">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("settings.deliveries")}><table data-testid="delivery-log">
           <thead>
             <tr>
               <th scope="col">{t("settings.event")}</th>
@@ -197,7 +197,7 @@ function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
     </div>
   );
