@@ -11,6 +11,7 @@ run: setup web
 	$(UV) run --frozen gofer serve --with-replicas
 
 test: setup web
+	cd web && npm test --silent
 	$(UV) run --frozen pytest $(PYTEST_ARGS)
 
 setup: uv venv system
