@@ -184,7 +184,11 @@ async def check_screen(page: Page, screen: str, *, shot: str | None = None) -> N
         overflow = await page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
-        assert overflow <= 1, f"{screen} scrolls sideways at {width}px"
+        wide = await page.evaluate(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+            " > document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.outerHTML.slice(0, 120))"
+        )
+        assert overflow <= 1, f"{screen} scrolls sideways at {width}px: {wide}"
     await page.set_viewport_size({"width": DESKTOP[0], "height": DESKTOP[1]})
     if shot:
         IMAGES.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.e2e.ui.conftest import PASSWORD, UiServer, check_screen, new_email
+from tests.e2e.ui.conftest import PASSWORD, UiServer, check_screen, new_email, sign_up
 
 pytestmark = pytest.mark.e2e
 
@@ -73,3 +73,27 @@ async def test_forgot_and_token_screens_are_accessible(page: Page, ui_server: Ui
     await check_screen(page, "forgot password")
     await page.goto(f"{ui_server.url}/token")
     await check_screen(page, "API token")
+
+
+async def test_signing_in_works_from_the_keyboard_alone(page: Page, ui_server: UiServer) -> None:
+    account = sign_up(ui_server, "keys")
+    await page.goto(f"{ui_server.url}/signin")
+    for _ in range(12):
+        await page.keyboard.press("Tab")
+        if await page.evaluate("document.activeElement.type") == "email":
+            break
+    else:
+        raise AssertionError("the email field cannot be reached with Tab")
+    await page.keyboard.type(account.email)
+    await page.keyboard.press("Tab")
+    assert await page.evaluate("document.activeElement.type") == "password"
+    await page.keyboard.type(account.password)
+    await page.keyboard.press("Enter")
+    await expect(page.get_by_role("heading", name="Jobs", level=1)).to_be_visible()
+    # Every link and button in the header is reachable and named.
+    unnamed = await page.evaluate(
+        "[...document.querySelectorAll('a, button, input, select, textarea')]"
+        ".filter(e => !(e.labels?.length || e.getAttribute('aria-label') || e.textContent.trim()))"
+        ".map(e => e.outerHTML)"
+    )
+    assert unnamed == []

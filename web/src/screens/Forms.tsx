@@ -138,7 +138,7 @@ export function FormsScreen() {
                   <tr key={name}>
                     <th scope="row">{name}</th>
                     <td>{source.value}</td>
-                    <td className="muted">“{source.from}”</td>
+                    <td className="muted source" title={source.from}>“{source.from.length > 48 ? `${source.from.slice(0, 47)}…` : source.from}”</td>
                   </tr>
                 ))}
               </tbody>
