@@ -41,8 +41,8 @@ class RunningApp:
         self.client = client
 
     @property
-    def services(self) -> Any:
-        return self.app.state.services
+    def core(self) -> Any:
+        return self.app.state.core
 
 
 @pytest.fixture

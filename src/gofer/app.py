@@ -1,97 +1,83 @@
-"""The FastAPI application: routers, error handlers and the lifespan that owns the parts."""
+"""The FastAPI application: routes, middleware, error handlers, and the lifespan that runs the core.
+
+The app holds no parts of its own: its lifespan builds the `Core` (the same one `gofer worker`
+builds) and routes reach it through `api.deps.core`.
+"""
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import structlog
 from fastapi import FastAPI
 
 from gofer import __version__
-from gofer.api import booking, booking_reference, health, jobs, ws
-from gofer.api.auth import AdminTokenResolver, TokenResolver
+from gofer.accounts.routes import keys_router
+from gofer.accounts.routes import router as accounts_router
+from gofer.accounts.tokens import signing_key
+from gofer.api import booking, booking_reference, execute, health, jobs, webhooks, ws
 from gofer.api.errors import install_error_handlers
-from gofer.browser.pool import BrowserPool
+from gofer.authn import TokenResolver, admin_token
 from gofer.config import Settings
-from gofer.events.bus import EventBus
-from gofer.features import Feature, default_features
-from gofer.jobs.queue import InProcessJobQueue
-from gofer.jobs.runner import Runner
-from gofer.jobs.store import JobStore
+from gofer.core import Role, build_core
+from gofer.cors import install_cors
 from gofer.logs import configure_logging
-from gofer.services import Services
-from gofer.store.db import create_engine, create_tables, session_factory
+from gofer.metrics import install_metrics
+from gofer.ratelimit.middleware import RateLimitMiddleware
+from gofer.request_context import RequestContextMiddleware
+from gofer.sessions.routes import router as sessions_router
 from gofer.web_ui import install_web_ui
-from gofer.workflows.registry import WorkflowRegistry, default_registry
+from gofer.webhooks.ssrf import Resolver
+from gofer.workflows.registry import WorkflowRegistry
 
-log = structlog.get_logger("gofer.app")
-
-
-def admin_token(settings: Settings) -> str:
-    """The admin key; in dev without one, a random key kept in the data folder for the CLI."""
-    if settings.api_secret_token is not None:
-        return settings.api_secret_token.get_secret_value()
-    path = settings.data_dir / "dev_api_token"
-    if path.exists():
-        return path.read_text().strip()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    token = secrets.token_urlsafe(32)
-    path.write_text(token + "\n")
-    path.chmod(0o600)
-    return token
+ROUTERS = (
+    health.router,
+    jobs.router,
+    jobs.schema_router,
+    booking_reference.router,
+    booking.router,
+    ws.router,
+    execute.router,
+    webhooks.router,
+    accounts_router,
+    keys_router,
+    sessions_router,
+)
 
 
 def create_app(
     settings: Settings | None = None,
     *,
+    role: Role = "all",
     registry: WorkflowRegistry | None = None,
     with_browser: bool = True,
-    features: list[Feature] | None = None,
+    webhook_resolver: Resolver | None = None,
 ) -> FastAPI:
     settings = settings or Settings()
     configure_logging(settings)
-    token = admin_token(settings)
+    # Here rather than at start, so a missing JWT_SECRET in production stops the build early.
+    signing_key(settings, admin_token(settings))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if settings.effective_database_url.startswith("sqlite"):
-            settings.data_dir.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(settings.effective_database_url)
-        await create_tables(engine)
-        sessions = session_factory(engine)
-        bus = EventBus()
-        store = JobStore(sessions, bus)
-        pool: BrowserPool | None = None
-        if with_browser:
-            pool = BrowserPool(
-                settings.effective_browser_executable,
-                headless=settings.browser_headless,
-                launch_timeout_s=settings.browser_launch_timeout_s,
-                action_timeout_ms=settings.browser_action_timeout_ms,
-                per_job=settings.browser_mode == "per_job",
-                spare_contexts=settings.browser_spare_contexts,
-                extra_args=settings.browser_extra_args,
-            )
-            await pool.start()
-        workflows = registry or default_registry()
-        runner = Runner(settings, store, InProcessJobQueue(), workflows, pool)
-        svc = Services(settings, engine, sessions, bus, store, workflows, pool, runner)
-        app.state.services = svc
-        for feature in installed:
-            await feature.start(app, svc)
-        await runner.start()
-        log.info("gofer_started", version=__version__, workflows=workflows.names())
+        core = await build_core(
+            settings,
+            role=role,
+            registry=registry,
+            with_browser=with_browser,
+            webhook_resolver=webhook_resolver,
+        )
+        # Resolvers added before start (tests add their own kinds of token) stay in front.
+        app.state.token_resolvers.extend(core.token_resolvers)
+        app.state.core = core
+        await core.start()
         try:
             yield
         finally:
-            await runner.stop()
-            for feature in reversed(installed):
-                await feature.stop(app, svc)
-            if pool is not None:
-                await pool.stop()
-            await engine.dispose()
+            await core.stop()
+            del app.state.core
+            for resolver in core.token_resolvers:
+                app.state.token_resolvers.remove(resolver)
 
     app = FastAPI(
         title="Gofer",
@@ -99,14 +85,16 @@ def create_app(
         description="Runs errands on real websites: bookings, bank forms, live BankID hand-off.",
         lifespan=lifespan,
     )
-    resolvers: list[TokenResolver] = [AdminTokenResolver(token)]
+    resolvers: list[TokenResolver] = []
     app.state.token_resolvers = resolvers
     app.state.settings = settings
     install_error_handlers(app)
-    for router in (health.router, jobs.router, booking_reference.router, booking.router, ws.router):
+    for router in ROUTERS:
         app.include_router(router)
-    installed = default_features(settings) if features is None else features
-    for feature in installed:
-        feature.setup(app, settings)
+    # Middleware: the last added runs first.
+    app.add_middleware(RateLimitMiddleware)  # type: ignore[arg-type]
+    install_metrics(app)
+    app.add_middleware(RequestContextMiddleware)  # type: ignore[arg-type]
+    install_cors(app, settings)
     install_web_ui(app)  # last: its catch-all route must not shadow any other
     return app

@@ -1,4 +1,4 @@
-"""Command line: `gofer serve`, `gofer replicas`, `gofer book`."""
+"""Command line: `gofer serve`, `gofer worker`, `gofer replicas`, `gofer book`."""
 
 from __future__ import annotations
 
@@ -18,8 +18,11 @@ def serve(
     with_replicas: bool = typer.Option(
         False, "--with-replicas", help="Also serve the local replica sites on REPLICAS_PORT."
     ),
+    no_worker: bool = typer.Option(
+        False, "--no-worker", help="API only: jobs run on `gofer worker`s (needs JOB_QUEUE=saq)."
+    ),
 ) -> None:
-    """Start the API server."""
+    """Start the API server (and, by default, a worker in the same process)."""
     import uvicorn
 
     from gofer.app import create_app
@@ -27,12 +30,30 @@ def serve(
 
     overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
     settings = Settings(**overrides)  # type: ignore[arg-type]
-    api = create_app(settings)
+    if no_worker and settings.job_queue != "saq":
+        raise typer.BadParameter(
+            "--no-worker needs JOB_QUEUE=saq and REDIS_URL", param_hint="--no-worker"
+        )
+    api = create_app(settings, role="api" if no_worker else "all")
     if with_replicas:
         from gofer.replicas.server import serve_replicas_in_background
 
         serve_replicas_in_background(settings)
     uvicorn.run(api, host=settings.host, port=settings.port, log_level="warning", ws="websockets")
+
+
+@app.command()
+def worker() -> None:
+    """Run jobs from the shared queue (JOB_QUEUE=saq, REDIS_URL and DATABASE_URL)."""
+    import asyncio
+
+    from gofer.config import Settings
+    from gofer.worker_process import run_worker
+
+    settings = Settings()
+    if settings.job_queue != "saq":
+        raise typer.BadParameter("a separate worker needs JOB_QUEUE=saq and REDIS_URL")
+    asyncio.run(run_worker(settings))
 
 
 @app.command()
@@ -75,7 +96,7 @@ def book(
     token: str | None = typer.Option(None, envvar="GOFER_TOKEN", help="API token."),
 ) -> None:
     """Start a booking on the running server and follow it live (QR shown in the terminal)."""
-    from gofer.app import admin_token
+    from gofer.authn import admin_token
     from gofer.booking_cli import BookingRequest
     from gofer.booking_cli import book as run
     from gofer.config import Settings

@@ -25,7 +25,15 @@ class Settings(BaseSettings):
     database_url: str = ""  # default: SQLite file in data_dir
 
     # --- jobs ---
-    max_concurrent_jobs: int = Field(4, ge=1, le=64)
+    # Execution slots per kind of work; a job waiting for a person or a poll holds none.
+    max_concurrent_jobs: int = Field(4, ge=1, le=256)  # bookings and other long errands
+    max_interactive_jobs: int = Field(4, ge=1, le=256)  # forms and voice turns
+    # "inprocess" runs jobs in the server; "saq" queues them on Redis for `gofer worker`s.
+    job_queue: Literal["inprocess", "saq"] = "inprocess"
+    worker_heartbeat_s: float = Field(2.0, gt=0)
+    worker_dead_after_s: float = Field(15.0, gt=0)  # no heartbeat for this long: re-queue its jobs
+    worker_sweep_s: float = Field(5.0, gt=0)
+    cancel_check_interval_s: float = Field(0.5, gt=0)  # how often a worker reads cancel requests
     job_timeout_s: float = Field(1800.0, gt=0)
     login_timeout_s: float = Field(180.0, gt=0)
 

@@ -10,7 +10,6 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
 
     from gofer.config import Settings
-    from gofer.services import Services
 
 DEV_ORIGINS = (
     "http://localhost:3000",
@@ -36,25 +35,18 @@ def allowed_origins(settings: Settings) -> list[str]:
     return list(DEV_ORIGINS) if settings.env == "dev" else []
 
 
-class CorsFeature:
-    def setup(self, app: FastAPI, settings: Settings) -> None:
-        origins = allowed_origins(settings)
-        if not origins:
-            return  # no browser origin may call the API: no CORS headers at all
-        wildcard = "*" in origins
-        app.add_middleware(
-            CORSMiddleware,  # type: ignore[arg-type]
-            allow_origins=["*"] if wildcard else origins,
-            # Bearer tokens travel in a header, not cookies; credentials never go with "*".
-            allow_credentials=not wildcard,
-            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-            allow_headers=list(ALLOWED_HEADERS),
-            expose_headers=list(EXPOSED_HEADERS),
-            max_age=600,
-        )
-
-    async def start(self, app: FastAPI, svc: Services) -> None:
-        return None
-
-    async def stop(self, app: FastAPI, svc: Services) -> None:
-        return None
+def install_cors(app: FastAPI, settings: Settings) -> None:
+    origins = allowed_origins(settings)
+    if not origins:
+        return  # no browser origin may call the API: no CORS headers at all
+    wildcard = "*" in origins
+    app.add_middleware(
+        CORSMiddleware,  # type: ignore[arg-type]
+        allow_origins=["*"] if wildcard else origins,
+        # Bearer tokens travel in a header, not cookies; credentials never go with "*".
+        allow_credentials=not wildcard,
+        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+        allow_headers=list(ALLOWED_HEADERS),
+        expose_headers=list(EXPOSED_HEADERS),
+        max_age=600,
+    )

@@ -20,15 +20,16 @@ from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gofer.api.auth import bearer_token
-from gofer.api.errors import ApiError
+from gofer.errors import NotAuthenticated
 from gofer.events.model import ENDING_EVENTS, QR_CODE_UPDATE, STATUS_UPDATE, Event
+from gofer.jobs.model import JobState, display_status
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
     from sqlalchemy.ext.asyncio import AsyncSession
 
+    from gofer.browser.pool import BrowserPool
     from gofer.config import Settings
-    from gofer.services import Services
     from gofer.store.tables import JobRow
 
 HTTP_REQUESTS = Counter(
@@ -145,10 +146,10 @@ class JobMetrics:
         status: str | None = None
         duration: float | None = None
         if event.type == STATUS_UPDATE:
-            status = row.status
+            status = display_status(JobState(row.state), row.step)
         elif event.type in ENDING_EVENTS and row.finished_at == event.timestamp:
             # The event that ended the job (a second, seed-style failure event is not counted).
-            status = row.status
+            status = display_status(JobState(row.state), row.step)
             began = row.started_at or row.created_at
             duration = (row.finished_at - began).total_seconds()
         elif event.type != QR_CODE_UPDATE:
@@ -179,8 +180,7 @@ async def metrics(request: Request) -> Response:
         token = bearer_token(request.headers.get("authorization")) or ""
         expected = settings.metrics_token.get_secret_value()
         if not hmac.compare_digest(token.encode(), expected.encode()):
-            raise ApiError(
-                401,
+            raise NotAuthenticated(
                 "Missing or invalid metrics token",
                 "unauthorized",
                 headers={"WWW-Authenticate": "Bearer"},
@@ -188,26 +188,11 @@ async def metrics(request: Request) -> Response:
     return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
 
 
-class MetricsFeature:
-    def __init__(self) -> None:
-        self._jobs = JobMetrics()
-
-    def setup(self, app: FastAPI, settings: Settings) -> None:
-        app.include_router(router)
-        app.add_middleware(HttpMetricsMiddleware)  # type: ignore[arg-type]
-
-    async def start(self, app: FastAPI, svc: Services) -> None:
-        pool = svc.pool
-        BROWSER_CONTEXTS.set_function(lambda: float(pool.contexts_in_use) if pool else 0.0)
-        svc.store.in_transaction_hooks.append(self._jobs.in_transaction)
-        svc.store.after_commit_hooks.append(self._jobs.after_commit)
-
-    async def stop(self, app: FastAPI, svc: Services) -> None:
-        BROWSER_CONTEXTS.set_function(lambda: 0.0)
-        _remove(svc.store.in_transaction_hooks, self._jobs.in_transaction)
-        _remove(svc.store.after_commit_hooks, self._jobs.after_commit)
+def watch_browser_contexts(pool: BrowserPool) -> None:
+    """The browser-contexts gauge reads the pool of this process."""
+    BROWSER_CONTEXTS.set_function(lambda: float(pool.contexts_in_use))
 
 
-def _remove(hooks: list[Any], hook: Any) -> None:
-    if hook in hooks:
-        hooks.remove(hook)
+def install_metrics(app: FastAPI) -> None:
+    app.include_router(router)
+    app.add_middleware(HttpMetricsMiddleware)  # type: ignore[arg-type]

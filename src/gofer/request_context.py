@@ -13,10 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from gofer.metrics import route_template
 
 if TYPE_CHECKING:
-    from fastapi import FastAPI
-
-    from gofer.config import Settings
-    from gofer.services import Services
+    pass
 
 log = structlog.get_logger("gofer.http")
 
@@ -74,14 +71,3 @@ class RequestContextMiddleware:
                         status=status,
                         duration_ms=round((time.perf_counter() - started) * 1000, 1),
                     )
-
-
-class RequestContextFeature:
-    def setup(self, app: FastAPI, settings: Settings) -> None:
-        app.add_middleware(RequestContextMiddleware)  # type: ignore[arg-type]
-
-    async def start(self, app: FastAPI, svc: Services) -> None:
-        return None
-
-    async def stop(self, app: FastAPI, svc: Services) -> None:
-        return None

@@ -39,6 +39,7 @@ PASSWORD = "a long enough passphrase"
 PUBLIC = {
     ("GET", "/health"),
     ("GET", "/api/health"),
+    ("GET", "/api/v1/events/schema"),
     ("POST", "/api/auth/register"),
     ("POST", "/api/auth/verify"),
     ("POST", "/api/auth/resend-verification"),

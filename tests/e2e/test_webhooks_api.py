@@ -92,7 +92,7 @@ async def test_messages_and_attempts_are_private_to_the_endpoint_owner(tmp_path:
                 headers=gofer.auth(USER_A),
             )
             job_id = await gofer.job(user_id="user_a")
-            await gofer.svc.store.record(job_id, events.BOOKING_STARTED, {})
+            await gofer.core.store.record(job_id, events.BOOKING_STARTED, {"params": {}})
             await receiver.wait_for(lambda got: len(got) == 1)
             own = await gofer.messages(USER_A, job_id=job_id)
             others = await gofer.messages(USER_B, job_id=job_id)
@@ -126,7 +126,9 @@ async def test_messages_page_with_a_cursor(tmp_path: Path) -> None:
         )
         job_id = await gofer.job()
         for step in range(5):
-            await gofer.svc.store.record(job_id, events.STATUS_UPDATE, {"step": step})
+            await gofer.core.store.record(
+                job_id, events.STATUS_UPDATE, {"step": step, "message": "", "progress": 0}
+            )
         first = await gofer.http.get(
             "/api/v1/webhooks/messages", params={"job_id": job_id, "limit": 3}, headers=gofer.auth()
         )
@@ -214,9 +216,9 @@ async def test_redelivery_to_a_disabled_endpoint_is_refused(tmp_path: Path) -> N
             f"/api/v1/webhooks/endpoints/{endpoint_id}/pause", headers=gofer.auth()
         )
         job_id = await gofer.job()
-        await gofer.svc.store.record(job_id, events.BOOKING_STARTED, {})
+        await gofer.core.store.record(job_id, events.BOOKING_STARTED, {"params": {}})
         [message] = await gofer.messages(job_id=job_id)
-        async with gofer.svc.sessions.begin() as session:
+        async with gofer.core.db.begin() as session:
             from sqlalchemy import update
 
             from gofer.webhooks.tables import WebhookEndpointRow

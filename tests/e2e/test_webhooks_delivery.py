@@ -10,7 +10,6 @@ from prometheus_client import REGISTRY
 from standardwebhooks.webhooks import Webhook
 
 from gofer.events import model as events
-from gofer.jobs.model import JobStatus
 from tests.e2e.webhooks_support import Received, Receiver, RunningGofer, running_gofer, serve
 
 pytestmark = pytest.mark.timeout(60)
@@ -57,11 +56,16 @@ async def test_every_target_gets_a_signed_body_in_the_seed_shape(tmp_path: Path)
         async with running_gofer(tmp_path, webhook_url=f"{hooks}/default") as gofer:
             endpoint = await register(gofer, f"{hooks}/registered", description="my backend")
             job_id = await gofer.job(webhook_url=f"{hooks}/job")
-            await gofer.svc.store.record(job_id, events.BOOKING_STARTED, {"message": "Starting"})
-            await gofer.svc.store.record(
-                job_id, events.STATUS_UPDATE, {"status": "searching", "progress": 70}
+            await gofer.core.store.record(
+                job_id, events.BOOKING_STARTED, {"params": {}, "message": "Starting"}
             )
-            await gofer.svc.store.record(
+            await gofer.core.store.record(
+                job_id,
+                events.STATUS_UPDATE,
+                {"message": "Searching", "progress": 70},
+                step="searching",
+            )
+            await gofer.core.store.record(
                 job_id, events.BOOKING_COMPLETED, {"success": True, "booking_id": "B-1"}
             )
             await receiver.wait_for(lambda got: len(got) == 9)
@@ -94,7 +98,7 @@ async def test_a_wrong_secret_does_not_verify(tmp_path: Path) -> None:
         async with running_gofer(tmp_path) as gofer:
             await register(gofer, f"{hooks}/a")
             job_id = await gofer.job()
-            await gofer.svc.store.record(job_id, events.BOOKING_STARTED, {})
+            await gofer.core.store.record(job_id, events.BOOKING_STARTED, {"params": {}})
             await receiver.wait_for(lambda got: len(got) == 1)
     request = receiver.requests[0]
     with pytest.raises(Exception, match="signature"):
@@ -113,7 +117,7 @@ async def test_a_failing_receiver_is_retried_until_it_succeeds(tmp_path: Path) -
         async with running_gofer(tmp_path) as gofer:
             await register(gofer, f"{hooks}/flaky")
             job_id = await gofer.job()
-            await gofer.svc.store.record(job_id, events.BOOKING_COMPLETED, {"success": True})
+            await gofer.core.store.record(job_id, events.BOOKING_COMPLETED, {"success": True})
             await receiver.wait_for(lambda got: len(got) == 4)
             [message] = await gofer.messages(job_id=job_id)
             await gofer.until(lambda: _status_is(gofer, message["id"], "succeeded"))
@@ -146,7 +150,7 @@ async def test_a_hanging_receiver_times_out_and_is_tried_again(tmp_path: Path) -
         async with running_gofer(tmp_path, webhook_timeout_s=0.5) as gofer:
             await register(gofer, f"{hooks}/slow")
             job_id = await gofer.job()
-            await gofer.svc.store.record(job_id, events.BOOKING_STARTED, {})
+            await gofer.core.store.record(job_id, events.BOOKING_STARTED, {"params": {}})
             await receiver.wait_for(lambda got: len(got) == 2)
             [message] = await gofer.messages(job_id=job_id)
             await gofer.until(lambda: _status_is(gofer, message["id"], "succeeded"))
@@ -168,8 +172,10 @@ async def test_410_gone_disables_the_endpoint_and_the_job_hears_of_it(tmp_path: 
         async with running_gofer(tmp_path) as gofer:
             endpoint = await register(gofer, f"{hooks}/gone")
             job_id = await gofer.job()
-            async with gofer.svc.bus.subscribe(job_id) as live:
-                await gofer.svc.store.record(job_id, events.STATUS_UPDATE, {"status": "login"})
+            async with gofer.core.bus.subscribe(job_id) as live:
+                await gofer.core.store.record(
+                    job_id, events.STATUS_UPDATE, {"message": "", "progress": 15}, step="login"
+                )
                 async with asyncio.timeout(15):
                     notice = await live.get()
                     while notice.type != "webhook_disabled":
@@ -177,7 +183,9 @@ async def test_410_gone_disables_the_endpoint_and_the_job_hears_of_it(tmp_path: 
             response = await gofer.http.get(
                 f"/api/v1/webhooks/endpoints/{endpoint['id']}", headers=gofer.auth()
             )
-            await gofer.svc.store.record(job_id, events.STATUS_UPDATE, {"status": "searching"})
+            await gofer.core.store.record(
+                job_id, events.STATUS_UPDATE, {"message": "", "progress": 70}, step="searching"
+            )
             messages = await gofer.messages(endpoint_id=str(endpoint["id"]))
 
     assert notice.data["endpoint_id"] == endpoint["id"]
@@ -200,8 +208,8 @@ async def test_an_endpoint_failing_too_long_is_disabled(tmp_path: Path) -> None:
         ) as gofer:
             endpoint = await register(gofer, f"{hooks}/broken")
             job_id = await gofer.job()
-            async with gofer.svc.bus.subscribe(job_id) as live:
-                await gofer.svc.store.record(job_id, events.BOOKING_STARTED, {})
+            async with gofer.core.bus.subscribe(job_id) as live:
+                await gofer.core.store.record(job_id, events.BOOKING_STARTED, {"params": {}})
                 async with asyncio.timeout(15):
                     notice = await live.get()
                     while notice.type != "webhook_disabled":
@@ -234,7 +242,9 @@ async def test_one_jobs_events_reach_an_endpoint_in_seq_order(tmp_path: Path) ->
             jobs = [await gofer.job(), await gofer.job()]
             for step in range(1, 11):
                 for job_id in jobs:
-                    await gofer.svc.store.record(job_id, events.STATUS_UPDATE, {"step": step})
+                    await gofer.core.store.record(
+                        job_id, events.STATUS_UPDATE, {"step": step, "message": "", "progress": 0}
+                    )
             await receiver.wait_for(lambda got: len(got) == 2 * (10 + 5))
 
     for job_id in jobs:
@@ -252,11 +262,11 @@ async def test_only_the_newest_pending_qr_code_is_sent(tmp_path: Path) -> None:
                 f"/api/v1/webhooks/endpoints/{endpoint['id']}/pause", headers=gofer.auth()
             )
             job_id = await gofer.job()
-            await gofer.svc.store.record(
-                job_id, events.STATUS_UPDATE, {"status": "qr_waiting"}, status=JobStatus.QR_WAITING
+            await gofer.core.store.record(
+                job_id, events.STATUS_UPDATE, {"message": "Scan", "progress": 25}, step="qr_waiting"
             )
             for n in range(1, 6):
-                await gofer.svc.store.record(
+                await gofer.core.store.record(
                     job_id, events.QR_CODE_UPDATE, {"image_data": f"png-{n}", "qr_payload": f"q{n}"}
                 )
             resumed = await gofer.http.post(
@@ -284,7 +294,7 @@ async def test_redelivery_sends_the_same_webhook_id_again(tmp_path: Path) -> Non
         async with running_gofer(tmp_path) as gofer:
             await register(gofer, f"{hooks}/again")
             job_id = await gofer.job()
-            await gofer.svc.store.record(job_id, events.BOOKING_COMPLETED, {"success": True})
+            await gofer.core.store.record(job_id, events.BOOKING_COMPLETED, {"success": True})
             await receiver.wait_for(lambda got: len(got) == 1)
             [message] = await gofer.messages(job_id=job_id)
             await gofer.until(lambda: _status_is(gofer, message["id"], "succeeded"))
@@ -331,7 +341,7 @@ async def test_after_rotation_both_secrets_verify_for_a_while(tmp_path: Path) ->
                 f"/api/v1/webhooks/endpoints/{endpoint['id']}/rotate-secret", headers=gofer.auth()
             )
             job_id = await gofer.job()
-            await gofer.svc.store.record(job_id, events.BOOKING_STARTED, {})
+            await gofer.core.store.record(job_id, events.BOOKING_STARTED, {"params": {}})
             await receiver.wait_for(lambda got: len(got) == 1)
 
     new_secret = rotated.json()["secret"]

@@ -88,7 +88,7 @@ async def test_delivery_checks_the_address_again_after_dns(tmp_path: Path) -> No
     async with running_gofer(tmp_path, resolver=rebinding_dns) as gofer:
         # Stored directly, as if DNS had said something public when the job was created.
         job_id = await gofer.job(webhook_url="http://hooks.rebind.test/x")
-        await gofer.svc.store.record(job_id, events.BOOKING_STARTED, {})
+        await gofer.core.store.record(job_id, events.BOOKING_STARTED, {"params": {}})
         [message] = await gofer.messages(job_id=job_id)
 
         async def attempted() -> bool:
@@ -124,7 +124,7 @@ async def test_delivery_connects_to_the_checked_address_with_the_original_host(
             tmp_path, resolver=dns, webhook_allow_hosts=["hooks.gofer.test"]
         ) as gofer:
             job_id = await gofer.job(webhook_url=f"http://hooks.gofer.test:{port}/in")
-            await gofer.svc.store.record(job_id, events.BOOKING_STARTED, {})
+            await gofer.core.store.record(job_id, events.BOOKING_STARTED, {"params": {}})
             await receiver.wait_for(lambda got: len(got) == 1)
 
     assert receiver.requests[0].headers["host"] == f"hooks.gofer.test:{port}"
@@ -151,7 +151,7 @@ async def test_redirects_are_not_followed(tmp_path: Path) -> None:
                 )
                 assert created.status_code == 201
             job_id = await gofer.job()
-            await gofer.svc.store.record(job_id, events.BOOKING_STARTED, {})
+            await gofer.core.store.record(job_id, events.BOOKING_STARTED, {"params": {}})
             await receiver.wait_for(lambda got: len(got) >= 4)  # each tried at least twice
             messages = await gofer.messages(job_id=job_id)
 

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from gofer.app import create_app
 from gofer.config import Settings
 from gofer.events import model as events
-from gofer.jobs.model import JobStatus
+from gofer.jobs.model import JobState
 
 
 def create() -> FastAPI:
@@ -18,7 +18,7 @@ def create() -> FastAPI:
     @app.post("/test/emit")
     async def emit(jobs: int, per_job: int) -> dict[str, Any]:
         """Creates `jobs` jobs and records `per_job` events for each, interleaved."""
-        store = app.state.services.store
+        store = app.state.core.store
         ids = []
         for n in range(jobs):
             job = await store.create(
@@ -31,8 +31,8 @@ def create() -> FastAPI:
                 await store.record(
                     job_id,
                     events.BOOKING_COMPLETED if last else events.STATUS_UPDATE,
-                    {"success": True} if last else {"step": step},
-                    status=JobStatus.COMPLETED if last else None,
+                    {"success": True} if last else {"step": step, "message": "", "progress": 0},
+                    state=JobState.COMPLETED if last else None,
                 )
         return {"job_ids": ids}
 

@@ -14,11 +14,10 @@ from typing import Any
 import httpx
 import uvicorn
 
-from gofer.api.auth import Principal
 from gofer.app import create_app
 from gofer.config import Settings
-from gofer.services import Services
-from gofer.webhooks.feature import WebhookFeature
+from gofer.core import Core
+from gofer.principal import Principal
 from gofer.webhooks.ssrf import Resolver
 
 ADMIN_TOKEN = "admin-token-for-webhook-tests"
@@ -141,8 +140,7 @@ async def user_tokens(token: str) -> Principal | None:
 @dataclass
 class RunningGofer:
     base_url: str
-    svc: Services
-    feature: WebhookFeature
+    core: Core
     http: httpx.AsyncClient
 
     def auth(self, token: str = ADMIN_TOKEN) -> dict[str, str]:
@@ -150,8 +148,7 @@ class RunningGofer:
 
     async def until(self, check: Callable[[], Awaitable[bool]], timeout: float = 15) -> None:
         """Waits until `check` holds, re-checking whenever the delivery log is written."""
-        dispatcher = self.feature.dispatcher
-        assert dispatcher is not None
+        dispatcher = self.core.webhooks.dispatcher
         async with asyncio.timeout(timeout):
             while True:
                 seen = dispatcher.flush_count
@@ -160,7 +157,7 @@ class RunningGofer:
                 await dispatcher.wait_for_flush_after(seen)
 
     async def job(self, user_id: str = "admin", webhook_url: str | None = None) -> str:
-        job = await self.svc.store.create(
+        job = await self.core.store.create(
             user_id=user_id,
             workflow="trafikverket.book",
             params={"user_id": "seed-user-42"},
@@ -181,9 +178,8 @@ async def running_gofer(
     data_dir: Path, resolver: Resolver | None = None, **overrides: Any
 ) -> AsyncIterator[RunningGofer]:
     settings = settings_for_tests(data_dir, **overrides)
-    feature = WebhookFeature(resolver=resolver)
-    app = create_app(settings, with_browser=False, features=[feature])
+    app = create_app(settings, with_browser=False, webhook_resolver=resolver)
     app.state.token_resolvers.append(user_tokens)
     async with serve(app) as base_url:
         async with httpx.AsyncClient(base_url=base_url, timeout=10) as http:
-            yield RunningGofer(base_url, app.state.services, feature, http)
+            yield RunningGofer(base_url, app.state.core, http)

@@ -9,31 +9,12 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 
-from gofer.accounts.feature import AccountsFeature
 from gofer.accounts.mail import Mailer
 from gofer.app import create_app
 from gofer.config import Settings
-from gofer.cors import CorsFeature
-from gofer.features import Feature
-from gofer.metrics import MetricsFeature
-from gofer.ratelimit.middleware import RateLimitFeature
-from gofer.request_context import RequestContextFeature
-from gofer.sessions.feature import SessionsFeature
 from tests.unit.fake_workflows import Gates, registry_with_gate
 
 PASSWORD = "a long enough passphrase"
-
-
-def account_features() -> list[Feature]:
-    """This area's features in the order `default_features` installs them (webhooks left out)."""
-    return [
-        AccountsFeature(),
-        SessionsFeature(),
-        RateLimitFeature(),
-        MetricsFeature(),
-        RequestContextFeature(),
-        CorsFeature(),
-    ]
 
 
 def accounts_app(settings: Settings, gates: Gates | None = None) -> FastAPI:
@@ -41,7 +22,6 @@ def accounts_app(settings: Settings, gates: Gates | None = None) -> FastAPI:
         settings,
         registry=registry_with_gate(gates or Gates()),
         with_browser=False,
-        features=account_features(),
     )
 
 
@@ -59,7 +39,7 @@ class SignedInUser:
 
 
 def mailer(services: Any) -> Mailer:
-    return services.extras["accounts"].mailer  # type: ignore[no-any-return]
+    return services.accounts.mailer  # type: ignore[no-any-return]
 
 
 async def latest_code(services: Any, email: str) -> str:

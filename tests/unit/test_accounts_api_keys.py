@@ -15,7 +15,7 @@ LOOSE = {"rate_limit_login": "1000/minute"}
 async def test_key_is_shown_once_and_works_as_its_user(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
         c = running.client
-        anna = await sign_up(c, running.services, "anna@example.com")
+        anna = await sign_up(c, running.core, "anna@example.com")
         created = await c.post("/api/keys", json={"name": "nightly sync"}, headers=anna.headers)
         assert created.status_code == 201
         secret = created.json()["secret"]
@@ -26,7 +26,7 @@ async def test_key_is_shown_once_and_works_as_its_user(make_settings, run_app):
         listing = await c.get("/api/keys", headers=anna.headers)
         assert secret not in listing.text and listing.json()["count"] == 1
         # Stored as a hash only.
-        async with running.services.sessions() as db:
+        async with running.core.db() as db:
             row = await db.scalar(select(ApiKeyRow))
         assert row.key_hash == hashlib.sha256(secret.encode()).hexdigest()
         assert secret not in (row.prefix, row.name, row.key_hash)
@@ -43,7 +43,7 @@ async def test_key_is_shown_once_and_works_as_its_user(make_settings, run_app):
 async def test_revoked_key_stops_working(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
         c = running.client
-        anna = await sign_up(c, running.services, "anna@example.com")
+        anna = await sign_up(c, running.core, "anna@example.com")
         created = (await c.post("/api/keys", json={"name": "ci"}, headers=anna.headers)).json()
         machine = {"Authorization": f"Bearer {created['secret']}"}
         assert (await c.get("/api/v1/jobs", headers=machine)).status_code == 200
@@ -57,8 +57,8 @@ async def test_other_users_keys_are_invisible_and_unrevocable(
 ):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
         c = running.client
-        anna = await sign_up(c, running.services, "anna@example.com")
-        bo = await sign_up(c, running.services, "bo@example.com")
+        anna = await sign_up(c, running.core, "anna@example.com")
+        bo = await sign_up(c, running.core, "bo@example.com")
         created = (await c.post("/api/keys", json={"name": "a"}, headers=anna.headers)).json()
         key_id = created["key"]["id"]
         assert (await c.get("/api/keys", headers=bo.headers)).json()["keys"] == []
@@ -83,7 +83,7 @@ async def test_admin_key_cannot_own_api_keys(make_settings, run_app, admin_heade
 async def test_bad_key_requests(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
         c = running.client
-        anna = await sign_up(c, running.services, "anna@example.com")
+        anna = await sign_up(c, running.core, "anna@example.com")
         empty = await c.post("/api/keys", json={"name": ""}, headers=anna.headers)
         assert empty.status_code == 422 and "'name'" in empty.json()["error"]
         long = await c.post("/api/keys", json={"name": "n" * 101}, headers=anna.headers)

@@ -8,7 +8,6 @@ import jwt
 import pytest
 from sqlalchemy import select, update
 
-from gofer.accounts.feature import AccountsFeature
 from gofer.accounts.tables import OneTimeCodeRow, RefreshTokenRow
 from gofer.app import create_app
 from gofer.events.model import utc_now
@@ -39,7 +38,7 @@ async def test_sign_up_verify_and_sign_in_give_the_seed_shape(make_settings, run
             "error": "This email address is not verified yet; enter the code we sent to it",
             "code": "email_not_verified",
         }
-        code = await latest_code(running.services, "anna.svensson@example.se")
+        code = await latest_code(running.core, "anna.svensson@example.se")
         verified = await c.post(
             "/api/auth/verify", json={"email": "anna.svensson@example.se", "code": code}
         )
@@ -64,10 +63,10 @@ async def test_sign_up_verify_and_sign_in_give_the_seed_shape(make_settings, run
 
 async def test_access_token_lasts_an_hour_and_refresh_thirty_days(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
-        user = await sign_up(running.client, running.services, "ttl@example.com")
+        user = await sign_up(running.client, running.core, "ttl@example.com")
         claims = jwt.decode(user.access_token, options={"verify_signature": False})
         assert claims["exp"] - claims["iat"] == 3600
-        async with running.services.sessions() as db:
+        async with running.core.db() as db:
             row = await db.scalar(select(RefreshTokenRow))
         assert row.expires_at - row.created_at == timedelta(days=30)
 
@@ -105,7 +104,7 @@ async def test_second_account_for_an_email_is_refused(make_settings, run_app):
 
 async def test_wrong_password_and_unknown_email_get_the_same_answer(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
-        await sign_up(running.client, running.services, "known@example.com")
+        await sign_up(running.client, running.core, "known@example.com")
         wrong = await running.client.post(
             "/api/auth/login", json={"email": "known@example.com", "password": "not the password"}
         )
@@ -120,7 +119,7 @@ async def test_wrong_password_and_unknown_email_get_the_same_answer(make_setting
 async def test_refresh_rotates_and_reuse_revokes_the_whole_family(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
         c = running.client
-        user = await sign_up(c, running.services, "rotate@example.com")
+        user = await sign_up(c, running.core, "rotate@example.com")
         first = await c.post("/api/auth/refresh", json={"refreshToken": user.refresh_token})
         assert first.status_code == 200
         second_refresh = first.json()["tokens"]["refreshToken"]
@@ -152,7 +151,7 @@ async def test_garbage_refresh_token_is_401(make_settings, run_app):
 async def test_logout_ends_the_session(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
         c = running.client
-        user = await sign_up(c, running.services, "bye@example.com")
+        user = await sign_up(c, running.core, "bye@example.com")
         other = await sign_in(c, "bye@example.com")  # a second device
         out = await c.post("/api/auth/logout", json={"refreshToken": user.refresh_token})
         assert out.status_code == 200 and out.json()["success"] is True
@@ -166,14 +165,14 @@ async def test_logout_ends_the_session(make_settings, run_app):
 async def test_password_reset_with_mailed_code(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
         c = running.client
-        user = await sign_up(c, running.services, "forgetful@example.com")
+        user = await sign_up(c, running.core, "forgetful@example.com")
         asked = await c.post("/api/auth/forgot-password", json={"email": "forgetful@example.com"})
         unknown = await c.post("/api/auth/forgot-password", json={"email": "ghost@example.com"})
         # Same answer whether or not the account exists.
         assert asked.status_code == unknown.status_code == 200
         assert asked.json() == unknown.json()
-        assert await running.services.extras["accounts"].mailer.outbox("ghost@example.com") == []
-        code = await latest_code(running.services, "forgetful@example.com")
+        assert await running.core.accounts.mailer.outbox("ghost@example.com") == []
+        code = await latest_code(running.core, "forgetful@example.com")
         new_password = "a brand new passphrase"
         reset = await c.post(
             "/api/auth/reset-password",
@@ -202,9 +201,9 @@ async def test_password_reset_with_mailed_code(make_settings, run_app):
 async def test_reset_code_allows_five_tries_then_is_dead(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
         c = running.client
-        await sign_up(c, running.services, "guess@example.com")
+        await sign_up(c, running.core, "guess@example.com")
         await c.post("/api/auth/forgot-password", json={"email": "guess@example.com"})
-        code = await latest_code(running.services, "guess@example.com")
+        code = await latest_code(running.core, "guess@example.com")
         wrong = f"{(int(code) + 1) % 1_000_000:06d}"
         body = {"email": "guess@example.com", "newPassword": "guessing passphrase"}
         for _ in range(5):
@@ -220,11 +219,11 @@ async def test_reset_code_allows_five_tries_then_is_dead(make_settings, run_app)
 async def test_reset_code_expires_after_fifteen_minutes(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
         c = running.client
-        await sign_up(c, running.services, "late@example.com")
+        await sign_up(c, running.core, "late@example.com")
         await c.post("/api/auth/forgot-password", json={"email": "late@example.com"})
-        code = await latest_code(running.services, "late@example.com")
+        code = await latest_code(running.core, "late@example.com")
         # Sixteen minutes later, as far as the code is concerned.
-        async with running.services.sessions.begin() as db:
+        async with running.core.db.begin() as db:
             await db.execute(
                 update(OneTimeCodeRow)
                 .where(OneTimeCodeRow.purpose == "reset_password")
@@ -239,26 +238,26 @@ async def test_reset_code_expires_after_fifteen_minutes(make_settings, run_app):
 
 async def test_reset_code_lifetime_is_fifteen_minutes(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
-        await sign_up(running.client, running.services, "life@example.com")
+        await sign_up(running.client, running.core, "life@example.com")
         await running.client.post("/api/auth/forgot-password", json={"email": "life@example.com"})
-        async with running.services.sessions() as db:
+        async with running.core.db() as db:
             row = await db.scalar(
                 select(OneTimeCodeRow).where(OneTimeCodeRow.purpose == "reset_password")
             )
         assert row.expires_at - row.created_at == timedelta(minutes=15)
         # Stored as a keyed hash, never the code itself.
-        code = await latest_code(running.services, "life@example.com")
+        code = await latest_code(running.core, "life@example.com")
         assert code not in row.code_hash and len(row.code_hash) == 64
 
 
 async def test_new_reset_code_replaces_the_old_one(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
         c = running.client
-        await sign_up(c, running.services, "twocodes@example.com")
+        await sign_up(c, running.core, "twocodes@example.com")
         await c.post("/api/auth/forgot-password", json={"email": "twocodes@example.com"})
-        first = await latest_code(running.services, "twocodes@example.com")
+        first = await latest_code(running.core, "twocodes@example.com")
         await c.post("/api/auth/forgot-password", json={"email": "twocodes@example.com"})
-        second = await latest_code(running.services, "twocodes@example.com")
+        second = await latest_code(running.core, "twocodes@example.com")
         body = {"email": "twocodes@example.com", "newPassword": "replacement passphrase"}
         if first != second:
             stale = await c.post("/api/auth/reset-password", json={**body, "code": first})
@@ -284,9 +283,9 @@ async def test_bad_reset_request_is_422_naming_the_field(make_settings, run_app,
 async def test_weak_new_password_is_refused_before_the_code_is_spent(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
         c = running.client
-        await sign_up(c, running.services, "weak@example.com")
+        await sign_up(c, running.core, "weak@example.com")
         await c.post("/api/auth/forgot-password", json={"email": "weak@example.com"})
-        code = await latest_code(running.services, "weak@example.com")
+        code = await latest_code(running.core, "weak@example.com")
         weak = await c.post(
             "/api/auth/reset-password",
             json={"email": "weak@example.com", "code": code, "newPassword": "password123"},
@@ -303,13 +302,13 @@ async def test_wrong_verification_code_is_refused(make_settings, run_app):
     async with run_app(accounts_app(make_settings())) as running:
         c = running.client
         await c.post("/api/auth/register", json={"email": "v@example.com", "password": PASSWORD})
-        code = await latest_code(running.services, "v@example.com")
+        code = await latest_code(running.core, "v@example.com")
         wrong = f"{(int(code) + 7) % 1_000_000:06d}"
         answer = await c.post("/api/auth/verify", json={"email": "v@example.com", "code": wrong})
         assert answer.status_code == 400 and answer.json()["code"] == "invalid_code"
         resent = await c.post("/api/auth/resend-verification", json={"email": "v@example.com"})
         assert resent.status_code == 200
-        fresh = await latest_code(running.services, "v@example.com")
+        fresh = await latest_code(running.core, "v@example.com")
         ok = await c.post("/api/auth/verify", json={"email": "v@example.com", "code": fresh})
         assert ok.status_code == 200
 
@@ -317,8 +316,8 @@ async def test_wrong_verification_code_is_refused(make_settings, run_app):
 async def test_jwt_principal_owns_its_jobs(make_settings, run_app, admin_headers):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
         c = running.client
-        anna = await sign_up(c, running.services, "anna@example.com")
-        bo = await sign_up(c, running.services, "bo@example.com")
+        anna = await sign_up(c, running.core, "anna@example.com")
+        bo = await sign_up(c, running.core, "bo@example.com")
         created = await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=anna.headers)
         assert created.status_code == 201
         job = created.json()
@@ -335,7 +334,7 @@ async def test_jwt_principal_owns_its_jobs(make_settings, run_app, admin_headers
 
 async def test_production_needs_a_jwt_secret(make_settings):
     with pytest.raises(ValueError, match="JWT_SECRET"):
-        create_app(make_settings(env="prod"), with_browser=False, features=[AccountsFeature()])
+        create_app(make_settings(env="prod"), with_browser=False)
     # With one set, the app builds.
     settings = make_settings(env="prod", jwt_secret="s" * 40)
-    create_app(settings, with_browser=False, features=[AccountsFeature()])
+    create_app(settings, with_browser=False)

@@ -35,7 +35,7 @@ async def test_accounts_keys_and_sessions_on_postgres(make_settings, run_app, po
     async with run_app(accounts_app(settings)) as running:
         c = running.client
         email = f"pg-{uuid.uuid4().hex[:12]}@example.com"
-        user = await sign_up(c, running.services, email)
+        user = await sign_up(c, running.core, email)
         rotated = await c.post("/api/auth/refresh", json={"refreshToken": user.refresh_token})
         assert rotated.status_code == 200
         reused = await c.post("/api/auth/refresh", json={"refreshToken": user.refresh_token})
@@ -46,7 +46,7 @@ async def test_accounts_keys_and_sessions_on_postgres(make_settings, run_app, po
         headers = {"Authorization": f"Bearer {fresh.json()['tokens']['accessToken']}"}
         key = (await c.post("/api/keys", json={"name": "pg"}, headers=headers)).json()
         machine = {"Authorization": f"Bearer {key['secret']}"}
-        store = running.services.extras["sessions"]
+        store = running.core.sessions
         session_id = await store.create(user.user_id, "forms", "on postgres")
         await store.add_message(session_id, "user", "hej", {"n": 1})
         await store.add_execution(session_id, "job_pg", "forms.fill", "running")

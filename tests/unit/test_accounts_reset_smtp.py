@@ -32,7 +32,9 @@ class Mailbox:
         self.logins: list[str] = []
         self._arrived = threading.Condition()
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # aiosmtpd calls this name
+    async def handle_DATA(
+        self, server: Any, session: Any, envelope: Any
+    ) -> str:  # aiosmtpd calls this name
         with self._arrived:
             self.messages.append(message_from_bytes(envelope.content))
             self._arrived.notify_all()
@@ -120,7 +122,7 @@ async def test_reset_flow_through_real_smtp(make_settings, run_app, smtp):
         await sign_in(c, email, new_password)
         assert mailbox.logins and set(mailbox.logins) == {SMTP_USER}
         # With SMTP configured nothing is written to the dev outbox.
-        assert await running.services.extras["accounts"].mailer.outbox() == []
+        assert await running.core.accounts.mailer.outbox() == []
 
 
 async def test_smtp_down_still_answers_the_same(make_settings, run_app):

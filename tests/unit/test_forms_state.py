@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from gofer.events.bus import EventBus
 from gofer.events.model import JOB_FAILED, TASK_COMPLETED
-from gofer.jobs.model import JobStatus
+from gofer.jobs.model import JobState
 from gofer.jobs.store import JobStore
 from gofer.store.db import create_engine, create_tables, session_factory
 from gofer.workflows.forms.params import FormState
@@ -19,9 +19,8 @@ async def _parts(path: Path) -> tuple[JobStore, FormSessions, AsyncEngine]:
     engine = create_engine(f"sqlite+aiosqlite:///{path}")
     await create_tables(engine)
     sessions = session_factory(engine)
-    store = JobStore(sessions, EventBus())
     forms = FormSessions(sessions)
-    store.in_transaction_hooks.append(forms.record_outcome)
+    store = JobStore(sessions, EventBus(), in_transaction_hooks=[forms.record_outcome])
     return store, forms, engine
 
 
@@ -36,7 +35,7 @@ async def _finish_turn(store: JobStore, session_id: str, base: FormState, new: F
         job.job_id,
         TASK_COMPLETED,
         {"success": True, **result, "state": new.model_dump()},
-        status=JobStatus.COMPLETED,
+        state=JobState.COMPLETED,
         result=result,
     )
     return job.job_id
@@ -92,7 +91,7 @@ async def test_a_failed_turn_is_recorded_and_leaves_the_state_alone(tmp_path: Pa
         job.job_id,
         JOB_FAILED,
         {"error": "Could not open the form page", "code": "site_unreachable"},
-        status=JobStatus.FAILED,
+        state=JobState.FAILED,
     )
 
     saved = await forms.get(session.session_id)
@@ -106,7 +105,7 @@ async def test_other_workflows_are_ignored(tmp_path: Path) -> None:
     store, forms, engine = await _parts(tmp_path / "d.db")
     job = await store.create(user_id="u1", workflow="trafikverket.book", params={"session_id": "x"})
 
-    await store.record(job.job_id, TASK_COMPLETED, {"success": True}, status=JobStatus.COMPLETED)
+    await store.record(job.job_id, TASK_COMPLETED, {"success": True}, state=JobState.COMPLETED)
 
     assert await forms.turns("x") == []
     await engine.dispose()

@@ -8,7 +8,7 @@ import pytest
 
 from gofer.app import create_app
 from gofer.events.model import utc_now
-from gofer.jobs.model import JobStatus
+from gofer.jobs.workers import WorkerRegistry
 from gofer.store.db import create_engine, create_tables, session_factory
 from gofer.store.tables import JobRow
 from tests.unit.fake_workflows import Gates, registry_with_gate
@@ -29,7 +29,6 @@ def gate_app(make_settings, gates, **overrides):
         make_settings(**overrides),
         registry=registry_with_gate(gates),
         with_browser=False,
-        features=[],
     )
 
 
@@ -135,7 +134,8 @@ async def test_concurrency_limit_queues_extra_jobs(make_settings, run_app, admin
         ).json()["job_id"]
         await asyncio.wait_for(gates.entered_event(first).wait(), 10)
         detail = (await c.get("/health/detailed", headers=admin_headers)).json()
-        assert detail["queue"] == {"depth": 1, "running_jobs": 1}
+        assert detail["queue"]["depth"] == 1
+        assert detail["pools"]["booking"] == {"size": 1, "active": 1, "waiting": 0, "queued": 1}
         assert (await c.get(f"/api/v1/jobs/{second}", headers=admin_headers)).json()[
             "status"
         ] == "queued"
@@ -181,6 +181,28 @@ async def test_idempotency_key_returns_the_same_job(make_settings, run_app, admi
         gates.gate(one["job_id"]).set()
 
 
+async def test_idempotency_key_reused_with_other_parameters_is_409(
+    make_settings, run_app, admin_headers
+):
+    gates = Gates()
+    async with run_app(gate_app(make_settings, gates)) as running:
+        c = running.client
+        first = await c.post(
+            "/api/v1/jobs",
+            json={"workflow": "test.gate", "params": {"name": "a"}, "idempotency_key": "k-1"},
+            headers=admin_headers,
+        )
+        other = await c.post(
+            "/api/v1/jobs",
+            json={"workflow": "test.gate", "params": {"name": "b"}, "idempotency_key": "k-1"},
+            headers=admin_headers,
+        )
+        assert other.status_code == 409
+        assert other.json()["code"] == "idempotency_key_reused"
+        assert other.json()["job_id"] == first.json()["job_id"]
+        gates.gate(first.json()["job_id"]).set()
+
+
 async def test_list_pages_with_cursor_and_filters_by_status(make_settings, run_app, admin_headers):
     gates = Gates()
     async with run_app(gate_app(make_settings, gates, max_concurrent_jobs=1)) as running:
@@ -211,7 +233,26 @@ async def test_list_pages_with_cursor_and_filters_by_status(make_settings, run_a
             gates.gate(job_id).set()
 
 
-async def test_restart_marks_running_jobs_failed_and_requeues_queued(
+def _row(job_id: str, state: str, step: str | None, worker_id: str | None) -> JobRow:
+    now = utc_now()
+    return JobRow(
+        id=job_id,
+        user_id="admin",
+        workflow="test.gate",
+        params={},
+        state=state,
+        step=step,
+        progress=70,
+        message="",
+        last_seq=0,
+        worker_id=worker_id,
+        attempt=1 if worker_id else 0,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+async def test_restart_requeues_a_dead_workers_jobs_but_not_a_live_ones(
     make_settings, run_app, admin_headers
 ):
     gates = Gates()
@@ -219,34 +260,85 @@ async def test_restart_marks_running_jobs_failed_and_requeues_queued(
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = create_engine(settings.effective_database_url)
     await create_tables(engine)
-    now = utc_now()
-    async with session_factory(engine).begin() as session:
-        for job_id, status in (("job_was_running", "searching"), ("job_was_queued", "queued")):
-            session.add(
-                JobRow(
-                    id=job_id,
-                    user_id="admin",
-                    workflow="test.gate",
-                    params={},
-                    status=status,
-                    progress=70,
-                    message="",
-                    last_seq=0,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
-    await engine.dispose()
+    sessions = session_factory(engine)
+    live = WorkerRegistry(sessions, settings.worker_dead_after_s)
+    await live.register("wrk_live_elsewhere", {"booking": 1})
+    async with sessions.begin() as session:
+        session.add(_row("job_of_dead_worker", "running", "searching", "wrk_gone"))
+        session.add(_row("job_of_live_worker", "waiting", "qr_waiting", "wrk_live_elsewhere"))
+        session.add(_row("job_was_queued", "queued", None, None))
     async with run_app(
-        create_app(settings, registry=registry_with_gate(gates), with_browser=False, features=[])
+        create_app(settings, registry=registry_with_gate(gates), with_browser=False)
     ) as running:
         c = running.client
-        dead = (await c.get("/api/v1/jobs/job_was_running", headers=admin_headers)).json()
-        assert dead["status"] == JobStatus.FAILED and dead["error_code"] == "server_restarted"
-        assert "restarted" in dead["error"]
-        await asyncio.wait_for(gates.entered_event("job_was_queued").wait(), 10)
-        gates.gate("job_was_queued").set()
-        await wait_status(c, admin_headers, "job_was_queued", {"completed"})
+        for job_id in ("job_of_dead_worker", "job_was_queued"):
+            await asyncio.wait_for(gates.entered_event(job_id).wait(), 10)
+            gates.gate(job_id).set()
+            await wait_status(c, admin_headers, job_id, {"completed"})
+        events = (
+            await c.get("/api/v1/jobs/job_of_dead_worker/events", headers=admin_headers)
+        ).json()["events"]
+        assert events[0]["type"] == "job_requeued" and events[0]["data"]["attempt"] == 2
+        untouched = (await c.get("/api/v1/jobs/job_of_live_worker", headers=admin_headers)).json()
+        assert untouched["status"] == "qr_waiting" and untouched["last_seq"] == 0
+        assert "job_of_live_worker" not in gates.entered
+    await engine.dispose()
+
+
+async def test_a_waiting_job_holds_no_slot(make_settings, run_app, admin_headers):
+    gates = Gates()
+    async with run_app(gate_app(make_settings, gates, max_concurrent_jobs=1)) as running:
+        c = running.client
+        waiting = [
+            (
+                await c.post(
+                    "/api/v1/jobs",
+                    json={"workflow": "test.gate", "params": {"wait_releases_slot": True}},
+                    headers=admin_headers,
+                )
+            ).json()["job_id"]
+            for _ in range(20)
+        ]
+        for job_id in waiting:
+            await asyncio.wait_for(gates.entered_event(job_id).wait(), 10)
+        detail = (await c.get("/health/detailed", headers=admin_headers)).json()
+        assert detail["pools"]["booking"]["waiting"] == 20
+        job = (await c.get(f"/api/v1/jobs/{waiting[0]}", headers=admin_headers)).json()
+        assert job["state"] == "waiting"
+        # A job that does not wait still gets the one slot while twenty others wait.
+        busy = (
+            await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)
+        ).json()["job_id"]
+        await asyncio.wait_for(gates.entered_event(busy).wait(), 10)
+        for job_id in [busy, *waiting]:
+            gates.gate(job_id).set()
+        for job_id in [busy, *waiting]:
+            await wait_status(c, admin_headers, job_id, {"completed"})
+
+
+async def test_interactive_work_never_queues_behind_bookings(make_settings, run_app, admin_headers):
+    gates = Gates()
+    async with run_app(gate_app(make_settings, gates, max_concurrent_jobs=1)) as running:
+        c = running.client
+        booking = (
+            await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)
+        ).json()["job_id"]
+        queued_booking = (
+            await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)
+        ).json()["job_id"]
+        await asyncio.wait_for(gates.entered_event(booking).wait(), 10)
+        turn = (
+            await c.post(
+                "/api/v1/jobs",
+                json={"workflow": "test.interactive", "params": {"wait": False}},
+                headers=admin_headers,
+            )
+        ).json()["job_id"]
+        await wait_status(c, admin_headers, turn, {"completed"})
+        assert queued_booking not in gates.entered
+        for job_id in (booking, queued_booking):
+            gates.gate(job_id).set()
+        await wait_status(c, admin_headers, queued_booking, {"completed"})
 
 
 @pytest.mark.parametrize(
@@ -280,3 +372,39 @@ async def test_routes_need_the_token(make_settings, run_app):
             assert response.json()["code"] == "unauthorized"
             bad = await c.get(path, headers={"Authorization": "Bearer wrong"})
             assert bad.status_code == 401
+
+
+async def test_every_ending_sends_the_seed_event_with_its_cause(
+    make_settings, run_app, admin_headers
+):
+    """Success, failure, a caller's time limit and a cancel all end with the seed's event."""
+    gates = Gates()
+    async with run_app(gate_app(make_settings, gates)) as running:
+        c = running.client
+
+        async def started() -> str:
+            job_id = (
+                await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)
+            ).json()["job_id"]
+            await asyncio.wait_for(gates.entered_event(job_id).wait(), 10)
+            return job_id
+
+        timed_out = await started()
+        # What a forms request does when its own wait runs out: not "cancelled by the user".
+        await running.core.jobs.stop(timed_out, "timeout")
+        cancelled = await started()
+        await c.post(f"/api/v1/jobs/{cancelled}/cancel", headers=admin_headers)
+        endings = {}
+        for job_id in (timed_out, cancelled):
+            events = (await c.get(f"/api/v1/jobs/{job_id}/events", headers=admin_headers)).json()[
+                "events"
+            ]
+            endings[job_id] = [
+                (e["type"], e["data"].get("code"), e["data"]["status"]) for e in events[-2:]
+            ]
+        assert endings[timed_out][0][:2] == ("task_failed", "timeout")
+        assert endings[timed_out][1] == ("job_failed", "timeout", "failed")
+        assert endings[cancelled][0][:2] == ("task_failed", "cancelled")
+        assert endings[cancelled][1] == ("job_cancelled", "cancelled", "cancelled")
+        job = (await c.get(f"/api/v1/jobs/{timed_out}", headers=admin_headers)).json()
+        assert job["error"] == "The job took longer than its time limit."

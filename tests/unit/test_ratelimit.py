@@ -57,7 +57,7 @@ async def test_sixth_login_in_a_minute_is_locked_out_for_60_s(make_settings, run
 
 async def test_lockout_applies_to_correct_passwords_too(make_settings, run_app):
     async with run_app(accounts_app(make_settings())) as running:
-        user = await sign_up(running.client, running.services, "real@example.com")
+        user = await sign_up(running.client, running.core, "real@example.com")
         async with client_from(running.app, "203.0.113.8") as c:
             for n in range(5):
                 await c.post("/api/auth/login", json=login_body(n))
@@ -72,8 +72,8 @@ async def test_job_starts_are_limited_per_user(make_settings, run_app):
     settings = make_settings(rate_limit_job_start="2/minute", rate_limit_login="100/minute")
     async with run_app(accounts_app(settings)) as running:
         c = running.client
-        anna = await sign_up(c, running.services, "anna@example.com")
-        bo = await sign_up(c, running.services, "bo@example.com")
+        anna = await sign_up(c, running.core, "anna@example.com")
+        bo = await sign_up(c, running.core, "bo@example.com")
         for _ in range(2):
             ok = await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=anna.headers)
             assert ok.status_code == 201

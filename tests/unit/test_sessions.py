@@ -14,7 +14,7 @@ LOOSE = {"rate_limit_login": "1000/minute"}
 
 
 def store_of(running) -> SessionStore:
-    return running.services.extras["sessions"]
+    return running.core.sessions
 
 
 async def test_repository_records_messages_and_executions(make_settings, run_app):
@@ -44,7 +44,7 @@ async def test_repository_records_messages_and_executions(make_settings, run_app
 async def test_list_pages_with_an_opaque_key(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
         c = running.client
-        anna = await sign_up(c, running.services, "anna@example.com")
+        anna = await sign_up(c, running.core, "anna@example.com")
         store = store_of(running)
         made = [await store.create(anna.user_id, "forms", f"s{n}") for n in range(7)]
         first = await c.get("/api/sessions?limit=3", headers=anna.headers)
@@ -69,7 +69,7 @@ async def test_list_pages_with_an_opaque_key(make_settings, run_app):
 
 async def test_default_page_is_50(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
-        anna = await sign_up(running.client, running.services, "anna@example.com")
+        anna = await sign_up(running.client, running.core, "anna@example.com")
         for n in range(51):
             await store_of(running).create(anna.user_id, "voice", f"s{n}")
         page = (await running.client.get("/api/sessions", headers=anna.headers)).json()
@@ -78,7 +78,7 @@ async def test_default_page_is_50(make_settings, run_app):
 
 async def test_bad_list_requests_are_422(make_settings, run_app):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
-        anna = await sign_up(running.client, running.services, "anna@example.com")
+        anna = await sign_up(running.client, running.core, "anna@example.com")
         for query, field in [
             ("limit=101", "limit"),
             ("limit=0", "limit"),
@@ -94,8 +94,8 @@ async def test_bad_list_requests_are_422(make_settings, run_app):
 async def test_other_users_sessions_are_not_found(make_settings, run_app, admin_headers):
     async with run_app(accounts_app(make_settings(**LOOSE))) as running:
         c = running.client
-        anna = await sign_up(c, running.services, "anna@example.com")
-        bo = await sign_up(c, running.services, "bo@example.com")
+        anna = await sign_up(c, running.core, "anna@example.com")
+        bo = await sign_up(c, running.core, "bo@example.com")
         session_id = await store_of(running).create(anna.user_id, "forms", "private")
         mine = await c.get(f"/api/sessions/{session_id}", headers=anna.headers)
         assert mine.status_code == 200 and mine.json()["session"]["session_id"] == session_id

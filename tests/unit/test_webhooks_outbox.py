@@ -28,6 +28,7 @@ class Parts:
     directory: EndpointDirectory
     sessions: async_sessionmaker[AsyncSession]
     wakes: list[int]
+    power_cut: list[bool]
 
     async def messages(self) -> list[WebhookMessageRow]:
         async with self.sessions() as session:
@@ -63,13 +64,22 @@ async def parts(tmp_path: Path) -> AsyncIterator[Parts]:
     engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'gofer.db'}")
     await create_tables(engine)
     sessions = session_factory(engine)
-    store = JobStore(sessions, EventBus())
     directory = EndpointDirectory(sessions)
     wakes: list[int] = []
     outbox = Outbox(directory, lambda: wakes.append(1))
-    store.in_transaction_hooks.append(outbox.enqueue)
-    store.after_commit_hooks.append(outbox.after_commit)
-    yield Parts(store, directory, sessions, wakes)
+    power_cut: list[bool] = []
+
+    async def crash_when_asked(*_: object) -> None:
+        if power_cut:
+            raise RuntimeError("power cut between storing and queueing")
+
+    store = JobStore(
+        sessions,
+        EventBus(),
+        in_transaction_hooks=[outbox.enqueue, crash_when_asked],
+        after_commit_hooks=[outbox.after_commit],
+    )
+    yield Parts(store, directory, sessions, wakes, power_cut)
     await engine.dispose()
 
 
@@ -84,10 +94,7 @@ async def test_an_event_and_its_messages_commit_together_or_not_at_all(parts: Pa
     await parts.endpoint("user_a")
     job_id = await job(parts)
 
-    async def crash(*_: object) -> None:
-        raise RuntimeError("power cut between storing and queueing")
-
-    parts.store.in_transaction_hooks.append(crash)
+    parts.power_cut.append(True)
     with pytest.raises(RuntimeError):
         await parts.store.record(job_id, events.BOOKING_COMPLETED, {"success": True})
     async with parts.sessions() as session:
@@ -96,7 +103,7 @@ async def test_an_event_and_its_messages_commit_together_or_not_at_all(parts: Pa
     assert await parts.messages() == []
     assert parts.wakes == []
 
-    parts.store.in_transaction_hooks.remove(crash)
+    parts.power_cut.clear()
     await parts.store.record(job_id, events.BOOKING_COMPLETED, {"success": True})
     [message] = await parts.messages()
     assert message.event_type == "booking_completed"
@@ -114,7 +121,7 @@ async def test_endpoints_get_their_owners_jobs_and_the_event_types_they_asked_fo
     admin = await parts.endpoint("admin")
     await parts.endpoint("user_a", status="disabled")
     job_id = await job(parts)
-    await parts.store.record(job_id, events.STATUS_UPDATE, {})
+    await parts.store.record(job_id, events.STATUS_UPDATE, {"message": "", "progress": 0})
     await parts.store.record(job_id, events.BOOKING_COMPLETED, {"success": True})
 
     got = {(m.endpoint_id, m.event_type) for m in await parts.messages()}
@@ -130,7 +137,9 @@ async def test_endpoints_get_their_owners_jobs_and_the_event_types_they_asked_fo
 async def test_the_body_has_the_seed_shape(parts: Parts) -> None:
     await parts.endpoint("user_a")
     job_id = await job(parts)
-    event = await parts.store.record(job_id, events.BOOKING_STARTED, {"message": "hi"})
+    event = await parts.store.record(
+        job_id, events.BOOKING_STARTED, {"params": {}, "message": "hi"}
+    )
     [message] = await parts.messages()
     assert json.loads(message.payload) == {
         "event_type": "booking_started",
@@ -138,7 +147,7 @@ async def test_the_body_has_the_seed_shape(parts: Parts) -> None:
         "user_id": "seed-7",
         "seq": 1,
         "timestamp": event.timestamp.isoformat().replace("+00:00", "Z"),
-        "data": {"message": "hi"},
+        "data": {"params": {}, "message": "hi", "status": "queued"},
     }
 
 
@@ -147,7 +156,7 @@ async def test_a_job_url_becomes_one_endpoint_per_owner_and_url(parts: Parts) ->
     first, second = await job(parts, url=url), await job(parts, url=url)
     other = await job(parts, user="user_b", url=url)
     for job_id in (first, second, other):
-        await parts.store.record(job_id, events.BOOKING_STARTED, {})
+        await parts.store.record(job_id, events.BOOKING_STARTED, {"params": {}})
 
     endpoints = {m.endpoint_id for m in await parts.messages()}
     assert endpoints == {job_endpoint_id("user_a", url), job_endpoint_id("user_b", url)}
@@ -157,8 +166,10 @@ async def test_older_pending_qr_codes_are_superseded_by_a_newer_one(parts: Parts
     await parts.endpoint("user_a")
     job_id = await job(parts)
     for n in range(3):
-        await parts.store.record(job_id, events.QR_CODE_UPDATE, {"image_data": str(n)})
-    await parts.store.record(job_id, events.STATUS_UPDATE, {})
+        await parts.store.record(
+            job_id, events.QR_CODE_UPDATE, {"image_data": str(n), "qr_payload": None}
+        )
+    await parts.store.record(job_id, events.STATUS_UPDATE, {"message": "", "progress": 0})
 
     statuses = [(m.event_type, m.status) for m in await parts.messages()]
     assert statuses == [
@@ -173,12 +184,14 @@ async def test_the_default_endpoint_hears_every_job(parts: Parts) -> None:
     await sync_default_endpoint(parts.sessions, "https://hooks.example/supabase")
     await parts.directory.refresh()
     for user in ("user_a", "user_b"):
-        await parts.store.record(await job(parts, user=user), events.BOOKING_STARTED, {})
+        await parts.store.record(
+            await job(parts, user=user), events.BOOKING_STARTED, {"params": {}}
+        )
     assert {m.endpoint_id for m in await parts.messages()} == {"ep_default"}
     assert len(await parts.messages()) == 2
 
 
 async def test_no_endpoint_no_message_and_no_wake(parts: Parts) -> None:
-    await parts.store.record(await job(parts), events.BOOKING_STARTED, {})
+    await parts.store.record(await job(parts), events.BOOKING_STARTED, {"params": {}})
     assert await parts.messages() == []
     assert parts.wakes == []

@@ -8,17 +8,15 @@ import pytest
 from fastapi.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
-from gofer.api.auth import Principal
 from gofer.app import create_app
+from gofer.principal import Principal
 from tests.conftest import ADMIN_TOKEN
 from tests.unit.fake_workflows import Gates, registry_with_gate
 
 
 @pytest.fixture
 def client(make_settings):
-    app = create_app(
-        make_settings(), registry=registry_with_gate(Gates()), with_browser=False, features=[]
-    )
+    app = create_app(make_settings(), registry=registry_with_gate(Gates()), with_browser=False)
 
     async def other_user(token: str) -> Principal | None:
         return Principal("someone-else") if token == "other-user-token" else None

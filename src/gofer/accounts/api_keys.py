@@ -12,9 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gofer.accounts.tables import ApiKeyRow, UserRow
 from gofer.accounts.tokens import sha256_hex
-from gofer.api.auth import Principal
-from gofer.api.errors import ApiError
+from gofer.errors import Conflict, Forbidden, NotFound
 from gofer.events.model import utc_now
+from gofer.principal import Principal
 
 log = structlog.get_logger("gofer.api_keys")
 
@@ -49,8 +49,8 @@ class ApiKeyStore:
         async with self._sessions() as session:
             user = await session.get(UserRow, user_id)
             if user is None or not user.active:
-                raise ApiError(
-                    403, "API keys belong to user accounts; sign in as a user", "no_user_account"
+                raise Forbidden(
+                    "API keys belong to user accounts; sign in as a user", "no_user_account"
                 )
             count = await session.scalar(
                 select(func.count())
@@ -58,9 +58,7 @@ class ApiKeyStore:
                 .where(ApiKeyRow.user_id == user_id, ApiKeyRow.revoked_at.is_(None))
             )
         if (count or 0) >= MAX_KEYS_PER_USER:
-            raise ApiError(
-                409, f"At most {MAX_KEYS_PER_USER} active API keys per user", "too_many_keys"
-            )
+            raise Conflict(f"At most {MAX_KEYS_PER_USER} active API keys per user", "too_many_keys")
         visible = KEY_PREFIX + secrets.token_hex(4)
         secret = f"{visible}_{secrets.token_urlsafe(32)}"
         row = ApiKeyRow(
@@ -87,7 +85,7 @@ class ApiKeyStore:
         async with self._sessions.begin() as session:
             row = await session.get(ApiKeyRow, key_id)
             if row is None or not principal.can_see(row.user_id):
-                raise ApiError(404, "API key not found", "api_key_not_found")
+                raise NotFound("API key not found", "api_key_not_found")
             if row.revoked_at is None:
                 row.revoked_at = utc_now()
         log.info("api_key_revoked", user_id=row.user_id, key_id=row.id)

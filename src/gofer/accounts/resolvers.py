@@ -2,63 +2,46 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from gofer.api.auth import Principal
-
-if TYPE_CHECKING:
-    from fastapi import FastAPI
-
-    from gofer.accounts.api_keys import ApiKeyStore
-    from gofer.accounts.oidc import OidcVerifier
-    from gofer.accounts.service import AccountService
-
-
-def _extra(app: FastAPI, name: str) -> object | None:
-    # Resolvers are registered when the app is built; the parts they use exist once it has started.
-    services = getattr(app.state, "services", None)
-    return services.extras.get(name) if services is not None else None
+from gofer.accounts.api_keys import ApiKeyStore
+from gofer.accounts.oidc import OidcVerifier
+from gofer.accounts.service import AccountService
+from gofer.principal import Principal
 
 
 class AccessTokenResolver:
     """Gofer's own access JWTs (from /api/auth/login and /refresh)."""
 
-    def __init__(self, app: FastAPI) -> None:
-        self._app = app
+    def __init__(self, accounts: AccountService) -> None:
+        self._accounts = accounts
 
     async def __call__(self, token: str) -> Principal | None:
-        accounts: AccountService | None = _extra(self._app, "accounts")  # type: ignore[assignment]
-        if accounts is None or token.count(".") != 2:
+        if token.count(".") != 2:
             return None
-        return await accounts.principal_for_access_token(token)
+        return await self._accounts.principal_for_access_token(token)
 
 
 class ApiKeyResolver:
-    def __init__(self, app: FastAPI) -> None:
-        self._app = app
+    def __init__(self, keys: ApiKeyStore) -> None:
+        self._keys = keys
 
     async def __call__(self, token: str) -> Principal | None:
-        keys: ApiKeyStore | None = _extra(self._app, "api_keys")  # type: ignore[assignment]
-        if keys is None:
-            return None
-        return await keys.principal_for_key(token)
+        return await self._keys.principal_for_key(token)
 
 
 class OidcResolver:
     """Access tokens from the configured Cognito/OIDC provider, mapped to local users."""
 
-    def __init__(self, app: FastAPI) -> None:
-        self._app = app
+    def __init__(self, verifier: OidcVerifier, accounts: AccountService) -> None:
+        self._verifier = verifier
+        self._accounts = accounts
 
     async def __call__(self, token: str) -> Principal | None:
-        verifier: OidcVerifier | None = _extra(self._app, "oidc")  # type: ignore[assignment]
-        accounts: AccountService | None = _extra(self._app, "accounts")  # type: ignore[assignment]
-        if verifier is None or accounts is None or token.count(".") != 2:
+        if token.count(".") != 2:
             return None
-        identity = await verifier.verify(token)
+        identity = await self._verifier.verify(token)
         if identity is None:
             return None
-        user_id = await accounts.user_for_external_subject(
+        user_id = await self._accounts.user_for_external_subject(
             identity.subject, identity.email, identity.email_verified
         )
         return Principal(user_id)

@@ -4,25 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path
 from pydantic import AliasChoices, BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from gofer.accounts.api_keys import ApiKeyStore
 from gofer.accounts.passwords import MAX_PASSWORD_LENGTH
 from gofer.accounts.service import AccountService
-from gofer.api.auth import Principal, require_principal
-from gofer.api.errors import ApiError
+from gofer.api.auth import require_principal
+from gofer.api.deps import core
+from gofer.core import Core
+from gofer.errors import Forbidden, NotFound
+from gofer.principal import Principal
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 keys_router = APIRouter(prefix="/api/keys", tags=["api keys"])
 
 
-def accounts(request: Request) -> AccountService:
-    return request.app.state.services.extras["accounts"]  # type: ignore[no-any-return]
+def accounts(gofer: Core = Depends(core)) -> AccountService:
+    return gofer.accounts
 
 
-def api_keys(request: Request) -> ApiKeyStore:
-    return request.app.state.services.extras["api_keys"]  # type: ignore[no-any-return]
+def api_keys(gofer: Core = Depends(core)) -> ApiKeyStore:
+    return gofer.api_keys
 
 
 class _Body(BaseModel):
@@ -166,7 +169,7 @@ async def me(
         return Me(user={"id": principal.user_id, "isAdmin": True})
     user = await svc.user(principal.user_id)
     if user is None:
-        raise ApiError(404, "User not found", "user_not_found")
+        raise NotFound("User not found", "user_not_found")
     return Me(user={**user, "isAdmin": False})
 
 
@@ -209,9 +212,7 @@ async def create_key(
     store: ApiKeyStore = Depends(api_keys),
 ) -> KeyCreated:
     if principal.is_admin:
-        raise ApiError(
-            403, "API keys belong to user accounts; sign in as a user", "no_user_account"
-        )
+        raise Forbidden("API keys belong to user accounts; sign in as a user", "no_user_account")
     view, secret = await store.create(principal.user_id, body.name)
     return KeyCreated(key=KeyOut(**view), secret=secret)
 

@@ -17,24 +17,23 @@ from gofer.accounts.mail import Mailer
 from gofer.accounts.passwords import hash_password, password_problem, verify_password
 from gofer.accounts.tables import RefreshTokenRow, UserRow
 from gofer.accounts.tokens import TokenSigner, new_secret, sha256_hex
-from gofer.api.auth import Principal
-from gofer.api.errors import ApiError
+from gofer.errors import BadRequest, Conflict, Forbidden, InvalidInput, NotAuthenticated
 from gofer.events.model import utc_now
+from gofer.principal import Principal
 
 log = structlog.get_logger("gofer.accounts")
 
-INVALID_CREDENTIALS = ApiError(401, "Incorrect email or password", "invalid_credentials")
-INVALID_REFRESH = ApiError(
-    401, "Refresh token is invalid or expired; sign in again", "invalid_refresh_token"
+INVALID_CREDENTIALS = NotAuthenticated("Incorrect email or password", "invalid_credentials")
+INVALID_REFRESH = NotAuthenticated(
+    "Refresh token is invalid or expired; sign in again", "invalid_refresh_token"
 )
-REFRESH_REUSED = ApiError(
-    401,
+REFRESH_REUSED = NotAuthenticated(
     "This refresh token was already used; every session from that sign-in is now signed out",
     "refresh_token_reused",
 )
-INVALID_CODE = ApiError(400, "The code is wrong or has expired", "invalid_code")
-CODE_LOCKED = ApiError(
-    400, "Too many wrong tries for this code; request a new one", "code_attempts_exceeded"
+INVALID_CODE = BadRequest("The code is wrong or has expired", "invalid_code")
+CODE_LOCKED = BadRequest(
+    "Too many wrong tries for this code; request a new one", "code_attempts_exceeded"
 )
 
 
@@ -95,7 +94,7 @@ class AccountService:
     async def register(self, email: str, password: str, name: str) -> dict[str, Any]:
         problem = password_problem(password, email)
         if problem:
-            raise ApiError(422, f"Invalid value for 'password': {problem}", "weak_password")
+            raise InvalidInput(f"Invalid value for 'password': {problem}", "weak_password")
         now = utc_now()
         row = UserRow(
             id=new_user_id(),
@@ -111,9 +110,7 @@ class AccountService:
             async with self._sessions.begin() as session:
                 session.add(row)
         except IntegrityError:
-            raise ApiError(
-                409, "An account with this email already exists", "email_taken"
-            ) from None
+            raise Conflict("An account with this email already exists", "email_taken") from None
         await self._send_code(row, CodePurpose.VERIFY_EMAIL)
         log.info("user_registered", user_id=row.id)
         return user_view(row)
@@ -149,8 +146,7 @@ class AccountService:
             log.info("login_failed", reason="credentials")
             raise INVALID_CREDENTIALS
         if not user.email_verified:
-            raise ApiError(
-                403,
+            raise Forbidden(
                 "This email address is not verified yet; enter the code we sent to it",
                 "email_not_verified",
             )
@@ -262,7 +258,7 @@ class AccountService:
     async def reset_password(self, email: str, code: str, new_password: str) -> None:
         problem = password_problem(new_password, email)
         if problem:
-            raise ApiError(422, f"Invalid value for 'newPassword': {problem}", "weak_password")
+            raise InvalidInput(f"Invalid value for 'newPassword': {problem}", "weak_password")
         user = await self._by_email(email)
         if user is None or not user.active:
             raise INVALID_CODE

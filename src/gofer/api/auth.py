@@ -1,41 +1,12 @@
-"""Who is calling: bearer tokens resolved to a Principal; the admin key sees everything."""
+"""Who is calling: the bearer token resolved to a Principal by the core's resolvers."""
 
 from __future__ import annotations
 
-import hmac
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-
 from fastapi import Request, WebSocket
 
-from gofer.api.errors import ApiError
-
-
-@dataclass(frozen=True)
-class Principal:
-    user_id: str
-    is_admin: bool = False
-
-    def can_see(self, owner_id: str) -> bool:
-        return self.is_admin or self.user_id == owner_id
-
-
-ADMIN_USER_ID = "admin"
-
-# A resolver turns a bearer token into a Principal, or None if the token is not its kind.
-TokenResolver = Callable[[str], Awaitable[Principal | None]]
-
-
-class AdminTokenResolver:
-    """The `API_SECRET_TOKEN`: the operator's key."""
-
-    def __init__(self, token: str) -> None:
-        self._token = token.encode()
-
-    async def __call__(self, token: str) -> Principal | None:
-        if hmac.compare_digest(token.encode(), self._token):
-            return Principal(ADMIN_USER_ID, is_admin=True)
-        return None
+from gofer.authn import resolve
+from gofer.errors import NotAuthenticated
+from gofer.principal import Principal
 
 
 def bearer_token(authorization: str | None) -> str | None:
@@ -47,18 +18,7 @@ def bearer_token(authorization: str | None) -> str | None:
     return value.strip()
 
 
-async def resolve(resolvers: list[TokenResolver], token: str | None) -> Principal | None:
-    if not token:
-        return None
-    for resolver in resolvers:
-        principal = await resolver(token)
-        if principal is not None:
-            return principal
-    return None
-
-
-UNAUTHORIZED = ApiError(
-    401,
+UNAUTHORIZED = NotAuthenticated(
     "Missing or invalid bearer token",
     "unauthorized",
     headers={"WWW-Authenticate": "Bearer"},

@@ -7,10 +7,12 @@ from typing import Any
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 
-from gofer.api.auth import Principal, require_principal
-from gofer.api.jobs import QrView, cancel_job, create_job, latest_qr, links, visible_job
-from gofer.jobs.model import JobStatus, JobView
-from gofer.services import Services, services
+from gofer.api.auth import require_principal
+from gofer.api.deps import core
+from gofer.api.jobs import QrView, cancel_job, latest_qr, links
+from gofer.core import Core
+from gofer.jobs.model import JobView
+from gofer.principal import Principal
 from gofer.workflows.trafikverket.params import BookingParams
 
 BOOKING_WORKFLOW = "trafikverket.book"
@@ -28,7 +30,7 @@ class BookingStart(BookingParams):
 class BookingStarted(BaseModel):
     success: bool = True
     job_id: str
-    status: JobStatus
+    status: str
     message: str
     webhook_configured: bool
     websocket_url: str
@@ -38,7 +40,7 @@ class BookingStarted(BaseModel):
 class BookingStatus(BaseModel):
     success: bool = True
     job_id: str
-    status: JobStatus
+    status: str
     progress: int
     message: str
     result: dict[str, Any] | None = None
@@ -74,24 +76,23 @@ def _status(job: JobView) -> BookingStatus:
 async def start(
     body: BookingStart,
     principal: Principal = Depends(require_principal),
-    svc: Services = Depends(services),
+    gofer: Core = Depends(core),
 ) -> BookingStarted:
     params = body.model_dump(mode="json", exclude={"webhook_url", "idempotency_key"})
-    job, created = await create_job(
-        svc,
+    job, created = await gofer.jobs.submit(
         principal,
         BOOKING_WORKFLOW,
         params,
         webhook_url=body.webhook_url,
         idempotency_key=body.idempotency_key,
-        params_field="body",
+        params_field=(),
     )
-    urls = links(svc, job.job_id)
+    urls = links(gofer, job.job_id)
     return BookingStarted(
         job_id=job.job_id,
         status=job.status,
         message="Booking job started" if created else "Booking job already exists for this key",
-        webhook_configured=job.webhook_configured or bool(svc.extras.get("default_webhook")),
+        webhook_configured=job.webhook_configured or gofer.jobs.default_webhook,
         websocket_url=urls["websocket_url"],
         qr_polling_url=urls["qr_polling_url"],
     )
@@ -101,20 +102,16 @@ async def start(
 async def status(
     job_id: str,
     principal: Principal = Depends(require_principal),
-    svc: Services = Depends(services),
+    gofer: Core = Depends(core),
 ) -> BookingStatus:
-    return _status(await visible_job(svc, principal, job_id))
+    return _status(await gofer.jobs.get(principal, job_id))
 
 
 @router.get("/status", response_model=BookingList)
 async def list_bookings(
-    principal: Principal = Depends(require_principal), svc: Services = Depends(services)
+    principal: Principal = Depends(require_principal), gofer: Core = Depends(core)
 ) -> BookingList:
-    jobs = await svc.store.list_jobs(
-        user_id=None if principal.is_admin else principal.user_id,
-        workflow=BOOKING_WORKFLOW,
-        limit=100,
-    )
+    jobs = await gofer.jobs.search(principal, workflow=BOOKING_WORKFLOW, limit=100)
     return BookingList(jobs=[_status(j) for j in jobs], count=len(jobs))
 
 
@@ -122,15 +119,15 @@ async def list_bookings(
 async def qr(
     job_id: str,
     principal: Principal = Depends(require_principal),
-    svc: Services = Depends(services),
+    gofer: Core = Depends(core),
 ) -> QrView:
-    return await latest_qr(svc, principal, job_id)
+    return await latest_qr(gofer, principal, job_id)
 
 
 @router.post("/stop")
 async def stop(
     body: BookingStop,
     principal: Principal = Depends(require_principal),
-    svc: Services = Depends(services),
+    gofer: Core = Depends(core),
 ) -> dict[str, Any]:
-    return (await cancel_job(svc, principal, body.job_id)).model_dump()
+    return (await cancel_job(gofer, principal, body.job_id)).model_dump()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
-from gofer.api.auth import Principal, require_principal
+from gofer.api.auth import require_principal
+from gofer.principal import Principal
 from gofer.workflows.trafikverket import reference
 
 router = APIRouter(prefix="/api/v1/booking", tags=["booking"])

@@ -10,26 +10,44 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from gofer.errors import (
+    BadRequest,
+    Conflict,
+    Forbidden,
+    GoferError,
+    InvalidInput,
+    NotAuthenticated,
+    NotFound,
+    RateLimited,
+    TimedOut,
+    Unavailable,
+    UpstreamFailed,
+)
+
 log = structlog.get_logger("gofer.api")
 
 
-class ApiError(Exception):
-    """An error meant for the client: status, human sentence, machine code."""
+# Each kind of domain error becomes one HTTP status, here and nowhere else.
+STATUS_BY_KIND: dict[type[GoferError], int] = {
+    BadRequest: 400,
+    NotAuthenticated: 401,
+    Forbidden: 403,
+    NotFound: 404,
+    Conflict: 409,
+    InvalidInput: 422,
+    RateLimited: 429,
+    UpstreamFailed: 502,
+    Unavailable: 503,
+    TimedOut: 504,
+}
 
-    def __init__(
-        self,
-        status: int,
-        error: str,
-        code: str,
-        headers: dict[str, str] | None = None,
-        **extra: Any,
-    ) -> None:
-        super().__init__(error)
-        self.status = status
-        self.error = error
-        self.code = code
-        self.headers = headers
-        self.extra = extra
+
+def http_status(error: GoferError) -> int:
+    for kind in type(error).__mro__:
+        status = STATUS_BY_KIND.get(kind)  # type: ignore[call-overload]
+        if status is not None:
+            return status
+    return 400
 
 
 def error_body(error: str, code: str, **extra: Any) -> dict[str, Any]:
@@ -51,11 +69,11 @@ def validation_details(errors: list[Any]) -> tuple[str, list[dict[str, Any]]]:
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(ApiError)
-    async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
+    @app.exception_handler(GoferError)
+    async def _domain_error(_: Request, exc: GoferError) -> JSONResponse:
         return JSONResponse(
             error_body(exc.error, exc.code, **exc.extra),
-            status_code=exc.status,
+            status_code=http_status(exc),
             headers=exc.headers,
         )
 

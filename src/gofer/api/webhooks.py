@@ -9,9 +9,10 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field, field_validator
 
-from gofer.api.auth import Principal, require_principal
-from gofer.api.errors import ApiError
-from gofer.services import Services, services
+from gofer.api.auth import require_principal
+from gofer.api.deps import core
+from gofer.core import Core
+from gofer.principal import Principal
 from gofer.webhooks.control import WebhookControl
 from gofer.webhooks.outbox import EVENT_TYPES
 from gofer.webhooks.tables import (
@@ -24,11 +25,8 @@ from gofer.webhooks.tables import (
 router = APIRouter(prefix="/api/v1/webhooks", tags=["webhooks"])
 
 
-def control(svc: Services = Depends(services)) -> WebhookControl:
-    found = svc.extras.get("webhooks")
-    if found is None:
-        raise ApiError(503, "Webhooks are not running on this server", "webhooks_unavailable")
-    return found  # type: ignore[no-any-return]
+def control(gofer: Core = Depends(core)) -> WebhookControl:
+    return gofer.webhooks.control
 
 
 class EndpointCreate(BaseModel):

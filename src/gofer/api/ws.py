@@ -10,10 +10,9 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from starlette.websockets import WebSocketState
 
 from gofer.api.auth import websocket_principal
+from gofer.api.deps import websocket_core
 from gofer.events.model import ENDING_EVENTS, QR_CODE_UPDATE, Event
-from gofer.jobs.model import TERMINAL_STATUSES
 from gofer.metrics import WEBSOCKET_CONNECTIONS
-from gofer.services import websocket_services
 
 router = APIRouter()
 log = structlog.get_logger("gofer.ws")
@@ -36,7 +35,7 @@ def ws_message(event: Event) -> dict[str, Any]:
 
 @router.websocket("/ws/{job_id}")
 async def job_events(websocket: WebSocket, job_id: str) -> None:
-    svc = websocket_services(websocket)
+    svc = websocket_core(websocket)
     principal = await websocket_principal(websocket)
     if principal is None:
         await websocket.close(code=CLOSE_UNAUTHORIZED, reason="Missing or invalid token")
@@ -121,4 +120,4 @@ async def _send_stored(websocket: WebSocket, svc: Any, job_id: str, after: int) 
 async def _finished(svc: Any, job_id: str, last_sent: int) -> bool:
     """True once the job has ended and the client has every event up to its last one."""
     job = await svc.store.get(job_id)
-    return job is None or (job.status in TERMINAL_STATUSES and last_sent >= job.last_seq)
+    return job is None or (job.state.terminal and last_sent >= job.last_seq)

@@ -27,7 +27,9 @@ def decode_qr(png: bytes) -> str | None:
         background = Image.new("RGB", image.size, "white")
         background.paste(image.convert("RGBA"), mask=image.convert("RGBA").split()[3])
         image = background
-    for barcode in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)):
+    for barcode in zxingcpp.read_barcodes(
+        image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+    ):
         if barcode.valid and barcode.text:
             return str(barcode.text)
     return None

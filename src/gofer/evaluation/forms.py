@@ -44,7 +44,7 @@ class LocalServers:
 
     def field_types(self, form: str) -> dict[str, str]:
         """Field types from the server's own discovered schema (free text compares loosely)."""
-        workflow = self.app.state.services.registry.get("forms.fill")
+        workflow = self.app.state.core.registry.get("forms.fill")
         found = workflow.schemas.peek(form_url(self.settings, form)) if workflow else None
         return {f.name: f.type for f in found.schema.fields} if found else {}
 

@@ -1,4 +1,9 @@
-"""Job statuses, their order, and the job as clients see it."""
+"""A job's lifecycle, and the job as clients see it.
+
+The lifecycle is the same for every workflow; what a job is doing inside it is the workflow's own
+`step` ("qr_waiting", "filling", ...). `status` is what the seed's clients always saw: the step
+while the job runs, else the lifecycle state.
+"""
 
 from __future__ import annotations
 
@@ -6,53 +11,34 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field, computed_field
 
 
-class JobStatus(StrEnum):
-    """The seed's statuses in flow order, plus queueing, monitoring and the two bad endings."""
-
+class JobState(StrEnum):
     QUEUED = "queued"
-    STARTING = "starting"
-    NAVIGATING = "navigating"
-    LOGIN = "login"
-    BANKID = "bankid"
-    QR_WAITING = "qr_waiting"
-    AUTHENTICATED = "authenticated"
-    CONFIGURING = "configuring"
-    LOCATIONS = "locations"
-    SEARCHING = "searching"
-    MONITORING = "monitoring"
-    BOOKING = "booking"
+    RUNNING = "running"
+    # Running, but holding no execution slot: waiting for a person or for the next poll.
+    WAITING = "waiting"
     COMPLETED = "completed"
     FAILED = "failed"
     CANCELLED = "cancelled"
 
     @property
     def terminal(self) -> bool:
-        return self in TERMINAL_STATUSES
+        return self in TERMINAL_STATES
 
 
-TERMINAL_STATUSES = frozenset({JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED})
+TERMINAL_STATES = frozenset({JobState.COMPLETED, JobState.FAILED, JobState.CANCELLED})
+ACTIVE_STATES = frozenset({JobState.RUNNING, JobState.WAITING})
+# The step every job starts in, whatever its workflow.
+STARTING_STEP = "starting"
 
-# Progress shown for each status when a workflow does not give its own figure.
-DEFAULT_PROGRESS: dict[JobStatus, int] = {
-    JobStatus.QUEUED: 0,
-    JobStatus.STARTING: 5,
-    JobStatus.NAVIGATING: 10,
-    JobStatus.LOGIN: 15,
-    JobStatus.BANKID: 20,
-    JobStatus.QR_WAITING: 25,
-    JobStatus.AUTHENTICATED: 40,
-    JobStatus.CONFIGURING: 50,
-    JobStatus.LOCATIONS: 60,
-    JobStatus.SEARCHING: 70,
-    JobStatus.MONITORING: 75,
-    JobStatus.BOOKING: 90,
-    JobStatus.COMPLETED: 100,
-    JobStatus.FAILED: 100,
-    JobStatus.CANCELLED: 100,
-}
+
+def display_status(state: JobState, step: str | None) -> str:
+    """The seed's single status word: the step while the job runs, else the lifecycle state."""
+    if state in ACTIVE_STATES and step:
+        return step
+    return state.value
 
 
 class JobView(BaseModel):
@@ -61,7 +47,8 @@ class JobView(BaseModel):
     job_id: str
     user_id: str
     workflow: str
-    status: JobStatus
+    state: JobState
+    step: str | None = None
     progress: int
     message: str
     params: dict[str, Any]
@@ -70,10 +57,19 @@ class JobView(BaseModel):
     error_code: str | None = None
     webhook_configured: bool = False
     last_seq: int = 0
+    attempt: int = 0
+    # Internal: which worker runs it (never shown to clients).
+    worker_id: str | None = Field(None, exclude=True)
+    cancel_requested: str | None = Field(None, exclude=True)
     created_at: datetime
     updated_at: datetime
     started_at: datetime | None = None
     finished_at: datetime | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def status(self) -> str:
+        return display_status(self.state, self.step)
 
 
 class JobFailure(Exception):

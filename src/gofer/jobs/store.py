@@ -12,8 +12,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gofer.events.bus import EventBus
-from gofer.events.model import Event, utc_now
-from gofer.jobs.model import TERMINAL_STATUSES, JobStatus, JobView
+from gofer.events.model import Event, checked_data, utc_now
+from gofer.jobs.model import (
+    ACTIVE_STATES,
+    STARTING_STEP,
+    TERMINAL_STATES,
+    JobState,
+    JobView,
+    display_status,
+)
 from gofer.store.tables import EventRow, JobRow
 
 # Called inside the transaction that stores an event (the webhook outbox uses it, so that an
@@ -36,7 +43,8 @@ def job_view(row: JobRow) -> JobView:
         job_id=row.id,
         user_id=row.user_id,
         workflow=row.workflow,
-        status=JobStatus(row.status),
+        state=JobState(row.state),
+        step=row.step,
         progress=row.progress,
         message=row.message,
         params=row.params,
@@ -45,6 +53,9 @@ def job_view(row: JobRow) -> JobView:
         error_code=row.error_code,
         webhook_configured=bool(row.webhook_url),
         last_seq=row.last_seq,
+        attempt=row.attempt,
+        worker_id=row.worker_id,
+        cancel_requested=row.cancel_requested,
         created_at=row.created_at,
         updated_at=row.updated_at,
         started_at=row.started_at,
@@ -53,7 +64,7 @@ def job_view(row: JobRow) -> JobView:
 
 
 class IdempotencyConflict(Exception):
-    """The same idempotency key was used before; carries the existing job."""
+    """The same idempotency key was used before; carries the job it made."""
 
     def __init__(self, job: JobView) -> None:
         super().__init__(job.job_id)
@@ -63,11 +74,19 @@ class IdempotencyConflict(Exception):
 class JobStore:
     """Jobs and events in the database, with live fan-out after each commit."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], bus: EventBus) -> None:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        bus: EventBus,
+        *,
+        in_transaction_hooks: Sequence[InTransactionHook] = (),
+        after_commit_hooks: Sequence[AfterCommitHook] = (),
+    ) -> None:
         self._sessions = sessions
         self.bus = bus
-        self.in_transaction_hooks: list[InTransactionHook] = []
-        self.after_commit_hooks: list[AfterCommitHook] = []
+        # Given once, when the store is built: every process that records events runs the same.
+        self.in_transaction_hooks: tuple[InTransactionHook, ...] = tuple(in_transaction_hooks)
+        self.after_commit_hooks: tuple[AfterCommitHook, ...] = tuple(after_commit_hooks)
 
     async def create(
         self,
@@ -84,12 +103,14 @@ class JobStore:
             user_id=user_id,
             workflow=workflow,
             params=params,
-            status=JobStatus.QUEUED.value,
+            state=JobState.QUEUED.value,
+            step=None,
             progress=0,
             message="Queued",
             idempotency_key=idempotency_key,
             webhook_url=webhook_url,
             last_seq=0,
+            attempt=0,
             created_at=now,
             updated_at=now,
         )
@@ -121,7 +142,8 @@ class JobStore:
         self,
         *,
         user_id: str | None,
-        statuses: Sequence[str] = (),
+        states: Sequence[str] = (),
+        steps: Sequence[str] = (),
         workflow: str | None = None,
         before: tuple[datetime, str] | None = None,
         limit: int = 50,
@@ -130,8 +152,14 @@ class JobStore:
         query = select(JobRow)
         if user_id is not None:
             query = query.where(JobRow.user_id == user_id)
-        if statuses:
-            query = query.where(JobRow.status.in_(list(statuses)))
+        if states or steps:
+            query = query.where(
+                JobRow.state.in_(list(states))
+                | (
+                    JobRow.state.in_([s.value for s in ACTIVE_STATES])
+                    & JobRow.step.in_(list(steps))
+                )
+            )
         if workflow:
             query = query.where(JobRow.workflow == workflow)
         if before is not None:
@@ -144,10 +172,12 @@ class JobStore:
         async with self._sessions() as session:
             return [job_view(row) for row in await session.scalars(query)]
 
-    async def count(self, statuses: Sequence[str]) -> int:
+    async def count(self, states: Sequence[JobState]) -> int:
         async with self._sessions() as session:
             query = (
-                select(func.count()).select_from(JobRow).where(JobRow.status.in_(list(statuses)))
+                select(func.count())
+                .select_from(JobRow)
+                .where(JobRow.state.in_([s.value for s in states]))
             )
             return int(await session.scalar(query) or 0)
 
@@ -157,21 +187,26 @@ class JobStore:
         event_type: str,
         data: dict[str, Any],
         *,
-        status: JobStatus | None = None,
+        state: JobState | None = None,
+        step: str | None = None,
         progress: int | None = None,
         message: str | None = None,
         result: dict[str, Any] | None = None,
         error: tuple[str, str] | None = None,
     ) -> Event:
-        """Stores one event (and any job change that goes with it) atomically, then publishes it."""
+        """Stores one event (and any job change that goes with it) atomically, then publishes it.
+
+        The event's data gets the job's status after it, and is checked against its type's model.
+        """
         now = utc_now()
         changes: dict[str, Any] = {"last_seq": JOBS.c.last_seq + 1, "updated_at": now}
-        if status is not None:
-            changes["status"] = status.value
-            if status == JobStatus.STARTING:
-                changes["started_at"] = now
-            if status in TERMINAL_STATUSES:
+        if state is not None:
+            changes["state"] = state.value
+            if state in TERMINAL_STATES:
                 changes["finished_at"] = now
+                changes["cancel_requested"] = None
+        if step is not None:
+            changes["step"] = step
         if progress is not None:
             changes["progress"] = progress
         if message is not None:
@@ -189,6 +224,9 @@ class JobStore:
             ).first()
             if row is None:
                 raise LookupError(f"no job {job_id}")
+            data = checked_data(
+                event_type, {**data, "status": display_status(JobState(row.state), row.step)}
+            )
             event = Event(
                 seq=row.last_seq, job_id=job_id, type=event_type, timestamp=now, data=data
             )
@@ -232,11 +270,100 @@ class JobStore:
                 seq=r.seq, job_id=r.job_id, type=r.type, timestamp=r.timestamp, data=r.data
             )
 
-    async def unfinished(self) -> list[JobView]:
-        """Jobs that were queued or running; used for restart recovery."""
-        active = [s.value for s in JobStatus if not s.terminal]
+    async def queued(self) -> list[JobView]:
+        """Jobs waiting for a worker, oldest first (re-submitted when an executor starts)."""
         async with self._sessions() as session:
             rows = await session.scalars(
-                select(JobRow).where(JobRow.status.in_(active)).order_by(JobRow.created_at)
+                select(JobRow)
+                .where(JobRow.state == JobState.QUEUED.value)
+                .order_by(JobRow.created_at)
             )
             return [job_view(r) for r in rows]
+
+    # --- the worker side: claims, waiting, cancel requests ---------------------------------
+
+    async def claim(self, job_id: str, worker_id: str) -> JobView | None:
+        """Takes a queued job for a worker; None if it was cancelled or taken meanwhile."""
+        now = utc_now()
+        async with self._sessions.begin() as session:
+            row = (
+                await session.execute(
+                    update(JOBS)
+                    .where(JOBS.c.id == job_id, JOBS.c.state == JobState.QUEUED.value)
+                    .values(
+                        state=JobState.RUNNING.value,
+                        step=STARTING_STEP,
+                        worker_id=worker_id,
+                        attempt=JOBS.c.attempt + 1,
+                        started_at=func.coalesce(JOBS.c.started_at, now),
+                        updated_at=now,
+                    )
+                    .returning(JOBS)
+                )
+            ).first()
+        return job_view(row) if row is not None else None  # type: ignore[arg-type]
+
+    async def set_waiting(self, job_id: str, waiting: bool) -> None:
+        """Marks a running job as holding no execution slot (or as running again)."""
+        target, source = (
+            (JobState.WAITING, JobState.RUNNING)
+            if waiting
+            else (JobState.RUNNING, JobState.WAITING)
+        )
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(JOBS)
+                .where(JOBS.c.id == job_id, JOBS.c.state == source.value)
+                .values(state=target.value)
+            )
+
+    async def request_cancel(self, job_id: str, reason: str) -> JobView | None:
+        """Stores a cancel request that any worker sees; returns the job as it now is."""
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(JOBS)
+                .where(
+                    JOBS.c.id == job_id,
+                    JOBS.c.state.not_in([s.value for s in TERMINAL_STATES]),
+                )
+                .values(cancel_requested=reason)
+            )
+        return await self.get(job_id)
+
+    async def cancel_requests(self, job_ids: Sequence[str]) -> dict[str, str]:
+        """Of these jobs, those with a stored cancel request, and its reason."""
+        if not job_ids:
+            return {}
+        async with self._sessions() as session:
+            rows = await session.execute(
+                select(JobRow.id, JobRow.cancel_requested).where(
+                    JobRow.id.in_(list(job_ids)), JobRow.cancel_requested.is_not(None)
+                )
+            )
+            return {job_id: str(reason) for job_id, reason in rows}
+
+    async def release_to_queue(self, job_id: str, worker_id: str | None) -> bool:
+        """Puts a dead worker's job back in the queue; False if someone else already did."""
+        async with self._sessions.begin() as session:
+            result = await session.execute(
+                update(JOBS)
+                .where(
+                    JOBS.c.id == job_id,
+                    JOBS.c.worker_id.is_(None)
+                    if worker_id is None
+                    else JOBS.c.worker_id == worker_id,
+                    JOBS.c.state.in_([s.value for s in ACTIVE_STATES]),
+                )
+                .values(state=JobState.QUEUED.value, worker_id=None, updated_at=utc_now())
+            )
+            return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def orphans(self, live_workers: Sequence[str]) -> list[JobView]:
+        """Running or waiting jobs whose worker is not among the live ones."""
+        query = select(JobRow).where(JobRow.state.in_([s.value for s in ACTIVE_STATES]))
+        if live_workers:
+            query = query.where(
+                JobRow.worker_id.is_(None) | JobRow.worker_id.not_in(list(live_workers))
+            )
+        async with self._sessions() as session:
+            return [job_view(r) for r in await session.scalars(query.order_by(JobRow.created_at))]

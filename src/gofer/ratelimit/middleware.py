@@ -9,15 +9,13 @@ import structlog
 from limits.errors import StorageError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gofer.api.auth import AdminTokenResolver, bearer_token, resolve
+from gofer.api.auth import bearer_token
+from gofer.authn import AdminTokenResolver, resolve
 from gofer.metrics import RATE_LIMITED
 from gofer.ratelimit.limiter import Decision, LimitName, RateLimiter, limit_for
 
 if TYPE_CHECKING:
-    from fastapi import FastAPI
-
-    from gofer.config import Settings
-    from gofer.services import Services
+    from gofer.core import Core
 
 log = structlog.get_logger("gofer.ratelimit")
 
@@ -47,13 +45,22 @@ def limit_headers(decision: Decision) -> list[tuple[bytes, bytes]]:
     return headers
 
 
+def _limiter(scope: Scope) -> RateLimiter | None:
+    core: Core | None = getattr(scope["app"].state, "core", None)
+    if core is None or not core.limiter.started:
+        return None
+    return core.limiter
+
+
 class RateLimitMiddleware:
-    def __init__(self, app: ASGIApp, limiter: RateLimiter) -> None:
+    """Limits by the running core's limiter (memory, or Redis when REDIS_URL is set)."""
+
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.limiter = limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] not in ("http", "websocket") or not self.limiter.started:
+        limiter = _limiter(scope) if scope["type"] in ("http", "websocket") else None
+        if limiter is None:
             await self.app(scope, receive, send)
             return
         method = scope.get("method", "GET") if scope["type"] == "http" else "WEBSOCKET"
@@ -63,7 +70,7 @@ class RateLimitMiddleware:
             return
         identity = await self._identity(scope, name)
         try:
-            decision = await self.limiter.hit(name, identity)
+            decision = await limiter.hit(name, identity)
         except StorageError as exc:
             # An unreachable limit store must not take the API down with it.
             log.warning("rate_limit_storage_error", error_type=type(exc).__name__)
@@ -133,20 +140,3 @@ class RateLimitMiddleware:
         ]
         await send({"type": "http.response.start", "status": 429, "headers": headers})
         await send({"type": "http.response.body", "body": body})
-
-
-class RateLimitFeature:
-    def __init__(self) -> None:
-        self.limiter: RateLimiter | None = None
-
-    def setup(self, app: FastAPI, settings: Settings) -> None:
-        self.limiter = RateLimiter(settings)
-        app.add_middleware(RateLimitMiddleware, limiter=self.limiter)  # type: ignore[arg-type]
-
-    async def start(self, app: FastAPI, svc: Services) -> None:
-        assert self.limiter is not None
-        await self.limiter.start()
-        svc.extras["rate_limiter"] = self.limiter
-
-    async def stop(self, app: FastAPI, svc: Services) -> None:
-        svc.extras.pop("rate_limiter", None)

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel
 
-from gofer.api.auth import Principal, require_principal
-from gofer.api.errors import ApiError
+from gofer.api.auth import require_principal
+from gofer.api.deps import core
+from gofer.core import Core
+from gofer.errors import InvalidInput, NotFound
+from gofer.principal import Principal
 from gofer.sessions.store import MAX_PAGE, BadCursor, SessionDetail, SessionStore, SessionSummary
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 
-SESSION_NOT_FOUND = ApiError(404, "Session not found", "session_not_found")
+SESSION_NOT_FOUND = NotFound("Session not found", "session_not_found")
 
 
-def session_store(request: Request) -> SessionStore:
-    return request.app.state.services.extras["sessions"]  # type: ignore[no-any-return]
+def session_store(gofer: Core = Depends(core)) -> SessionStore:
+    return gofer.sessions
 
 
 class SessionList(BaseModel):
@@ -52,8 +55,8 @@ async def list_sessions(
             None if principal.is_admin else principal.user_id, limit=limit, cursor=last_key
         )
     except BadCursor as exc:
-        raise ApiError(
-            422, "Invalid value for 'last_key': not a key from this API", "bad_cursor"
+        raise InvalidInput(
+            "Invalid value for 'last_key': not a key from this API", "bad_cursor"
         ) from exc
     return SessionList(
         sessions=page.sessions, count=len(page.sessions), last_evaluated_key=page.next_cursor

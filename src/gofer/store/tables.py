@@ -1,4 +1,4 @@
-"""Tables for jobs and their events."""
+"""Tables for jobs, their events, and the workers that run them."""
 
 from __future__ import annotations
 
@@ -16,14 +16,15 @@ class JobRow(Base):
     __table_args__ = (
         UniqueConstraint("user_id", "idempotency_key", name="uq_jobs_user_idempotency"),
         Index("ix_jobs_user_created", "user_id", "created_at"),
-        Index("ix_jobs_status", "status"),
+        Index("ix_jobs_state", "state"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     user_id: Mapped[str] = mapped_column(String(128))
     workflow: Mapped[str] = mapped_column(String(64))
     params: Mapped[dict[str, Any]] = mapped_column(JSON)
-    status: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(16))
+    step: Mapped[str | None] = mapped_column(String(32), nullable=True)
     progress: Mapped[int] = mapped_column(Integer, default=0)
     message: Mapped[str] = mapped_column(Text, default="")
     idempotency_key: Mapped[str | None] = mapped_column(String(255), nullable=True)
@@ -32,6 +33,11 @@ class JobRow(Base):
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     error_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # The worker running the job (None while queued); its heartbeat says whether it lives.
+    worker_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    attempt: Mapped[int] = mapped_column(Integer, default=0)
+    # A stored cancel request ("user", "timeout"): whichever worker runs the job acts on it.
+    cancel_requested: Mapped[str | None] = mapped_column(String(32), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     started_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
@@ -48,3 +54,17 @@ class EventRow(Base):
     type: Mapped[str] = mapped_column(String(64))
     timestamp: Mapped[datetime] = mapped_column(UtcDateTime)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class WorkerRow(Base):
+    """A process that runs jobs; a stale heartbeat means it died and its jobs are re-queued."""
+
+    __tablename__ = "workers"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    host: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int] = mapped_column(Integer)
+    capacity: Mapped[dict[str, Any]] = mapped_column(JSON)
+    running: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    heartbeat_at: Mapped[datetime] = mapped_column(UtcDateTime)

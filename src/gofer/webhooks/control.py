@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from gofer.api.auth import ADMIN_USER_ID, Principal
-from gofer.api.errors import ApiError
+from gofer.errors import Conflict, InvalidInput, NotFound
 from gofer.events.model import utc_now
+from gofer.principal import ADMIN_USER_ID, Principal
 from gofer.webhooks.dispatcher import SECRET_GRACE, Dispatcher
 from gofer.webhooks.outbox import WEBHOOK_TEST, EndpointDirectory, body, new_endpoint_id
 from gofer.webhooks.signing import new_message_id, new_secret
@@ -32,9 +32,9 @@ from gofer.webhooks.tables import (
 
 Sessions = async_sessionmaker[AsyncSession]
 
-ENDPOINT_NOT_FOUND = ApiError(404, "Webhook endpoint not found", "endpoint_not_found")
+ENDPOINT_NOT_FOUND = NotFound("Webhook endpoint not found", "endpoint_not_found")
 NOT_CONFIGURED = "No WEBHOOK_URL is configured"
-MESSAGE_NOT_FOUND = ApiError(404, "Webhook message not found", "message_not_found")
+MESSAGE_NOT_FOUND = NotFound("Webhook message not found", "message_not_found")
 
 
 class WebhookControl:
@@ -57,7 +57,7 @@ class WebhookControl:
         try:
             await self._guard.check(url)
         except UnsafeUrl as exc:
-            raise ApiError(422, f"Invalid value for '{field}': {exc.reason}", exc.code) from exc
+            raise InvalidInput(f"Invalid value for '{field}': {exc.reason}", exc.code) from exc
 
     async def validate_job_webhook_url(self, url: str) -> None:
         await self.check_url(url, "webhook_url")
@@ -92,8 +92,8 @@ class WebhookControl:
                 )
             )
             if existing is not None:
-                raise ApiError(
-                    409, f"An endpoint with this URL already exists ({existing})", "endpoint_exists"
+                raise Conflict(
+                    f"An endpoint with this URL already exists ({existing})", "endpoint_exists"
                 )
             session.add(row)
         await self._directory.refresh()
@@ -121,8 +121,7 @@ class WebhookControl:
         """Forgets the endpoint and its delivery log; the row stays, marked deleted, for safety."""
         row = await self.endpoint(principal, endpoint_id)
         if row.kind == KIND_DEFAULT:
-            raise ApiError(
-                409,
+            raise Conflict(
                 "The default endpoint comes from WEBHOOK_URL; unset it there",
                 "endpoint_default",
             )
@@ -152,8 +151,7 @@ class WebhookControl:
     ) -> tuple[WebhookEndpointRow, str, datetime | None]:
         row = await self.endpoint(principal, endpoint_id)
         if row.kind == KIND_DEFAULT:
-            raise ApiError(
-                409,
+            raise Conflict(
                 "The default endpoint is signed with WEBHOOK_SECRET; change it there",
                 "endpoint_default",
             )
@@ -179,7 +177,7 @@ class WebhookControl:
     ) -> WebhookEndpointRow:
         row = await self.endpoint(principal, endpoint_id)
         if not paused and row.kind == KIND_DEFAULT and row.disabled_reason == NOT_CONFIGURED:
-            raise ApiError(409, NOT_CONFIGURED, "endpoint_default")
+            raise Conflict(NOT_CONFIGURED, "endpoint_default")
         values: dict[str, Any] = {"updated_at": utc_now()}
         if paused:
             values["status"] = ENDPOINT_PAUSED
@@ -200,7 +198,7 @@ class WebhookControl:
     async def send_test(self, principal: Principal, endpoint_id: str) -> WebhookMessageRow:
         row = await self.endpoint(principal, endpoint_id)
         if row.status == ENDPOINT_DISABLED:
-            raise ApiError(409, "The endpoint is disabled; resume it first", "endpoint_disabled")
+            raise Conflict("The endpoint is disabled; resume it first", "endpoint_disabled")
         now = utc_now()
         data = {"message": "This is a test event from Gofer.", "endpoint_id": endpoint_id}
         message = WebhookMessageRow(
@@ -271,7 +269,7 @@ class WebhookControl:
         async with self._sessions() as session:
             endpoint = await session.get(WebhookEndpointRow, message.endpoint_id)
         if endpoint is None or endpoint.status == ENDPOINT_DISABLED:
-            raise ApiError(409, "The endpoint is disabled; resume it first", "endpoint_disabled")
+            raise Conflict("The endpoint is disabled; resume it first", "endpoint_disabled")
         async with self._sessions.begin() as session:
             await session.execute(
                 update(WebhookMessageRow)

@@ -15,9 +15,9 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from gofer.api.auth import ADMIN_USER_ID
 from gofer.events import model as events
 from gofer.events.model import Event, utc_now
+from gofer.principal import ADMIN_USER_ID
 from gofer.store.tables import JobRow
 from gofer.webhooks import metrics
 from gofer.webhooks.signing import new_message_id
@@ -36,7 +36,7 @@ from gofer.webhooks.tables import (
 
 # Events only webhooks produce: a test ping, and the notice that an endpoint was disabled.
 WEBHOOK_TEST = "webhook_test"
-WEBHOOK_DISABLED = "webhook_disabled"
+WEBHOOK_DISABLED = events.WEBHOOK_DISABLED
 
 # The event types an endpoint may filter on.
 EVENT_TYPES: frozenset[str] = frozenset(

@@ -10,7 +10,7 @@ import structlog
 from pydantic import BaseModel
 
 from gofer.events.model import HUMAN_NEEDED, QR_CODE_UPDATE, STATUS_UPDATE
-from gofer.jobs.model import DEFAULT_PROGRESS, JobStatus
+from gofer.jobs.model import STARTING_STEP
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext
@@ -19,13 +19,22 @@ if TYPE_CHECKING:
     from gofer.config import Settings
     from gofer.jobs.model import JobView
     from gofer.jobs.store import JobStore
+    from gofer.jobs.worker import ExecutionSlot
+
+# Capacity pools: interactive work (forms, voice) never queues behind long bookings.
+BOOKING_KIND = "booking"
+INTERACTIVE_KIND = "interactive"
 
 
 class Workflow(Protocol):
     """A site errand. `run` returns the result a client sees in the completion event."""
 
     name: ClassVar[str]
+    # The capacity pool its jobs run in (BOOKING_KIND or INTERACTIVE_KIND).
+    kind: ClassVar[str]
     params_model: ClassVar[type[BaseModel]]
+    # Progress shown for each of its steps when a step does not give its own figure.
+    progress: ClassVar[dict[str, int]]
     # Event types that end the job: the completion event (with success) and, optionally, an extra
     # event emitted on failure for clients that listen for one type only (the seed's webhooks do).
     completed_event: ClassVar[str]
@@ -46,6 +55,9 @@ class StepContext:
         settings: Settings,
         store: JobStore,
         pool: BrowserPool | None,
+        *,
+        progress: dict[str, int],
+        slot: ExecutionSlot | None = None,
     ) -> None:
         self.job = job
         self.job_id = job.job_id
@@ -53,23 +65,40 @@ class StepContext:
         self.settings = settings
         self._store = store
         self._pool = pool
+        self._progress = progress
+        self._slot = slot
         self._last_qr_payload: str | None = None
-        self.status_value = JobStatus(job.status)
+        self.step_value = job.step or STARTING_STEP
         self.log = structlog.get_logger("gofer.workflow").bind(
             job_id=job.job_id, workflow=job.workflow
         )
 
-    async def status(
-        self, status: JobStatus, message: str, *, progress: int | None = None, **data: Any
+    async def step(
+        self, step: str, message: str, *, progress: int | None = None, **data: Any
     ) -> None:
-        """Moves the job to `status` and tells every client (a `status_update` event)."""
-        progress = DEFAULT_PROGRESS[status] if progress is None else progress
-        self.status_value = status
-        payload = {"status": status.value, "message": message, "progress": progress, **data}
+        """Moves the job to its workflow's `step` and tells every client (`status_update`)."""
+        step = str(step)
+        progress = self._progress.get(step, 0) if progress is None else progress
+        self.step_value = step
+        payload = {"message": message, "progress": progress, **data}
         await self._store.record(
-            self.job_id, STATUS_UPDATE, payload, status=status, progress=progress, message=message
+            self.job_id, STATUS_UPDATE, payload, step=step, progress=progress, message=message
         )
-        self.log.info("status", status=status.value, message=message)
+        self.log.info("step", step=step, message=message)
+
+    @asynccontextmanager
+    async def waiting(self) -> AsyncIterator[None]:
+        """While inside, the job holds no execution slot (a person's scan, the next poll)."""
+        if self._slot is None:
+            yield
+            return
+        self._slot.release()
+        await self._store.set_waiting(self.job_id, True)
+        try:
+            yield
+        finally:
+            await self._slot.acquire()
+            await self._store.set_waiting(self.job_id, False)
 
     async def emit(self, event_type: str, data: dict[str, Any]) -> None:
         await self._store.record(self.job_id, event_type, data)
@@ -83,7 +112,7 @@ class StepContext:
         await self._store.record(
             self.job_id,
             QR_CODE_UPDATE,
-            {"image_data": image_data, "qr_payload": payload, "status": self.status_value.value},
+            {"image_data": image_data, "qr_payload": payload},
         )
         return True
 

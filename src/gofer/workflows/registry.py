@@ -18,6 +18,10 @@ class WorkflowRegistry:
     def names(self) -> list[str]:
         return sorted(self._workflows)
 
+    def steps(self) -> set[str]:
+        """Every step any of these workflows reports."""
+        return {step for w in self._workflows.values() for step in w.progress}
+
 
 def default_registry() -> WorkflowRegistry:
     from gofer.workflows.forms.workflow import FormsWorkflow

@@ -14,8 +14,8 @@ from playwright.async_api import BrowserContext, Page
 from pydantic import BaseModel
 
 from gofer.events.model import TASK_COMPLETED, TASK_FAILED
-from gofer.jobs.model import JobFailure, JobStatus
-from gofer.workflows.base import StepContext
+from gofer.jobs.model import JobFailure
+from gofer.workflows.base import INTERACTIVE_KIND, StepContext
 from gofer.workflows.forms.directory import detect_form, form_url, with_session
 from gofer.workflows.forms.discovery import (
     FINGERPRINT_JS,
@@ -36,6 +36,7 @@ from gofer.workflows.forms.reply import (
     summary,
     which_form_question,
 )
+from gofer.workflows.forms.steps import PROGRESS, FormsStep
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -48,6 +49,8 @@ class FormsWorkflow:
     """Fills bank forms from what people say; state comes in with the job and goes out with it."""
 
     name: ClassVar[str] = "forms.fill"
+    kind: ClassVar[str] = INTERACTIVE_KIND
+    progress: ClassVar[dict[str, int]] = PROGRESS
     params_model: ClassVar[type[BaseModel]] = FormsFillParams
     completed_event: ClassVar[str] = TASK_COMPLETED
     failed_event: ClassVar[str | None] = TASK_FAILED
@@ -101,9 +104,7 @@ class FormTurn:
             if not intent.touches_page:
                 return self._finish(state, form, intent, None, page_url)
 
-        await self.ctx.status(
-            JobStatus.NAVIGATING, f"Opening the {form_title(key, 'en')}", form=key
-        )
+        await self.ctx.step(FormsStep.OPENING, f"Opening the {form_title(key, 'en')}", form=key)
         async with self._page(session_key) as (context, page, live):
             load = asyncio.create_task(self._load(page, page_url))
             try:
@@ -197,8 +198,8 @@ class FormTurn:
                 targets[name] = blank_value(spec)
         targets.update(intent.set_values)
         count = len(intent.set_values) + len(intent.remove)
-        await self.ctx.status(
-            JobStatus.CONFIGURING, f"Filling {count} field(s)", form=self.params.form or state.form
+        await self.ctx.step(
+            FormsStep.FILLING, f"Filling {count} field(s)", form=self.params.form or state.form
         )
         report = await filler.apply(targets, clear_first=intent.clear_all)
         self._mark("filled")
@@ -220,7 +221,7 @@ class FormTurn:
                     else "Not submitted: some fields could not be set correctly."
                 )
             else:
-                await self.ctx.status(JobStatus.BOOKING, "Submitting the form")
+                await self.ctx.step(FormsStep.SUBMITTING, "Submitting the form")
                 try:
                     report.submit_message = await filler.submit()
                 except SubmitNotConfirmed as exc:

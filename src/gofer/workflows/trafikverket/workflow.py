@@ -8,17 +8,19 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
 
 from playwright.async_api import Page
+from pydantic import BaseModel
 from rapidfuzz import process
 
 from gofer.browser.qr import decode_data_url
 from gofer.events.model import BOOKING_COMPLETED, BOOKING_STARTED, SLOT_FOUND
-from gofer.jobs.model import JobFailure, JobStatus
-from gofer.workflows.base import StepContext
+from gofer.jobs.model import JobFailure
+from gofer.workflows.base import BOOKING_KIND, StepContext
 from gofer.workflows.trafikverket import reference
 from gofer.workflows.trafikverket.pages import BookingPages, PaymentNotConfirmed
 from gofer.workflows.trafikverket.params import STOCKHOLM, BookingParams
 from gofer.workflows.trafikverket.site import SessionExpired, SiteApi, SiteError, SiteUnavailable
 from gofer.workflows.trafikverket.slots import OccasionQuery, Slot, SlotWindow, earliest_slot
+from gofer.workflows.trafikverket.steps import PROGRESS, BookingStep
 
 SLOT_TAKEN_HINTS = ("inte längre tillgänglig", "not available")
 MAX_LOGIN_ATTEMPTS = 3
@@ -27,7 +29,9 @@ MAX_RESERVE_ATTEMPTS = 5  # distinct slots tried when others keep taking them fi
 
 class BookingWorkflow:
     name: ClassVar[str] = "trafikverket.book"
-    params_model: ClassVar[type[BookingParams]] = BookingParams
+    kind: ClassVar[str] = BOOKING_KIND
+    progress: ClassVar[dict[str, int]] = PROGRESS
+    params_model: ClassVar[type[BaseModel]] = BookingParams
     completed_event: ClassVar[str] = BOOKING_COMPLETED
     failed_event: ClassVar[str | None] = BOOKING_COMPLETED
     started_event: ClassVar[str | None] = BOOKING_STARTED
@@ -60,13 +64,13 @@ class BookingRun:
 
     async def run(self) -> dict[str, Any]:
         ctx, p = self.ctx, self.params
-        await ctx.status(JobStatus.NAVIGATING, "Opening Boka prov")
+        await ctx.step(BookingStep.NAVIGATING, "Opening Boka prov")
         await self.pages.install_watchers()
         try:
             await self.pages.open_start()
         except Exception as exc:
             raise JobFailure(f"Could not open the booking site: {exc}", "site_unreachable") from exc
-        await ctx.status(JobStatus.NAVIGATING, "Boka prov is open", progress=12, page_loaded=True)
+        await ctx.step(BookingStep.NAVIGATING, "Boka prov is open", progress=12, page_loaded=True)
         await self.pages.accept_cookies()
         await self.login(first=True)
         await self.configure()
@@ -104,12 +108,12 @@ class BookingRun:
         ctx = self.ctx
         reason = "BankID login" if first else "The site's login has expired"
         for attempt in range(1, MAX_LOGIN_ATTEMPTS + 1):
-            await ctx.status(JobStatus.LOGIN, "Opening the login dialog")
+            await ctx.step(BookingStep.LOGIN, "Opening the login dialog")
             if not first or attempt > 1:
                 await self.pages.open_start()
                 await self.pages.accept_cookies()
             await self.pages.open_login()
-            await ctx.status(JobStatus.BANKID, "Starting Mobilt BankID")
+            await ctx.step(BookingStep.BANKID, "Starting Mobilt BankID")
             # Told before the QR arrives, so a client can get ready to scan what follows.
             await ctx.human_needed(
                 reason, "scan_qr", message="Scan the QR code with the BankID app"
@@ -117,9 +121,10 @@ class BookingRun:
             await self.pages.start_bankid()
             ctx.forget_qr()
             await self.pages.watch_qr(self._relay_qr)
-            await ctx.status(JobStatus.QR_WAITING, "Scan the QR code with the BankID app")
+            await ctx.step(BookingStep.QR_WAITING, "Scan the QR code with the BankID app")
             try:
-                state = await self.pages.wait_for_login(ctx.settings.login_timeout_s)
+                async with ctx.waiting():  # the person scans; no execution slot is held
+                    state = await self.pages.wait_for_login(ctx.settings.login_timeout_s)
             except TimeoutError as exc:
                 raise JobFailure("The BankID QR was not scanned in time.", "login_timeout") from exc
             finally:
@@ -129,7 +134,7 @@ class BookingRun:
             reason = f"BankID login failed: {state.error}"
         else:
             raise JobFailure("BankID login failed three times.", "login_failed")
-        await ctx.status(JobStatus.AUTHENTICATED, "Logged in with BankID")
+        await ctx.step(BookingStep.AUTHENTICATED, "Logged in with BankID")
         information = await self.api.call("licence-information")
         self.ssn = str(information.get("socialSecurityNumber") or "")
         if not self.ssn:
@@ -162,15 +167,15 @@ class BookingRun:
             "excludeExaminationCategories": [],
             "rescheduleTypeId": 0,
             "paymentIsActive": False,
-            "paymentReference": None,
-            "paymentUrl": None,
+            "paymentReference": "",
+            "paymentUrl": "",
             "searchedMonths": 0,
         }
 
     async def configure(self) -> None:
         """Licence, exam type, vehicle or language, then places: on the page and checked by the site."""
         ctx, p = self.ctx, self.params
-        await ctx.status(JobStatus.CONFIGURING, f"Choosing licence {p.license_type}, {p.exam_type}")
+        await ctx.step(BookingStep.CONFIGURING, f"Choosing licence {p.license_type}, {p.exam_type}")
         info = await self.with_login(
             lambda: self.api.call("search-information", {"bookingSession": self.booking_session()})
         )
@@ -224,7 +229,7 @@ class BookingRun:
             await self.pages.page.goto(f"{self.pages.base_url}/Boka/ng/licence")
         await self.pages.choose_licence(p.license_type)
         await self.pages.choose_exam(p.exam_type, vehicle_label, language_label)
-        await ctx.status(JobStatus.LOCATIONS, f"Choosing {', '.join(location_ids)}")
+        await ctx.step(BookingStep.LOCATIONS, f"Choosing {', '.join(location_ids)}")
         try:
             await self.pages.choose_locations(list(location_ids))
         except LookupError as exc:
@@ -257,7 +262,7 @@ class BookingRun:
     async def search(self) -> Slot | None:
         assert self.query is not None
         p = self.params
-        await self.ctx.status(JobStatus.SEARCHING, "Searching for free slots")
+        await self.ctx.step(BookingStep.SEARCHING, "Searching for free slots")
         window = SlotWindow(
             p.date_from,
             p.date_to,
@@ -282,21 +287,22 @@ class BookingRun:
         remaining = (deadline - datetime.now(UTC)).total_seconds()
         delay = max(0.0, min(delay, remaining))
         next_at = datetime.now(UTC) + timedelta(seconds=delay)
-        await self.ctx.status(
-            JobStatus.MONITORING,
+        await self.ctx.step(
+            BookingStep.MONITORING,
             f"No fitting slot yet; next search in {delay:.0f} s",
             next_search_at=next_at.isoformat(),
             deadline=deadline.isoformat(),
         )
-        await asyncio.sleep(delay)
+        async with self.ctx.waiting():
+            await asyncio.sleep(delay)
 
     # --- booking: reserve, verify, pay later, prove -----------------------------------------
 
     async def book(self, slot: Slot) -> dict[str, Any] | None:
         """Reserves, checks, pays later and proves the booking. None when the slot was lost."""
         ctx = self.ctx
-        await ctx.status(
-            JobStatus.BOOKING,
+        await ctx.step(
+            BookingStep.BOOKING,
             f"Reserving {slot.describe()['date']} {slot.describe()['time']} in {slot.occasion.get('locationName')}",
         )
         if not await self.with_login(lambda: self.reserve(slot)):
@@ -324,8 +330,8 @@ class BookingRun:
             pass
         except SiteError as exc:
             if any(h in exc.message for h in SLOT_TAKEN_HINTS):
-                await self.ctx.status(
-                    JobStatus.SEARCHING, "The slot was taken by someone else; searching again"
+                await self.ctx.step(
+                    BookingStep.SEARCHING, "The slot was taken by someone else; searching again"
                 )
                 return False
             raise JobFailure(
@@ -333,7 +339,7 @@ class BookingRun:
             ) from exc
         if await self.held(slot):
             return True
-        await self.ctx.status(JobStatus.SEARCHING, "The slot could not be held; searching again")
+        await self.ctx.step(BookingStep.SEARCHING, "The slot could not be held; searching again")
         return False
 
     async def held(self, slot: Slot) -> bool:
@@ -358,9 +364,8 @@ class BookingRun:
         except PaymentNotConfirmed as exc:
             existing = await self.booked_examination(slot)
             if existing is not None:
-                return str(
-                    existing.get("bookingId") or existing.get("referenceId") or existing.get("id")
-                )
+                # A booked exam names its booking in `referenceId`.
+                return str(existing.get("referenceId") or existing.get("id"))
             if "inloggad" in str(exc).lower():
                 raise SessionExpired(str(exc)) from exc
             raise JobFailure(
