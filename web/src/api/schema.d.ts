@@ -120,6 +120,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Schema
+         * @description JSON Schema of every event (WebSocket, polling and webhooks), discriminated by `type`.
+         */
+        get: operations["schema_api_v1_events_schema_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/booking/locations": {
         parameters: {
             query?: never;
@@ -219,6 +239,86 @@ export interface paths {
         put?: never;
         /** Stop */
         post: operations["stop_api_v1_booking_stop_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Execute
+         * @description Fills a form from one message; pass `session_id` back to continue the same form.
+         */
+        post: operations["execute_api_execute_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live
+         * @description The page to watch a conversation's form on (its latest one by default), or null.
+         */
+        get: operations["live_api_live_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Form Session
+         * @description A conversation's form state and every turn taken: the audit trail.
+         */
+        get: operations["form_session_api_forms_sessions__session_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Api Health
+         * @description Public liveness in the seed's shape.
+         */
+        get: operations["api_health_api_health_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -620,86 +720,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/execute": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Execute
-         * @description Fills a form from one message; pass `session_id` back to continue the same form.
-         */
-        post: operations["execute_api_execute_post"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/live": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Live
-         * @description The page to watch a conversation's form on (its latest one by default), or null.
-         */
-        get: operations["live_api_live_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/forms/sessions/{session_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Form Session
-         * @description A conversation's form state and every turn taken: the audit trail.
-         */
-        get: operations["form_session_api_forms_sessions__session_id__get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Api Health
-         * @description Public liveness in the seed's shape.
-         */
-        get: operations["api_health_api_health_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -850,18 +870,18 @@ export interface components {
             auto_book: boolean;
             /**
              * Poll Interval S
-             * @description Seconds between searches (≥ 10).
+             * @description Seconds between searches (at least 10, at most 86400).
              * @default 60
              */
             poll_interval_s: number;
             /**
              * Monitor Until
-             * @description Stop monitoring at this time.
+             * @description Stop monitoring at this time (future, within two years).
              */
             monitor_until?: string | null;
             /**
              * Timeout S
-             * @description Whole-job time limit.
+             * @description Whole-job time limit in seconds (at most a year).
              */
             timeout_s?: number | null;
             /** Webhook Url */
@@ -878,7 +898,8 @@ export interface components {
             success: boolean;
             /** Job Id */
             job_id: string;
-            status: components["schemas"]["JobStatus"];
+            /** Status */
+            status: string;
             /** Message */
             message: string;
             /** Webhook Configured */
@@ -897,7 +918,8 @@ export interface components {
             success: boolean;
             /** Job Id */
             job_id: string;
-            status: components["schemas"]["JobStatus"];
+            /** Status */
+            status: string;
             /** Progress */
             progress: number;
             /** Message */
@@ -924,7 +946,8 @@ export interface components {
             success: boolean;
             /** Job Id */
             job_id: string;
-            status: components["schemas"]["JobStatus"];
+            /** Status */
+            status: string;
             /** Message */
             message: string;
         };
@@ -1067,6 +1090,11 @@ export interface components {
         };
         /** EventList */
         EventList: {
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
             /** Job Id */
             job_id: string;
             /** Events */
@@ -1204,6 +1232,70 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
         };
+        /** JobAnswer */
+        JobAnswer: {
+            /** Job Id */
+            job_id: string;
+            /** User Id */
+            user_id: string;
+            /** Workflow */
+            workflow: string;
+            state: components["schemas"]["JobState"];
+            /** Step */
+            step?: string | null;
+            /** Progress */
+            progress: number;
+            /** Message */
+            message: string;
+            /** Params */
+            params: {
+                [key: string]: unknown;
+            };
+            /** Result */
+            result?: {
+                [key: string]: unknown;
+            } | null;
+            /** Error */
+            error?: string | null;
+            /** Error Code */
+            error_code?: string | null;
+            /**
+             * Webhook Configured
+             * @default false
+             */
+            webhook_configured: boolean;
+            /**
+             * Last Seq
+             * @default 0
+             */
+            last_seq: number;
+            /**
+             * Attempt
+             * @default 0
+             */
+            attempt: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Started At */
+            started_at?: string | null;
+            /** Finished At */
+            finished_at?: string | null;
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
+            /** Status */
+            readonly status: string;
+        };
         /** JobCreate */
         JobCreate: {
             /**
@@ -1228,7 +1320,9 @@ export interface components {
             user_id: string;
             /** Workflow */
             workflow: string;
-            status: components["schemas"]["JobStatus"];
+            state: components["schemas"]["JobState"];
+            /** Step */
+            step?: string | null;
             /** Progress */
             progress: number;
             /** Message */
@@ -1256,6 +1350,11 @@ export interface components {
              */
             last_seq: number;
             /**
+             * Attempt
+             * @default 0
+             */
+            attempt: number;
+            /**
              * Created At
              * Format: date-time
              */
@@ -1269,26 +1368,37 @@ export interface components {
             started_at?: string | null;
             /** Finished At */
             finished_at?: string | null;
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
             /** Websocket Url */
             websocket_url: string;
             /** Qr Polling Url */
             qr_polling_url: string;
             /** Events Url */
             events_url: string;
+            /** Status */
+            readonly status: string;
         };
         /** JobPage */
         JobPage: {
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
             /** Jobs */
             jobs: components["schemas"]["JobView"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
         /**
-         * JobStatus
-         * @description The seed's statuses in flow order, plus queueing, monitoring and the two bad endings.
+         * JobState
          * @enum {string}
          */
-        JobStatus: "queued" | "starting" | "navigating" | "login" | "bankid" | "qr_waiting" | "authenticated" | "configuring" | "locations" | "searching" | "monitoring" | "booking" | "completed" | "failed" | "cancelled";
+        JobState: "queued" | "running" | "waiting" | "completed" | "failed" | "cancelled";
         /**
          * JobView
          * @description A job as the API returns it.
@@ -1300,7 +1410,9 @@ export interface components {
             user_id: string;
             /** Workflow */
             workflow: string;
-            status: components["schemas"]["JobStatus"];
+            state: components["schemas"]["JobState"];
+            /** Step */
+            step?: string | null;
             /** Progress */
             progress: number;
             /** Message */
@@ -1328,6 +1440,11 @@ export interface components {
              */
             last_seq: number;
             /**
+             * Attempt
+             * @default 0
+             */
+            attempt: number;
+            /**
              * Created At
              * Format: date-time
              */
@@ -1341,6 +1458,8 @@ export interface components {
             started_at?: string | null;
             /** Finished At */
             finished_at?: string | null;
+            /** Status */
+            readonly status: string;
         };
         /** KeyCreate */
         KeyCreate: {
@@ -1539,7 +1658,8 @@ export interface components {
              * Format: date-time
              */
             timestamp: string;
-            status: components["schemas"]["JobStatus"];
+            /** Status */
+            status: string;
         };
         /** RefreshBody */
         RefreshBody: {
@@ -1856,7 +1976,8 @@ export interface operations {
     list_jobs_api_v1_jobs_get: {
         parameters: {
             query?: {
-                status?: components["schemas"]["JobStatus"][];
+                /** @description Lifecycle states or workflow steps to keep. */
+                status?: string[];
                 workflow?: string | null;
                 cursor?: string | null;
                 limit?: number;
@@ -1939,7 +2060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JobView"];
+                    "application/json": components["schemas"]["JobAnswer"];
                 };
             };
             /** @description Validation Error */
@@ -2045,6 +2166,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    schema_api_v1_events_schema_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -2215,6 +2358,151 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    execute_api_execute_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExecuteBody"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecuteAnswer"];
+                };
+            };
+            /** @description user_message is required */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    live_api_live_get: {
+        parameters: {
+            query?: {
+                session_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveView"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    form_session_api_forms_sessions__session_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSessionView"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    api_health_api_health_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -3044,151 +3332,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    execute_api_execute_post: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["ExecuteBody"] | null;
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExecuteAnswer"];
-                };
-            };
-            /** @description user_message is required */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-            /** @description Bad Gateway */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Gateway Timeout */
-            504: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    live_api_live_get: {
-        parameters: {
-            query?: {
-                session_id?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LiveView"];
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    form_session_api_forms_sessions__session_id__get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                session_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FormSessionView"];
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    api_health_api_health_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
                 };
             };
         };

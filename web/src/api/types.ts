@@ -16,12 +16,16 @@ export type EndpointCreated = S["EndpointCreated"];
 export type MessagePage = S["MessagePage"];
 export type AttemptList = S["AttemptList"];
 export type { GoferEvent } from "./events";
+import type { GoferEvent } from "./events";
+
+/** Event types as they arrive over WS /ws/{job_id}: QR events keep the seed's name `qr_update`. */
+export type WireType = Exclude<GoferEvent["type"], "qr_code_update"> | "qr_update";
 
 /** A WebSocket message: the event envelope, QR events also carrying the image and payload. */
 export interface StreamMessage {
   seq: number;
   job_id: string;
-  type: string;
+  type: WireType;
   timestamp: string;
   data: Record<string, unknown>;
   image_data?: string | null;

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { api, socketUrl } from "../api/client";
 import { EventStream, type StreamState } from "../api/eventStream";
-import type { JobView, StreamMessage } from "../api/types";
+import type { JobView, StreamMessage, WireType } from "../api/types";
 import { Busy, ErrorBox, Page, StatusChip } from "../components/common";
 import { LiveView } from "../components/LiveView";
 import { QrPanel, type QrFrame } from "../components/QrPanel";
@@ -13,7 +13,8 @@ import { describe } from "./Jobs";
 
 // A replayed QR older than this was drawn long ago: it is history, not something to scan.
 const REPLAYED_QR_MAX_AGE_MS = 10_000;
-const ENDING = new Set(["booking_completed", "job_failed", "job_cancelled", "task_completed", "task_failed"]);
+// Events after which the job may have ended (or been requeued): re-read it.
+const RELOAD_ON = new Set<WireType>(["booking_completed", "job_failed", "job_cancelled", "task_completed", "task_failed", "job_requeued"]);
 const TERMINAL = new Set(["completed", "failed", "cancelled"]);
 const QR_STEPS = new Set(["qr_waiting", "bankid", "login"]);
 
@@ -51,7 +52,7 @@ export function JobPage({ jobId }: { jobId: string }) {
           setJob((old) => (old ? { ...old, status: data.status as JobView["status"], progress: data.progress ?? old.progress, message: data.message ?? old.message } : old));
           if (!QR_STEPS.has(data.status)) setQr(null);
         }
-        if (ENDING.has(message.type)) {
+        if (RELOAD_ON.has(message.type)) {
           setQr(null);
           void load();
         }
@@ -76,7 +77,7 @@ export function JobPage({ jobId }: { jobId: string }) {
     }
   };
 
-  const running = !!job && !TERMINAL.has(job.status);
+  const running = !!job && !TERMINAL.has(job.state);
   return (
     <Page
       title={job ? describe(job) : t("job.title")}

@@ -6,7 +6,8 @@ import { Busy, ErrorBox, Page, StatusChip, formatTime } from "../components/comm
 import { useI18n } from "../i18n";
 import { Link } from "../router";
 
-const STATUSES = ["", "queued", "qr_waiting", "monitoring", "completed", "failed", "cancelled"];
+// Lifecycle states, then the workflow steps people most often look for.
+const STATUSES = ["", "queued", "running", "waiting", "completed", "failed", "cancelled", "qr_waiting", "monitoring"];
 const WORKFLOWS = ["", "trafikverket.book", "forms.fill"];
 const REFRESH_MS = 3000;
 
