@@ -13,3 +13,8 @@ export function serverPaths(): Promise<Set<string>> {
 export async function hasPath(path: string): Promise<boolean> {
   return (await serverPaths()).has(path);
 }
+
+/** Forget what was read (tests, or after the server was upgraded under a long-open page). */
+export function forgetServerPaths(): void {
+  cached = null;
+}

@@ -1,4 +1,5 @@
-// The job's browser, watched live, with "take over" — when this server offers the live view.
+// The job's browser, watched live, with "take over" and "hand back" — when this server offers
+// the live view (POST /api/v1/jobs/{id}/live, /takeover, /handback); otherwise it says so.
 import { useEffect, useState } from "react";
 import { api } from "../api/client";
 import { hasPath } from "../api/capabilities";
@@ -6,47 +7,38 @@ import { useI18n } from "../i18n";
 import { Busy, ErrorBox } from "./common";
 
 const LIVE = "/api/v1/jobs/{job_id}/live";
-const TAKEOVER = "/api/v1/jobs/{job_id}/live/takeover";
+const TAKEOVER = "/api/v1/jobs/{job_id}/takeover";
 
-function viewerUrl(answer: Record<string, unknown>): string | null {
-  for (const key of ["viewer_url", "live_url", "url"]) {
-    if (typeof answer[key] === "string") return answer[key] as string;
-  }
-  return null;
+interface LiveAnswer {
+  live_url: string;
+  interactive: boolean;
 }
 
 export function LiveView({ jobId, running }: { jobId: string; running: boolean }) {
   const { t } = useI18n();
   const [available, setAvailable] = useState<boolean | null>(null);
   const [canTakeOver, setCanTakeOver] = useState(false);
-  const [url, setUrl] = useState<string | null>(null);
+  const [view, setView] = useState<LiveAnswer | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [tookOver, setTookOver] = useState(false);
 
   useEffect(() => {
     void hasPath(LIVE).then(setAvailable);
     void hasPath(TAKEOVER).then(setCanTakeOver);
   }, []);
 
-  const open = async () => {
+  const call = async (action: "live" | "takeover" | "handback") => {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api<Record<string, unknown>>(`/api/v1/jobs/${jobId}/live`, { method: "POST", body: {} });
-      setUrl(viewerUrl(answer));
+      const body = action === "live" ? { interactive: false } : action === "takeover" ? {} : undefined;
+      const answer = await api<LiveAnswer | { message: string }>(`/api/v1/jobs/${jobId}/${action}`, { method: "POST", body });
+      if ("live_url" in answer) setView(answer);
+      else setView((old) => (old ? { ...old, interactive: false } : old));
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
-    }
-  };
-  const takeOver = async () => {
-    try {
-      await api(`/api/v1/jobs/${jobId}/live/takeover`, { method: "POST", body: {} });
-      setTookOver(true);
-    } catch (err) {
-      setError(err);
     }
   };
 
@@ -55,19 +47,28 @@ export function LiveView({ jobId, running }: { jobId: string; running: boolean }
       <h2 id="live-title">{t("live.title")}</h2>
       {available === null && <Busy />}
       {available === false && <p className="muted" data-testid="live-unavailable">{t("common.unavailable")}</p>}
-      {available && !url && (
-        <button type="button" onClick={open} disabled={busy || !running}>
+      {available && !view && (
+        <button type="button" onClick={() => void call("live")} disabled={busy || !running}>
           {t("live.open")}
         </button>
       )}
       {busy && <Busy />}
       <ErrorBox error={error} />
-      {url && (
+      {view && (
         <>
-          <iframe className="live-frame" src={url} title={t("live.title")} />
-          <button type="button" className="primary" onClick={takeOver} disabled={!canTakeOver || tookOver}>
-            {tookOver ? t("live.yours") : t("live.takeOver")}
-          </button>
+          <iframe className="live-frame" src={view.live_url} title={t("live.title")} />
+          {view.interactive ? (
+            <>
+              <p role="status">{t("live.yours")}</p>
+              <button type="button" onClick={() => void call("handback")} disabled={busy}>
+                {t("live.handBack")}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="primary" onClick={() => void call("takeover")} disabled={busy || !canTakeOver || !running}>
+              {t("live.takeOver")}
+            </button>
+          )}
           {!canTakeOver && <p className="muted">{t("live.noTakeover")}</p>}
         </>
       )}

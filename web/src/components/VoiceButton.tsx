@@ -72,8 +72,11 @@ export function VoiceButton({
       onSession(answer.session_id);
       const ws = new WebSocket(socketUrl(`/ws?session_id=${encodeURIComponent(answer.session_id)}`));
       ws.onmessage = (event) => {
-        const item = JSON.parse(String(event.data)) as { type?: string; role?: string; text?: string };
-        if (item.text) onTranscript({ role: item.role ?? item.type ?? "voice", text: item.text });
+        // {"type": "transcript", "message": {"role", "content"}}; other items (pings, task results) are skipped.
+        const item = JSON.parse(String(event.data)) as { type?: string; message?: { role?: string; content?: string } };
+        if (item.type === "transcript" && item.message?.content) {
+          onTranscript({ role: item.message.role ?? "voice", text: item.message.content });
+        }
       };
       socket.current = ws;
       setLive(true);
