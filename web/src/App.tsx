@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { api } from "./api/client";
 import { loadSession, onSessionChange, saveSession, type Session } from "./api/session";
+import { ErrorBoundary } from "./components/ErrorBoundary";
 import { LANGUAGES, useI18n, type Lang } from "./i18n";
 import { Link, navigate, usePath } from "./router";
 import { AuthScreen } from "./screens/Auth";
@@ -108,7 +109,9 @@ export function App() {
         </div>
       </header>
       <main id="main">
-        {isPublic ? <AuthScreen mode={route as PublicMode} key={route} /> : session ? <Screen path={path} session={session} /> : null}
+        <ErrorBoundary resetKey={path} message={t("common.crashed")} back={t("nav.jobs")}>
+          {isPublic ? <AuthScreen mode={route as PublicMode} key={route} /> : session ? <Screen path={path} session={session} /> : null}
+        </ErrorBoundary>
       </main>
     </>
   );
