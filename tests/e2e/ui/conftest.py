@@ -175,7 +175,9 @@ async def axe(page: Page, screen: str) -> AxeReport:
     return AxeReport(screen, json.loads(json.dumps(result)))
 
 
-async def check_screen(page: Page, screen: str, *, shot: str | None = None) -> None:
+async def check_screen(
+    page: Page, screen: str, *, shot: str | None = None, phone_shot: bool = False
+) -> None:
     """No serious axe violation, on desktop and phone widths; optionally a screenshot for docs."""
     for width, height in (DESKTOP, PHONE):
         await page.set_viewport_size({"width": width, "height": height})
@@ -189,6 +191,9 @@ async def check_screen(page: Page, screen: str, *, shot: str | None = None) -> N
             " > document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.outerHTML.slice(0, 120))"
         )
         assert overflow <= 1, f"{screen} scrolls sideways at {width}px: {wide}"
+        if shot and phone_shot and width == PHONE[0]:
+            IMAGES.mkdir(parents=True, exist_ok=True)
+            await page.screenshot(path=str(IMAGES / f"{shot}-phone.png"))
     await page.set_viewport_size({"width": DESKTOP[0], "height": DESKTOP[1]})
     if shot:
         IMAGES.mkdir(parents=True, exist_ok=True)

@@ -59,7 +59,7 @@ async def test_books_a_driving_test_through_the_ui(
     job_id = page.url.rsplit("/", 1)[1]
     await page.locator(QR).wait_for(timeout=60_000)
     await expect(page.get_by_text("Log in with BankID")).to_be_visible()
-    await check_screen(page, "job page with QR", shot="job-qr")
+    await check_screen(page, "job page with QR", shot="job-qr", phone_shot=True)
 
     scanned = await scan_qr_from_page(page, replica)
     assert scanned.get("ok") is True
