@@ -21,6 +21,15 @@ NOT_BUILT = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 with Node.js, or use the API at <a href="/docs">/docs</a>.</p></main></body></html>"""
 
 
+ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
+
+
+def not_found() -> JSONResponse:
+    return JSONResponse(
+        {"success": False, "error": "Not found", "code": "not_found"}, status_code=404
+    )
+
+
 def default_dist() -> Path:
     """web/dist next to the source tree (the Makefile's `web` step writes it)."""
     return Path(__file__).resolve().parents[2] / "web" / "dist"
@@ -34,12 +43,11 @@ def install_web_ui(app: FastAPI, dist: Path | None = None) -> None:
     """Adds the UI's catch-all GET route; call it after every other router is included."""
     root = (dist or default_dist()).resolve()
 
-    @app.get("/{path:path}", include_in_schema=False)
+    # Every method, so that a POST to an unknown path stays a 404 (not a 405 from this route).
+    @app.api_route("/{path:path}", methods=ALL_METHODS, include_in_schema=False)
     async def web_ui(path: str, request: Request) -> Response:
-        if _reserved(path):
-            return JSONResponse(
-                {"success": False, "error": "Not found", "code": "not_found"}, status_code=404
-            )
+        if _reserved(path) or request.method not in ("GET", "HEAD"):
+            return not_found()
         index = root / "index.html"
         if not index.is_file():
             return HTMLResponse(NOT_BUILT, headers={"Cache-Control": NO_CACHE})
@@ -49,8 +57,6 @@ def install_web_ui(app: FastAPI, dist: Path | None = None) -> None:
                 cache = LONG_CACHE if path.startswith(f"{HASHED_ASSETS}/") else NO_CACHE
                 return FileResponse(candidate, headers={"Cache-Control": cache})
             if path.startswith(f"{HASHED_ASSETS}/"):
-                return JSONResponse(
-                    {"success": False, "error": "Not found", "code": "not_found"}, status_code=404
-                )
+                return not_found()
         # A client-side route (/jobs/job_…, /settings): the app shell decides what to show.
         return FileResponse(index, headers={"Cache-Control": NO_CACHE})

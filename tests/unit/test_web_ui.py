@@ -61,6 +61,10 @@ async def test_server_paths_are_never_shadowed(dist: Path, prefix: str) -> None:
         unknown = await client.get(f"/{prefix}/not-a-route")
         assert unknown.status_code == 404
         assert unknown.json() == {"success": False, "error": "Not found", "code": "not_found"}
+        # Other methods on unknown paths are 404s too, not 405s from the UI's route.
+        posted = await client.post(f"/{prefix}/not-a-route", json={})
+        assert posted.status_code == 404 and posted.json()["code"] == "not_found"
+        assert (await client.delete("/jobs/anything")).status_code == 404
 
 
 async def test_files_outside_the_build_are_not_served(dist: Path) -> None:
