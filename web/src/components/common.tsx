@@ -1,7 +1,7 @@
 // Small shared pieces: error sentence, busy indicator, status chip, page title.
 import { useEffect, type ReactNode } from "react";
 import { ApiError } from "../api/client";
-import { useI18n } from "../i18n";
+import { translateWord, useI18n } from "../i18n";
 
 export function ErrorBox({ error }: { error: unknown }) {
   if (!error) return null;
@@ -35,7 +35,8 @@ const TONE: Record<string, string> = {
 };
 
 export function StatusChip({ status }: { status: string }) {
-  return <span className={`chip chip-${TONE[status] ?? "info"}`}>{status.replace(/_/g, " ")}</span>;
+  const { lang } = useI18n();
+  return <span className={`chip chip-${TONE[status] ?? "info"}`}>{translateWord(lang, "status", status)}</span>;
 }
 
 export function Page({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {

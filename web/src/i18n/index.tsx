@@ -21,6 +21,12 @@ export function translate(lang: Lang, key: MessageKey, vars?: Record<string, str
   return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
 }
 
+/** The translation of a word the server sends (a status), or the word itself when there is none. */
+export function translateWord(lang: Lang, prefix: string, word: string): string {
+  const key = `${prefix}.${word}` as MessageKey;
+  return DICTS[lang][key] ?? en[key] ?? word.replace(/_/g, " ");
+}
+
 interface I18n {
   lang: Lang;
   setLang: (lang: Lang) => void;

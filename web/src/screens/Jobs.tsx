@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api } from "../api/client";
 import type { JobPage, JobView } from "../api/types";
 import { Busy, ErrorBox, Page, StatusChip, formatTime } from "../components/common";
-import { useI18n } from "../i18n";
+import { translateWord, useI18n } from "../i18n";
 import { Link } from "../router";
 
 // Lifecycle states, then the workflow steps people most often look for.
@@ -83,7 +83,7 @@ export function JobsScreen() {
           {t("jobs.status")}
           <select value={status} onChange={(e) => { setStatus(e.target.value); setPages(1); }}>
             {STATUSES.map((s) => (
-              <option key={s} value={s}>{s ? s.replace(/_/g, " ") : t("jobs.any")}</option>
+              <option key={s} value={s}>{s ? translateWord(lang, "status", s) : t("jobs.any")}</option>
             ))}
           </select>
         </label>
