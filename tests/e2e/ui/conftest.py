@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+from playwright.async_api import Browser, BrowserContext, Locator, Page, async_playwright
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -176,7 +176,12 @@ async def axe(page: Page, screen: str) -> AxeReport:
 
 
 async def check_screen(
-    page: Page, screen: str, *, shot: str | None = None, phone_shot: bool = False
+    page: Page,
+    screen: str,
+    *,
+    shot: str | None = None,
+    phone_shot: bool = False,
+    show: Locator | None = None,
 ) -> None:
     """No serious axe violation, on desktop and phone widths; optionally a screenshot for docs."""
     for width, height in (DESKTOP, PHONE):
@@ -195,6 +200,8 @@ async def check_screen(
             IMAGES.mkdir(parents=True, exist_ok=True)
             await page.screenshot(path=str(IMAGES / f"{shot}-phone.png"))
     await page.set_viewport_size({"width": DESKTOP[0], "height": DESKTOP[1]})
+    if show is not None:
+        await show.scroll_into_view_if_needed()
     if shot:
         IMAGES.mkdir(parents=True, exist_ok=True)
         await page.screenshot(path=str(IMAGES / f"{shot}.png"), full_page=False)

@@ -60,9 +60,9 @@ async def test_webhook_endpoint_test_delivery_shows_in_the_log(
 
     await page.get_by_role("button", name="Send a test").click()
     log = page.get_by_test_id("delivery-log")
-    await expect(log.get_by_text("completed")).to_be_visible(timeout=30_000)
+    await expect(log.get_by_text("delivered")).to_be_visible(timeout=30_000)
     assert hooks.received, "the receiver got nothing"
-    await check_screen(page, "webhook delivery log", shot="webhooks")
+    await check_screen(page, "webhook delivery log", shot="webhooks", show=log)
 
     await log.get_by_role("button", name="Redeliver").first.click()
     await expect(page.get_by_text("Queued for redelivery.")).to_be_visible()

@@ -26,6 +26,11 @@ export function Busy({ label }: { label?: string }) {
 
 const TONE: Record<string, string> = {
   completed: "ok",
+  succeeded: "ok",
+  active: "ok",
+  revoked: "muted",
+  pending: "warn",
+  disabled: "bad",
   failed: "bad",
   cancelled: "muted",
   queued: "muted",

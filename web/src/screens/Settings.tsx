@@ -173,7 +173,7 @@ function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
             {page.messages.map((m) => (
               <tr key={m.id}>
                 <th scope="row">{m.event_type}</th>
-                <td><StatusChip status={m.status === "succeeded" ? "completed" : m.status} /></td>
+                <td><StatusChip status={m.status} /></td>
                 <td>
                   <button type="button" className="link" onClick={() => void showAttempts(m.id)}>
                     {m.attempt_count}
