@@ -68,7 +68,9 @@ async def test_wrong_password_shows_the_servers_sentence(page: Page, ui_server: 
     assert (await alert.inner_text()).strip() != ""
 
 
-async def test_forgot_reset_and_token_screens_are_accessible(page: Page, ui_server: UiServer) -> None:
+async def test_forgot_reset_and_token_screens_are_accessible(
+    page: Page, ui_server: UiServer
+) -> None:
     await page.goto(f"{ui_server.url}/forgot")
     await check_screen(page, "forgot password")
     await page.goto(f"{ui_server.url}/reset?email=someone%40example.com")
