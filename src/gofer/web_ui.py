@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.routing import iter_route_contexts
+from starlette.exceptions import HTTPException
+from starlette.routing import compile_path
 
 # First path segments that belong to the server, never to the UI's client-side routes.
 RESERVED_PREFIXES = frozenset(
@@ -39,13 +43,43 @@ def _reserved(path: str) -> bool:
     return path.split("/", 1)[0] in RESERVED_PREFIXES
 
 
+def _route_table(app: FastAPI) -> list[tuple[re.Pattern[str], set[str]]]:
+    """Every other HTTP route as (path pattern, methods), read once the app has its routes."""
+    table: list[tuple[re.Pattern[str], set[str]]] | None = getattr(app.state, "web_ui_routes", None)
+    if table is None:
+        table = []
+        for context in iter_route_contexts(app.routes):
+            methods = context.methods
+            if methods and str(context.path) != CATCH_ALL:
+                pattern, _, _ = compile_path(str(context.path))
+                table.append((pattern, set(methods)))
+        app.state.web_ui_routes = table
+    return table
+
+
+def _methods_elsewhere(app: FastAPI, request: Request) -> set[str]:
+    """Methods another route takes at this path (so a wrong method stays a 405, not a 404)."""
+    path = request.url.path
+    allowed: set[str] = set()
+    for pattern, methods in _route_table(app):
+        if pattern.match(path):
+            allowed |= methods
+    return allowed
+
+
+CATCH_ALL = "/{path:path}"
+
+
 def install_web_ui(app: FastAPI, dist: Path | None = None) -> None:
-    """Adds the UI's catch-all GET route; call it after every other router is included."""
+    """Adds the UI's catch-all route; call it after every other router is included."""
     root = (dist or default_dist()).resolve()
 
     # Every method, so that a POST to an unknown path stays a 404 (not a 405 from this route).
-    @app.api_route("/{path:path}", methods=ALL_METHODS, include_in_schema=False)
+    @app.api_route(CATCH_ALL, methods=ALL_METHODS, include_in_schema=False)
     async def web_ui(path: str, request: Request) -> Response:
+        allowed = _methods_elsewhere(app, request)
+        if allowed:
+            raise HTTPException(405, headers={"Allow": ", ".join(sorted(allowed))})
         if _reserved(path) or request.method not in ("GET", "HEAD"):
             return not_found()
         index = root / "index.html"

@@ -65,6 +65,9 @@ async def test_server_paths_are_never_shadowed(dist: Path, prefix: str) -> None:
         posted = await client.post(f"/{prefix}/not-a-route", json={})
         assert posted.status_code == 404 and posted.json()["code"] == "not_found"
         assert (await client.delete("/jobs/anything")).status_code == 404
+        # A known path with the wrong method is still a 405 that names the right one.
+        wrong = await client.delete("/api/v1/jobs")
+        assert wrong.status_code == 405 and wrong.headers["allow"] == "GET"
 
 
 async def test_files_outside_the_build_are_not_served(dist: Path) -> None:
@@ -94,6 +97,10 @@ async def test_the_real_app_serves_api_docs_and_the_ui_side_by_side(make_setting
         assert (await client.get("/openapi.json")).json()["info"]["title"] == "Gofer"
         assert (await client.get("/api/v1/jobs")).status_code == 401
         assert (await client.get("/jobs/anything")).headers["content-type"].startswith("text/html")
+        wrong = await client.get("/api/auth/login")
+        assert wrong.status_code == 405 and wrong.json()["success"] is False
+        missing = await client.post("/api/v1/nothing", json={})
+        assert missing.status_code == 404 and missing.json()["success"] is False
 
 
 async def test_booking_choices_need_auth_and_list_the_sites_locations(  # type: ignore[no-untyped-def]
