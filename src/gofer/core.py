@@ -24,13 +24,14 @@ from gofer.accounts.tokens import TokenSigner, derived_key, signing_key
 from gofer.authn import AdminTokenResolver, TokenResolver, admin_token
 from gofer.browser.pool import BrowserPool
 from gofer.config import Settings
-from gofer.events.bus import EventBus
+from gofer.events.bus import EventBus, MemoryEventBus
 from gofer.jobs.executor import JobExecutor
 from gofer.jobs.executor.inprocess import InProcessExecutor
 from gofer.jobs.service import JobService
 from gofer.jobs.store import JobStore
 from gofer.jobs.worker import Worker
 from gofer.jobs.workers import WorkerRegistry
+from gofer.lifecycle.parts import DataLifecycle, build_lifecycle, build_stripper
 from gofer.metrics import JobMetrics, watch_browser_contexts
 from gofer.ratelimit.limiter import RateLimiter
 from gofer.sessions.outcomes import ExecutionOutcomes
@@ -68,6 +69,7 @@ class Core:
     api_keys: ApiKeyStore
     limiter: RateLimiter
     token_resolvers: list[TokenResolver]
+    lifecycle: DataLifecycle
     # Only in a process that runs jobs (role "all" or "worker").
     worker: Worker | None = None
     pool: BrowserPool | None = None
@@ -79,6 +81,8 @@ class Core:
         return self.worker is not None
 
     async def start(self) -> None:
+        # First: it may rebuild the SQLite file once, and takes the server's lock on it.
+        await self.lifecycle.start()
         await self.limiter.start()
         if self.pool is not None:
             await self.pool.start()
@@ -95,6 +99,7 @@ class Core:
             await self.pool.stop()
         if self.oidc is not None:
             await self.oidc.close()
+        await self.lifecycle.stop()
         await self.engine.dispose()
 
 
@@ -112,7 +117,7 @@ async def build_core(
     engine = create_engine(settings.effective_database_url)
     await create_tables(engine)
     db = session_factory(engine)
-    bus = EventBus()
+    bus: EventBus = MemoryEventBus()
     workflows = registry or default_registry()
     runs_jobs = role in ("all", "worker")
 
@@ -125,6 +130,7 @@ async def build_core(
     webhooks = await build_webhook_parts(
         settings, db, lambda: store_box[0], resolver=webhook_resolver
     )
+    stripper = build_stripper(settings, db)  # drops QR images once a job leaves the QR step
     store = JobStore(
         db,
         bus,
@@ -133,10 +139,12 @@ async def build_core(
             form_sessions.record_outcome,
             metrics.in_transaction,
         ],
+        before_commit_hooks=[webhooks.outbox.write],
         after_commit_hooks=[
             webhooks.outbox.after_commit,
             outcomes.after_commit,
             metrics.after_commit,
+            stripper.after_commit,
         ],
     )
     store_box.append(store)
@@ -191,6 +199,21 @@ async def build_core(
     if oidc is not None:
         resolvers.append(OidcResolver(oidc, accounts))
 
+    async def cancel_for_erasure(job_id: str) -> object:
+        return await jobs.stop(job_id, "erasure")
+
+    lifecycle = build_lifecycle(
+        settings,
+        engine,
+        db,
+        stripper,
+        in_flight=lambda: webhooks.dispatcher.in_flight_ids,
+        cancel_job=cancel_for_erasure,
+        endpoints_changed=webhooks.directory.refresh,
+        session_closed=live_pages.close if live_pages is not None else None,
+        # One pruner per database is enough: the API process runs it, workers do not.
+        run_pruner=role != "worker",
+    )
     forms = FormConversations(
         settings, jobs, form_sessions, SessionLocks(), sessions, browser_here=pool is not None
     )
@@ -212,6 +235,7 @@ async def build_core(
         api_keys=api_keys,
         limiter=RateLimiter(settings),
         token_resolvers=resolvers,
+        lifecycle=lifecycle,
         worker=worker,
         pool=pool,
         live_pages=live_pages,
