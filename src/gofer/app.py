@@ -15,7 +15,7 @@ from gofer import __version__
 from gofer.accounts.routes import keys_router
 from gofer.accounts.routes import router as accounts_router
 from gofer.accounts.tokens import signing_key
-from gofer.api import booking, erasure, execute, health, jobs, webhooks, ws
+from gofer.api import booking, booking_reference, erasure, execute, health, jobs, webhooks, ws
 from gofer.api.docs import install_docs
 from gofer.api.errors import install_error_handlers
 from gofer.authn import TokenResolver, admin_token
@@ -28,6 +28,7 @@ from gofer.ratelimit.middleware import RateLimitMiddleware
 from gofer.request_context import RequestContextMiddleware
 from gofer.sessions.routes import router as sessions_router
 from gofer.voice.feature import VoiceFeature
+from gofer.web_ui import install_web_ui
 from gofer.webhooks.ssrf import Resolver
 from gofer.workflows.registry import WorkflowRegistry
 
@@ -35,6 +36,7 @@ ROUTERS = (
     health.router,
     jobs.router,
     jobs.schema_router,
+    booking_reference.router,
     booking.router,
     ws.router,
     execute.router,
@@ -105,4 +107,5 @@ def create_app(
     app.add_middleware(RequestContextMiddleware)  # type: ignore[arg-type]
     install_cors(app, settings)
     install_docs(app)  # after every router: it documents them all
+    install_web_ui(app)  # last: its catch-all route must not shadow any other
     return app
