@@ -40,6 +40,14 @@ def app_without_browser(make_settings):
         ({"date_to": (date.today() - timedelta(days=3)).isoformat()}, "date_to", "already passed"),
         ({"colour": "blue"}, "colour", "Extra inputs"),
         ({"locations": "Uppsala"}, "locations", "list"),
+        ({"timeout_s": 1e30}, "timeout_s", "less than or equal"),
+        ({"poll_interval_s": 1e6}, "poll_interval_s", "less than or equal"),
+        ({"monitor_until": "2001-01-01T00:00:00+01:00"}, "monitor_until", "in the past"),
+        ({"monitor_until": "2099-01-01T00:00:00+01:00"}, "monitor_until", "within two years"),
+        ({"user_id": "u\u0000-1"}, "user_id", "control characters"),
+        ({"locations": ["Upp\u001bsala"]}, "locations.0", "control characters"),
+        ({"before": (date.today() - timedelta(days=3)).isoformat()}, "before", "already passed"),
+        ({"date_to": "2099-01-01"}, "date_to", "within two years"),
     ],
 )
 async def test_bad_booking_start_is_422_naming_the_field(
@@ -82,12 +90,13 @@ async def test_driving_test_in_stockholm_city_is_refused(make_settings, run_app,
 async def test_start_returns_the_seed_shape_and_normalised_params(
     make_settings, run_app, admin_headers
 ):
+    before = date.today() + timedelta(days=200)
     async with run_app(app_without_browser(make_settings)) as running:
         c = running.client
         body = {
             **GOOD,
             "locations": ["uppsala", "GOTEBORG hisingen"],
-            "before": "2099-03-01",
+            "before": before.isoformat(),
             "exam_type": "korprov",
             "vehicle": "Automatbil",
         }
@@ -108,7 +117,7 @@ async def test_start_returns_the_seed_shape_and_normalised_params(
         params = job["params"]
         assert params["locations"] == ["Uppsala", "Göteborg-Hisingen"]
         assert params["exam_type"] == "Körprov" and params["vehicle"] == "automatic"
-        assert params["date_to"] == "2099-02-28"
+        assert params["date_to"] == (before - timedelta(days=1)).isoformat()
         status = (
             await c.get(f"/api/v1/booking/status/{started['job_id']}", headers=admin_headers)
         ).json()
@@ -137,3 +146,52 @@ def test_monitoring_jobs_get_time_to_reach_their_deadline(make_settings):
     assert window.time_limit_s(now, settings) == (10 * 60 + 59) * 60 + 1800
     explicit = BookingParams(locations=["Uppsala"], date_to="2027-06-01", timeout_s=90)
     assert explicit.time_limit_s(now, settings) == 90
+
+
+@pytest.mark.parametrize(
+    ("raw", "field"),
+    [
+        (b'{"locations": ["Uppsala"], "poll_interval_s": 1e309}', "poll_interval_s"),
+        (b'{"locations": ["Uppsala"], "timeout_s": -1e309}', "timeout_s"),
+    ],
+)
+async def test_numbers_past_what_a_float_holds_are_422(
+    make_settings, run_app, admin_headers, raw, field
+):
+    async with run_app(app_without_browser(make_settings)) as running:
+        response = await running.client.post(
+            "/api/v1/booking/start",
+            content=raw,
+            headers={**admin_headers, "Content-Type": "application/json"},
+        )
+        assert response.status_code == 422, response.text
+        assert f"'{field}'" in response.json()["error"]
+
+
+@pytest.mark.parametrize("after", ["100000000000000000000", str(2**63), "-1"])
+async def test_event_cursor_out_of_bounds_is_422_not_500(
+    make_settings, run_app, admin_headers, after
+):
+    async with run_app(app_without_browser(make_settings)) as running:
+        c = running.client
+        job_id = (await c.post("/api/v1/booking/start", json=GOOD, headers=admin_headers)).json()[
+            "job_id"
+        ]
+        response = await c.get(f"/api/v1/jobs/{job_id}/events?after={after}", headers=admin_headers)
+        assert response.status_code == 422
+        assert "'after'" in response.json()["error"]
+        # The connection still serves the next request.
+        assert (await c.get("/health")).status_code == 200
+
+
+async def test_webhook_configured_reflects_the_global_webhook(make_settings, run_app, admin_headers):
+    settings = make_settings(
+        webhook_url="http://127.0.0.1:9/hooks", webhook_allow_hosts=["127.0.0.1"]
+    )
+    app = create_app(settings, registry=registry_with_gate(Gates()), with_browser=False)
+    async with run_app(app) as running:
+        response = await running.client.post(
+            "/api/v1/booking/start", json=GOOD, headers=admin_headers
+        )
+        assert response.status_code == 201
+        assert response.json()["webhook_configured"] is True

@@ -372,3 +372,39 @@ async def test_routes_need_the_token(make_settings, run_app):
             assert response.json()["code"] == "unauthorized"
             bad = await c.get(path, headers={"Authorization": "Bearer wrong"})
             assert bad.status_code == 401
+
+
+async def test_every_ending_sends_the_seed_event_with_its_cause(
+    make_settings, run_app, admin_headers
+):
+    """Success, failure, a caller's time limit and a cancel all end with the seed's event."""
+    gates = Gates()
+    async with run_app(gate_app(make_settings, gates)) as running:
+        c = running.client
+
+        async def started() -> str:
+            job_id = (
+                await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)
+            ).json()["job_id"]
+            await asyncio.wait_for(gates.entered_event(job_id).wait(), 10)
+            return job_id
+
+        timed_out = await started()
+        # What a forms request does when its own wait runs out: not "cancelled by the user".
+        await running.core.jobs.stop(timed_out, "timeout")
+        cancelled = await started()
+        await c.post(f"/api/v1/jobs/{cancelled}/cancel", headers=admin_headers)
+        endings = {}
+        for job_id in (timed_out, cancelled):
+            events = (await c.get(f"/api/v1/jobs/{job_id}/events", headers=admin_headers)).json()[
+                "events"
+            ]
+            endings[job_id] = [
+                (e["type"], e["data"].get("code"), e["data"]["status"]) for e in events[-2:]
+            ]
+        assert endings[timed_out][0][:2] == ("task_failed", "timeout")
+        assert endings[timed_out][1] == ("job_failed", "timeout", "failed")
+        assert endings[cancelled][0][:2] == ("task_failed", "cancelled")
+        assert endings[cancelled][1] == ("job_cancelled", "cancelled", "cancelled")
+        job = (await c.get(f"/api/v1/jobs/{timed_out}", headers=admin_headers)).json()
+        assert job["error"] == "The job took longer than its time limit."

@@ -16,9 +16,9 @@ class FormState(BaseModel):
     form: str | None = None
     values: dict[str, str] = Field(default_factory=dict)  # what the agent set and read back
     page_values: dict[str, str] = Field(default_factory=dict)  # every non-empty control, last seen
-    step: int = Field(1, ge=1)
-    turn: int = Field(0, ge=0)
-    submissions: int = Field(0, ge=0)
+    step: int = Field(1, ge=1, le=100)
+    turn: int = Field(0, ge=0, le=1_000_000)
+    submissions: int = Field(0, ge=0, le=1_000_000)
 
 
 def checked_form_key(value: str | None) -> str | None:
@@ -41,7 +41,7 @@ class FormsFillParams(BaseModel):
         None, max_length=64, description="Forces the form: " + ", ".join(FORMS)
     )
     state: FormState = Field(default_factory=FormState)
-    timeout_s: float | None = Field(None, gt=0)
+    timeout_s: float | None = Field(None, gt=0, le=3600, allow_inf_nan=False)
 
     @field_validator("message")
     @classmethod

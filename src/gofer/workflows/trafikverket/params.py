@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -22,28 +23,63 @@ if TYPE_CHECKING:
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
+# The documented maxima: past these a request is a mistake, not a wish.
+MAX_POLL_INTERVAL_S = 86_400.0  # a day between searches
+MAX_TIMEOUT_S = 366 * 86_400.0  # a year
+MAX_AHEAD = timedelta(days=731)  # the window and monitoring end within two years
+
+
+def _printable(value: str) -> str:
+    # A control character (NUL, escape) in an id or a place name is never intended.
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise ValueError("must not contain control characters")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_printable)]
+
 
 class BookingParams(BaseModel):
     """A driving-test booking request. Dates and times are Europe/Stockholm wall-clock values."""
 
     model_config = ConfigDict(extra="forbid")
 
-    user_id: str | None = Field(None, max_length=128, description="The caller's own user id.")
-    license_type: str = Field("B", description="Licence code, e.g. B, A, BE.")
-    exam_type: str = Field("Körprov", description="Körprov (driving) or Kunskapsprov (theory).")
-    vehicle: str = Field("manual", description="Körprov car: manual or automatic.")
-    language: str = Field("sv", description="Kunskapsprov language: sv or en.")
-    locations: list[str] = Field(..., min_length=1, max_length=4, description="1 to 4 places.")
+    user_id: Text | None = Field(None, max_length=128, description="The caller's own user id.")
+    license_type: str = Field("B", max_length=16, description="Licence code, e.g. B, A, BE.")
+    exam_type: str = Field(
+        "Körprov", max_length=32, description="Körprov (driving) or Kunskapsprov (theory)."
+    )
+    vehicle: str = Field("manual", max_length=32, description="Körprov car: manual or automatic.")
+    language: str = Field("sv", max_length=16, description="Kunskapsprov language: sv or en.")
+    locations: list[Annotated[Text, Field(max_length=100)]] = Field(
+        ..., min_length=1, max_length=4, description="1 to 4 places."
+    )
     date_from: date | None = Field(None, description="Earliest acceptable day (inclusive).")
     date_to: date | None = Field(None, description="Latest acceptable day (inclusive).")
     before: date | None = Field(None, description="Alternative to date_to: strictly before.")
     time_from: time | None = Field(None, description="Earliest start time of day.")
     time_to: time | None = Field(None, description="Latest start time of day.")
-    weekdays: list[int] | None = Field(None, description="Allowed ISO weekdays, 1=Monday.")
+    weekdays: list[int] | None = Field(
+        None, max_length=7, description="Allowed ISO weekdays, 1=Monday."
+    )
     auto_book: bool = Field(True, description="Book the slot; false only reports it.")
-    poll_interval_s: float = Field(60.0, gt=0, description="Seconds between searches (≥ 10).")
-    monitor_until: datetime | None = Field(None, description="Stop monitoring at this time.")
-    timeout_s: float | None = Field(None, gt=0, description="Whole-job time limit.")
+    poll_interval_s: float = Field(
+        60.0,
+        gt=0,
+        le=MAX_POLL_INTERVAL_S,
+        allow_inf_nan=False,
+        description="Seconds between searches (at least 10, at most 86400).",
+    )
+    monitor_until: datetime | None = Field(
+        None, description="Stop monitoring at this time (future, within two years)."
+    )
+    timeout_s: float | None = Field(
+        None,
+        gt=0,
+        le=MAX_TIMEOUT_S,
+        allow_inf_nan=False,
+        description="Whole-job time limit in seconds (at most a year).",
+    )
 
     @field_validator("license_type")
     @classmethod
@@ -110,7 +146,6 @@ class BookingParams(BaseModel):
             if self.date_to is not None and self.date_to != last:
                 raise ValueError("give either date_to or before, not both")
             self.date_to = last
-            self.before = None
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ValueError("date_from is after the end of the date window")
         if self.time_from and self.time_to and self.time_from > self.time_to:
@@ -121,11 +156,22 @@ class BookingParams(BaseModel):
         """(field, reason) if the server will not take this job as asked; None when it will."""
         if self.poll_interval_s < settings.min_poll_interval_s:
             return "poll_interval_s", f"must be at least {settings.min_poll_interval_s:g} seconds"
-        today = datetime.now(STOCKHOLM).date()
+        now = datetime.now(STOCKHOLM)
+        today = now.date()
+        end_field = "before" if self.before is not None else "date_to"  # as the caller said it
         if self.date_to is not None and self.date_to < today:
-            return "date_to", "the date window has already passed"
-        if self.monitor_until is not None and self.monitor_until.tzinfo is None:
-            return "monitor_until", "needs a timezone offset"
+            return end_field, "the date window has already passed"
+        if self.date_to is not None and self.date_to > today + MAX_AHEAD:
+            return end_field, "the date window must end within two years"
+        if self.date_from is not None and self.date_from > today + MAX_AHEAD:
+            return "date_from", "the date window must start within two years"
+        if self.monitor_until is not None:
+            if self.monitor_until.tzinfo is None:
+                return "monitor_until", "needs a timezone offset"
+            if self.monitor_until <= now:
+                return "monitor_until", "is in the past"
+            if self.monitor_until > now + MAX_AHEAD:
+                return "monitor_until", "must be within two years"
         return None
 
     def monitor_deadline(self, now: datetime, settings: Settings) -> datetime:
