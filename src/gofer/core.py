@@ -9,7 +9,7 @@ store when it is built: a worker without the HTTP app sends the same webhooks as
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -25,6 +25,7 @@ from gofer.authn import AdminTokenResolver, TokenResolver, admin_token
 from gofer.browser.pool import BrowserPool
 from gofer.config import Settings
 from gofer.events.bus import EventBus, MemoryEventBus
+from gofer.events.bus_bridge import BridgedRedisBus
 from gofer.events.redis_bus import RedisEventBus
 from gofer.jobs.executor import JobExecutor
 from gofer.jobs.executor.inprocess import InProcessExecutor
@@ -81,7 +82,7 @@ class Core:
     live_pages: LivePages | None = None
     oidc: OidcVerifier | None = None
     # Redis connections to close at stop (the bus and the conversation locks, when on Redis).
-    redis_parts: list[RedisEventBus | RedisSessionLocks] = field(default_factory=list)
+    redis_parts: list[Any] = field(default_factory=list)
 
     @property
     def runs_jobs(self) -> bool:
@@ -205,8 +206,10 @@ async def build_core(
     forms = FormConversations(
         settings, jobs, form_sessions, locks, sessions, browser_here=pool is not None
     )
-    redis_parts: list[RedisEventBus | RedisSessionLocks] = [
-        p for p in (bus, locks) if isinstance(p, RedisEventBus | RedisSessionLocks)
+    redis_parts: list[Any] = [
+        p
+        for p in (bus, locks)
+        if isinstance(p, RedisEventBus | RedisSessionLocks | BridgedRedisBus)
     ]
     return Core(
         settings=settings,
@@ -238,7 +241,7 @@ def make_bus(settings: Settings) -> EventBus:
     """Memory in one process; Redis pub/sub when jobs run in other processes (or EVENT_BUS=redis)."""
     if settings.effective_event_bus == "redis":
         assert settings.redis_url is not None  # checked by Settings
-        return RedisEventBus(settings.redis_url, settings.redis_prefix)
+        return BridgedRedisBus(RedisEventBus(settings.redis_url, settings.redis_prefix))  # type: ignore[return-value]
     return MemoryEventBus()
 
 

@@ -184,7 +184,9 @@ async def test_event_cursor_out_of_bounds_is_422_not_500(
         assert (await c.get("/health")).status_code == 200
 
 
-async def test_webhook_configured_reflects_the_global_webhook(make_settings, run_app, admin_headers):
+async def test_webhook_configured_reflects_the_global_webhook(
+    make_settings, run_app, admin_headers
+):
     settings = make_settings(
         webhook_url="http://127.0.0.1:9/hooks", webhook_allow_hosts=["127.0.0.1"]
     )

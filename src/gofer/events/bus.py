@@ -6,6 +6,7 @@ import asyncio
 from collections import defaultdict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any, Protocol
 
 from gofer.events.model import Event
 
@@ -59,3 +60,30 @@ class Subscription:
 
     async def get(self) -> Event:
         return await self._queue.get()
+
+
+# --- Until the bus protocol lands: the names the Redis bus uses (same as the protocol's). ---
+
+
+class Gap:
+    """Marks that a subscription dropped events: replay from the store after the last seq seen."""
+
+    __slots__ = ()
+
+
+GAP = Gap()
+
+
+class StreamSubscription(Protocol):
+    def __aiter__(self) -> AsyncIterator[Event | Gap]: ...
+
+    async def __anext__(self) -> Event | Gap: ...
+
+
+class LiveSubscription(Protocol):
+    def __aiter__(self) -> AsyncIterator[Any]: ...
+
+    async def __anext__(self) -> Any: ...
+
+
+MemoryEventBus = EventBus
