@@ -51,8 +51,8 @@ def booking_session(ssn: str = SSN, exam: int = 0, **changes: Any) -> dict[str, 
         "excludeExaminationCategories": [],
         "rescheduleTypeId": 0,
         "paymentIsActive": False,
-        "paymentReference": None,
-        "paymentUrl": None,
+        "paymentReference": "",
+        "paymentUrl": "",
         "searchedMonths": 0,
     }
     session.update(changes)

@@ -103,9 +103,22 @@ async def test_scan_checks_run_in_the_specified_order() -> None:
         # Past the BankID timeout the order is expired, whatever the code says.
         tv.time.advance(171)
         assert (await scan(f"bankid.{token}.181.deadbeef"))["error"] == "order_expired"
-        failed = await browser.error("check-authentication-status-qr", begin)
+        # The poll reports the failed order as the real site does: HTTP 200, 400 in the body.
+        failed = await browser.error("check-authentication-status-qr", begin, status=200)
+        assert failed["status"] == 400
         assert failed["type"] == "BankIdException"
         assert failed["data"]["success"] is False
+
+
+async def test_a_page_that_redraws_every_two_seconds_is_scanned_at_every_moment() -> None:
+    # Drawn at second 2, on screen until second 4 is drawn; the scan lands at any time until then.
+    for shown_for in (0.0, 0.9, 1.9, 2.9):
+        async with open_replica() as tv:
+            browser = tv.new_browser()
+            begin = await browser.data("begin-authentication")
+            tv.time.advance(2 + shown_for)
+            scanned = await tv.scan(begin, SSN, seconds=2)
+            assert scanned.status_code == 200, (shown_for, scanned.text)
 
 
 async def test_scan_freshness_window_follows_the_switch() -> None:
@@ -135,7 +148,7 @@ async def test_cancel_on_the_phone_fails_the_login() -> None:
         begin = await browser.data("begin-authentication")
         cancelled = await tv.scan(begin, SSN, action="cancel")
         assert cancelled.status_code == 200
-        failed = await browser.error("check-authentication-status-qr", begin)
+        failed = await browser.error("check-authentication-status-qr", begin, status=200)
         assert failed == {
             "status": 400,
             "data": {"success": False, "message": "Inloggningen avbröts"},

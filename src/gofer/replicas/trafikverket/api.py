@@ -14,6 +14,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from gofer.workflows.trafikverket.wire import strict_answer
+
 from . import auth_endpoints as auth
 from . import booking_endpoints as booking
 from . import search_endpoints as search
@@ -57,7 +59,13 @@ ENDPOINTS: dict[str, Endpoint] = {
     "summary": Endpoint(booking.summary),
     "examinations-to-cancel": Endpoint(booking.examinations_to_cancel),
     "confirm-cancel": Endpoint(booking.confirm_cancel),
+    "get-confirmed-examinations": Endpoint(search.confirmed_examinations),
+    "get-suggested-reservations-by-licence-and-ssn": Endpoint(search.suggested_reservations),
+    "getpaymentmodel": Endpoint(booking.payment_model),
 }
+
+# Endpoints whose real path is not lower-case kebab (the answer's `url` names the real path).
+CANONICAL_PATHS = {"getpaymentmodel": "GetPaymentModel"}
 
 MAINTENANCE_PAGE = """<!DOCTYPE html>
 <html lang="sv"><head><meta charset="utf-8"><title>Förarprov - Bokning</title></head>
@@ -77,7 +85,7 @@ FAULT_TITLES = {
 
 
 def error_response(error: ApiError) -> JSONResponse:
-    return JSONResponse(error.body(), status_code=error.status)
+    return JSONResponse(error.body(), status_code=error.http_status)
 
 
 def fault_response(rule: FaultRule) -> Response:
@@ -207,13 +215,15 @@ class ApiRoute:
                 call.body = parse_body(raw)
             except (ValueError, UnicodeDecodeError) as error:
                 raise ApiError(INVALID_REQUEST) from error
-            data = endpoint.handler(call)
+            # Every answer goes out through the real shape: drift fails here, loudly.
+            data = strict_answer(name, endpoint.handler(call))
         except ApiError as error:
             response: Response = error_response(error)
             apply_cookie_changes(response, call.cookies)
             return response, error.error_type
         self._slide(call)
-        url = f"{request.url.scheme}://{request.url.netloc}/Boka/{name}"
+        path = CANONICAL_PATHS.get(name, name)
+        url = f"{request.url.scheme}://{request.url.netloc}/Boka/{path}"
         response = JSONResponse({"data": data, "status": 200, "url": url})
         apply_cookie_changes(response, call.cookies)
         return response, None

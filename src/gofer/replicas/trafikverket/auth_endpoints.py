@@ -27,19 +27,20 @@ def login_cookies(call: ApiCall, login: Login) -> None:
 
 def start(call: ApiCall) -> dict[str, Any]:
     config = call.state.config
-    booked = call.state.ledger.confirmed(call.login.ssn) if call.login else []
+    # The counts are null until someone is logged in.
+    booked = call.state.ledger.confirmed(call.login.ssn) if call.login else None
     return {
         "loginRequired": True,
         "bankIdLoginRequired": True,
-        "bookingCount": len(booked),
-        "unpaidCount": len(booked),
+        "bookingCount": None if booked is None else len(booked),
+        "unpaidCount": None if booked is None else len(booked),
         "refundEnabled": False,
         "useDirectPayment": False,
         "otpEnabled": config.otp_enabled,
         "continueWithoutLoginEnabled": False,
         "hcaptchaEnabledOnOtp": False,
-        "hcaptchaSiteKey": None,
-        "globalMessage": None,
+        "hcaptchaSiteKey": "",
+        "globalMessage": "",
         "isMobile": False,
         "version": REPLICA_VERSION,
     }
@@ -87,7 +88,11 @@ def check_authentication_status_qr(call: ApiCall) -> dict[str, Any]:
         raise bankid_error(BANKID_UNKNOWN)
     call.login = login
     login_cookies(call, login)
-    return {"qrCode": None, "collectionStatus": "Completed", "loginStatus": login.ssn}
+    return {
+        "qrCode": order.code_at(call.now),
+        "collectionStatus": "Completed",
+        "loginStatus": login.ssn,
+    }
 
 
 def is_authorizied(call: ApiCall) -> bool:
@@ -107,16 +112,16 @@ def is_system_updating(call: ApiCall) -> dict[str, Any]:
     if window is None:
         return {
             "isUpdating": False,
-            "updateMessage": None,
+            "updateMessage": "",
             "showTimerMessage": False,
-            "timerMessage": None,
+            "timerMessage": "",
         }
-    timer = None
+    timer = ""
     if window.until is not None:
         timer = f"Beräknas vara klart kl. {local_minutes(window.until)[11:]}"
     return {
         "isUpdating": True,
         "updateMessage": window.message,
-        "showTimerMessage": timer is not None,
+        "showTimerMessage": bool(timer),
         "timerMessage": timer,
     }

@@ -18,17 +18,21 @@ from .calls import (
 from .clock import parse_instant, parse_local_seconds
 from .ledger import Examination
 from .reference import EXAM_TYPES
-from .search_endpoints import hindrance_message, hindrances, is_rebooking
+from .search_endpoints import hindrances
 from .shapes import (
     active_reservation_json,
     aspirant_json,
     examination_json,
     occasion_json,
+    payment_history_json,
 )
 from .slots import Slot
 
 DAY = timedelta(hours=24)
 CANNOT_CANCEL = "Provet har redan börjat och kan inte avbokas"
+NO_ACTIVE_PAYMENT = 0  # `activePaymentState` when no card or Swish payment is under way
+# The summary's `information` is a text (real); this wording is the replica's.
+SUMMARY_INFORMATION = "Ta med giltig id-handling till provet."
 
 
 def _occasion_slot(call: ApiCall, occasion: Any) -> Slot:
@@ -62,21 +66,17 @@ def _occasion_slot(call: ApiCall, occasion: Any) -> Slot:
 
 
 def create_reservation(call: ApiCall) -> None:
-    session = call.booking_session()
+    """Holds the slots; a held exam type the user has booked already rebooks that booking."""
+    call.booking_session()
     bundle = call.fields().get("occasionBundle")
     occasions = bundle.get("occasions") if isinstance(bundle, dict) else None
     if not isinstance(occasions, list) or not occasions:
         raise ApiError(INVALID_REQUEST)
     state = call.state
     ledger = state.ledger
-    rebooking = is_rebooking(session)
     own_holds = {exam.slot.key: exam for exam in ledger.active_holds(call.ssn, call.now)}
     slots = [_occasion_slot(call, occasion) for occasion in occasions]
     for slot in slots:
-        if not rebooking:
-            blocking = hindrances(call, slot.exam.licence_id, slot.exam_type_id)
-            if blocking:
-                raise ApiError(hindrance_message(blocking[0]))
         if ledger.is_taken(slot.key) and slot.key not in own_holds:
             raise ApiError(SLOT_TAKEN)
     for slot in slots:
@@ -84,11 +84,9 @@ def create_reservation(call: ApiCall) -> None:
             ledger.book_for_competitor(slot, call.now)
             raise ApiError(SLOT_TAKEN)
     for slot in slots:
-        replaces = (
-            [e.examination_id for e in hindrances(call, slot.exam.licence_id, slot.exam_type_id)]
-            if rebooking
-            else []
-        )
+        # Real: rebooking happens in the same booking session as a new booking (no flag).
+        booked = hindrances(call, slot.exam.licence_id, slot.exam_type_id)
+        replaces = [exam.examination_id for exam in booked]
         ledger.hold(
             slot, call.ssn, slot.exam.licence_id, call.now, state.config.hold_minutes, replaces
         )
@@ -139,7 +137,7 @@ def reservation_information(call: ApiCall) -> dict[str, Any]:
         "reservations": [occasion_json(exam.slot, exam.examination_id) for exam in holds],
         "cancellations": [occasion_json(exam.slot, exam.examination_id) for exam in replaced],
         "addPrepaidPhotoFee": False,
-        "prepaidPhotoFeeCost": 0,
+        "prepaidPhotoFeeCost": 0.0,
         "isRescheduling": bool(replaced),
         "show24HourCancellationWarning": any(e.slot.start - call.now < DAY for e in replaced),
         "show24HourReservationWarning": any(e.slot.start - call.now < DAY for e in holds),
@@ -147,14 +145,15 @@ def reservation_information(call: ApiCall) -> dict[str, Any]:
         "balanceCoversCost": False,
         "isSurplusBalance": False,
         "showDirectPayment": False,
-        "amountToPayDirect": 0,
-        "amountToPayInvoice": total,
-        "availableBalance": 0,
-        "surplusBalance": 0,
+        # Amounts are strings on the wire.
+        "amountToPayDirect": "0",
+        "amountToPayInvoice": str(total),
+        "availableBalance": "0",
+        "surplusBalance": "0",
         "reservationTimeInSeconds": _seconds_left(holds, call),
         "isAuthenticated": True,
         "paymentIsActive": False,
-        "activePaymentState": None,
+        "activePaymentState": NO_ACTIVE_PAYMENT,
         "provider": {
             "isPayDirectPaymentEnabled": False,
             "isPayInvoiceEnabled": True,
@@ -203,7 +202,7 @@ def summary(call: ApiCall) -> dict[str, Any]:
             examination_json(exam, call.now) for exam in exams if exam.status == "confirmed"
         ],
         "cancelledExaminations": [examination_json(exam, call.now) for exam in cancelled],
-        "information": aspirant_json(call.ssn, call.now),
+        "information": SUMMARY_INFORMATION,
         "showRiskEducationWarning": False,
         "showPhotoWarning": False,
         "isCalendarEnabled": True,
@@ -211,7 +210,7 @@ def summary(call: ApiCall) -> dict[str, Any]:
         "showUnderagedWarning": False,
         "addPrepaidPhotoFee": False,
         "prepaidPhotoFeeIsPaid": False,
-        "prepaidPhotoFeeCost": 0,
+        "prepaidPhotoFeeCost": 0.0,
     }
 
 
@@ -243,3 +242,23 @@ def confirm_cancel(call: ApiCall) -> None:
     if call.now >= exam.slot.start:
         raise ApiError(CANNOT_CANCEL)
     call.state.ledger.cancel(exam, call.now)
+
+
+def payment_model(call: ApiCall) -> dict[str, Any]:
+    """`GetPaymentModel`: what the user owes; pay-later bookings are unpaid invoices."""
+    unpaid = [
+        payment_history_json(exam, call.now) for exam in call.state.ledger.confirmed(call.ssn)
+    ]
+    owed = float(sum(exam.cost for exam in call.state.ledger.confirmed(call.ssn)))
+    return {
+        "hasDebt": False,  # an invoice not yet due is not a debt
+        "unpaidAmount": owed,
+        "availableBalance": 0.0,
+        "lockedBalance": 0.0,
+        "unpaidHistoryModels": unpaid,
+        "paidHistoryModels": [],
+        "fullyPaidWithBalanceThisSession": [],
+        "useDirectPayment": False,
+        "newPaymentReference": "",
+        "activePayment": None,
+    }

@@ -20,11 +20,19 @@ RESERVATION_EXPIRED = "Reservationen har gått ut"
 class ApiError(Exception):
     """An answer in the real error shape: `{"status", "data": {"success", "message"}, "type"}`."""
 
-    def __init__(self, message: str, error_type: str = "BookingException", status: int = 400):
+    def __init__(
+        self,
+        message: str,
+        error_type: str = "BookingException",
+        status: int = 400,
+        http_status: int | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.error_type = error_type
         self.status = status
+        # The HTTP status line; the BankID poll says 400 only in the body (HTTP 200).
+        self.http_status = status if http_status is None else http_status
 
     def body(self) -> dict[str, Any]:
         return {
@@ -39,7 +47,8 @@ def login_required() -> ApiError:
 
 
 def bankid_error(message: str) -> ApiError:
-    return ApiError(message, "BankIdException")
+    """A failed BankID order, as the login poll reports it: HTTP 200, `"status": 400` inside."""
+    return ApiError(message, "BankIdException", http_status=200)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,10 @@ class ReplicaConfig(BaseModel):
     session_minutes: float = Field(default=30.0, gt=0)
 
     # --- simulated BankID ---
-    bankid_qr_max_age_s: float = Field(default=2.0, gt=0)
+    # BankID publishes no acceptance window for animated codes, only "refresh every second";
+    # 5 s accepts a page that redraws every 2 s (up to 3 s behind) plus the scan itself, as
+    # the real app does for such pages. 1.0 is the strict mode: only the code now on screen.
+    bankid_qr_max_age_s: float = Field(default=5.0, gt=0)
     bankid_order_timeout_s: float = Field(default=180.0, gt=0)
 
     # --- search ---

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,15 +18,22 @@ class Licence:
     category: str
     sort_order: int
 
+    @property
+    def key(self) -> str:
+        """The code as used in resource keys and icon names (`B96`, `Lokforare`)."""
+        return "".join(ch for ch in fold_ascii(self.code) if ch.isalnum())
+
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.code,
             "description": self.description,
-            "languageKeyName": f"licence.{self.code}.name",
-            "languageKeyDescription": f"licence.{self.code}.description",
-            "category": self.category,
-            "icon": f"icon-{self.category}",
+            # Real: "licenceNameA" and "icon-a"; the description key follows the same pattern.
+            "languageKeyName": f"licenceName{self.key}",
+            "languageKeyDescription": f"licenceDescription{self.key}",
+            # The per-licence tag differs from its group's name: "Car" in "licenceCar".
+            "category": GROUP_CATEGORIES[self.category],
+            "icon": f"icon-{self.key.lower()}",
             "sortOrder": self.sort_order,
         }
 
@@ -64,14 +72,18 @@ class Location:
     def address_json(self) -> dict[str, Any]:
         return {
             "streetAddress1": self.street,
-            "streetAddress2": None,
+            "streetAddress2": "",
             "zipCode": self.zip_code,
             "city": self.city,
-            "careOf": None,
+            "careOf": "",
         }
 
     def coordinates_json(self) -> dict[str, float]:
         return {"latitude": self.latitude, "longitude": self.longitude}
+
+    def coordinate_text(self) -> str:
+        """Occasions carry the place's position as one string (its format is a replica choice)."""
+        return f"{self.latitude},{self.longitude}"
 
     def one_line_address(self) -> str:
         return f"{self.street}, {self.zip_code} {self.city}"
@@ -88,18 +100,24 @@ class Location:
         }
 
 
-CATEGORY_TITLES: dict[str, str] = {
+# A licence's `category` tag by its group's `name` (real: "licenceSIK" holds "Cert").
+GROUP_CATEGORIES: dict[str, str] = {
     "licenceMoped": "Moped",
-    "licenceMotorcycle": "Motorcykel",
-    "licenceCar": "Personbil",
-    "licenceTruck": "Lastbil",
-    "licenceBus": "Buss",
-    "licenceProfessionalDriver": "Yrkesförare",
-    "licenceProfessionalKnowledge": "Yrkeskunnande",
-    "licenceTractor": "Traktor",
-    "licenceMSB": "Farligt gods",
-    "licenceSIK": "Arbete på väg",
+    "licenceMotorcycle": "Motorcycle",
+    "licenceCar": "Car",
+    "licenceTruck": "Truck",
+    "licenceBus": "Bus",
+    "licenceProfessionalDriver": "ProfessionalDriver",
+    "licenceProfessionalKnowledge": "ProfessionalKnowledge",
+    "licenceTractor": "Tractor",
+    "licenceMSB": "MSB",
+    "licenceSIK": "Cert",
 }
+
+
+def fold_ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
 
 _LICENCE_ROWS: list[tuple[int, str, str, str]] = [
     (1, "AM", "Moped", "licenceMoped"),
@@ -256,10 +274,7 @@ def licence_categories_json() -> list[dict[str, Any]]:
     groups: dict[str, list[dict[str, Any]]] = {}
     for licence in sorted(LICENCES.values(), key=lambda item: item.sort_order):
         groups.setdefault(licence.category, []).append(licence.as_json())
-    return [
-        {"name": name, "title": CATEGORY_TITLES.get(name, name), "licences": items}
-        for name, items in groups.items()
-    ]
+    return [{"name": name, "licences": items} for name, items in groups.items()]
 
 
 def offers(location: Location, exam: ExamType) -> bool:

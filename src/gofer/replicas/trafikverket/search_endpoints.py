@@ -41,13 +41,8 @@ def information(call: ApiCall) -> dict[str, Any]:
     return {"aspirant": aspirant_json(call.ssn, call.now)}
 
 
-def is_rebooking(session: dict[str, Any]) -> bool:
-    """Rebooking ("Omboka") is signalled by a non-zero `rescheduleTypeId` (replica choice)."""
-    return as_int(session.get("rescheduleTypeId")) != 0
-
-
 def hindrances(call: ApiCall, licence_id: int, examination_type_id: int) -> list[Examination]:
-    """Confirmed bookings that stop booking this licence and exam type again."""
+    """Confirmed bookings of this licence and exam type: reserving another time rebooks them."""
     return [
         exam
         for exam in call.state.ledger.confirmed(call.ssn)
@@ -63,7 +58,7 @@ def hindrance_message(exam: Examination) -> str:
     return (
         f"Befintlig bokning: du har redan ett bokat {exam.slot.exam.occasion_name}"
         f" {swedish_long_date(exam.slot.start)} i {where}."
-        " Använd Omboka under Mina prov om du vill byta tid."
+        " Väljer du en ny tid ombokas det provet."
     )
 
 
@@ -77,18 +72,19 @@ def search_information(call: ApiCall) -> dict[str, Any]:
     chosen = EXAM_TYPES.get(examination_type_id)
     if chosen is not None and chosen.licence_id != licence_id:
         chosen = None
-    blocking = [] if is_rebooking(session) else hindrances(call, licence_id, examination_type_id)
+    booked = hindrances(call, licence_id, examination_type_id) if chosen is not None else []
     location_ids = [location.id for location in LOCATIONS.values()]
     return {
-        "canBookLicence": licence is not None and not (chosen is not None and blocking),
+        # An existing booking does not stop a search: a new reservation rebooks it.
+        "canBookLicence": licence is not None,
         "licenceId": licence_id,
         "licences": [item.as_json() for item in LICENCES.values()],
         "licenceCategories": licence_categories_json(),
-        "locationId": 0,
+        "locationId": None,
         "locations": [location.as_json() for location in LOCATIONS.values()],
         "enableNearbyLocations": True,
         "maxNearbyLocations": MAX_NEARBY_LOCATIONS,
-        "nearbyLocationIds": [],
+        "nearbyLocationIds": None,
         "timeIntervalId": 1,
         "timeIntervals": [{"id": 1, "startDate": "1970-01-01T00:00:00.000Z", "name": "Alla tider"}],
         "showLanguage": chosen is not None and not chosen.is_driving,
@@ -112,7 +108,7 @@ def search_information(call: ApiCall) -> dict[str, Any]:
         "showExaminationType": bool(exam_types),
         "examinationTypes": [exam.as_json() for exam in exam_types],
         "providerLogoPath": None,
-        "hindranceMessage": [hindrance_message(exam) for exam in blocking],
+        "hindranceMessage": [hindrance_message(exam) for exam in booked],
         "maxSearchPeriodInMonths": config.max_search_months,
     }
 
@@ -170,26 +166,41 @@ def _wake_for_competitor(call: ApiCall, planned: list[PlannedTake]) -> None:
 
 def booking_hindrances(call: ApiCall) -> dict[str, Any]:
     session = call.booking_session()
-    if is_rebooking(session):
-        blocking: list[Examination] = []
-    else:
-        licence_id = as_int(session.get("licenceId"))
-        blocking = hindrances(call, licence_id, as_int(session.get("examinationTypeId")))
+    licence_id = as_int(session.get("licenceId"))
     chosen = as_int(session.get("examinationTypeId"))
+    booked = hindrances(call, licence_id, chosen) if chosen else []
     return {
-        "canBookLicence": not (chosen and blocking),
-        "hindranceMessages": [hindrance_message(exam) for exam in blocking],
-        "hindranceIds": [exam.examination_id for exam in blocking],
+        "canBookLicence": licence_id in LICENCES,
+        "hindranceMessages": [hindrance_message(exam) for exam in booked],
+        "hindranceIds": [exam.examination_id for exam in booked],
     }
 
 
 def examinations(call: ApiCall) -> dict[str, Any]:
     booked = call.state.ledger.confirmed(call.ssn)
+    upcoming = [examination_json(e, call.now) for e in booked if e.slot.end > call.now]
+    completed = [examination_json(e, call.now) for e in booked if e.slot.end <= call.now]
     return {
-        "confirmedExaminations": [
-            examination_json(exam, call.now) for exam in booked if exam.slot.end > call.now
-        ],
-        "completedExaminations": [
-            examination_json(exam, call.now) for exam in booked if exam.slot.end <= call.now
-        ],
+        "isCalendarEnabled": True,
+        "hasConfirmedExaminations": bool(upcoming),
+        "confirmedExaminations": upcoming,
+        "hasCompletedExaminations": bool(completed),
+        "completedExaminations": completed,
     }
+
+
+def confirmed_examinations(call: ApiCall) -> list[dict[str, Any]]:
+    """`get-confirmed-examinations {licenceId}`: the user's booked exams of one licence."""
+    licence_id = as_int(call.fields().get("licenceId"))
+    return [
+        examination_json(exam, call.now)
+        for exam in call.state.ledger.confirmed(call.ssn)
+        if exam.licence_id == licence_id and exam.slot.end > call.now
+    ]
+
+
+def suggested_reservations(call: ApiCall) -> list[dict[str, Any]]:
+    """`get-suggested-reservations-by-licence-and-ssn {licenceId, ssn}`: none in the replica."""
+    fields = call.fields()
+    call.check_ssn(fields.get("ssn"))
+    return []

@@ -15,6 +15,8 @@ import structlog
 from playwright.async_api import APIRequestContext
 from playwright.async_api import Error as PlaywrightError
 
+from gofer.workflows.trafikverket.wire import check_answer
+
 log = structlog.get_logger("gofer.trafikverket.site")
 
 # Reads are safe to repeat after a server error; writes (reserve, pay) never are.
@@ -72,6 +74,7 @@ class SiteApi:
         self._read_attempts = read_attempts
         self._backoff_s = backoff_s
         self._timeout_ms = timeout_ms
+        self._reported_changes: set[str] = set()  # `site_changed` once per change and job
 
     async def call(self, endpoint: str, body: Any = None) -> Any:
         attempts = self._read_attempts if endpoint in READ_ENDPOINTS else 1
@@ -116,7 +119,9 @@ class SiteApi:
             raise SiteUnavailable(f"unreadable answer (HTTP {status})", "unreadable", status)
         if isinstance(payload, dict) and payload.get("status") == 401:
             raise SessionExpired("The login has expired", "status_401", status)
-        if status == 400 and isinstance(payload, dict):
+        # Errors come as HTTP 400, or (the BankID poll) as HTTP 200 with `"status": 400` inside.
+        body_status = payload.get("status") if isinstance(payload, dict) else None
+        if isinstance(payload, dict) and (status == 400 or (status == 200 and body_status == 400)):
             kind = str(payload.get("type") or "")
             data = payload.get("data") or {}
             message = str(data.get("message") or "The site refused the request")
@@ -125,4 +130,5 @@ class SiteApi:
             raise SiteError(message, kind, status)
         if status != 200 or not isinstance(payload, dict) or "data" not in payload:
             raise SiteUnavailable(f"unexpected answer (HTTP {status})", "unexpected", status)
-        return payload["data"]
+        # Read tolerantly: a changed field is logged as `site_changed`, never a failure here.
+        return check_answer(endpoint, payload["data"], self._reported_changes)

@@ -183,11 +183,11 @@
       ignoreBookingHindrance: false,
       examinationTypeId: examinationTypeId || 0,
       excludeExaminationCategories: [],
-      // Rebooking ("Omboka") is flagged by a non-zero rescheduleTypeId.
-      rescheduleTypeId: state.search && state.search.rescheduling ? 1 : 0,
+      // Rebooking needs no flag: reserving a booked exam type again rebooks it.
+      rescheduleTypeId: 0,
       paymentIsActive: false,
-      paymentReference: null,
-      paymentUrl: null,
+      paymentReference: '',
+      paymentUrl: '',
       searchedMonths: 0,
     };
   }
@@ -235,7 +235,9 @@
             'HttpError', response.status);
         }
         if (response.status === 200 && json.status === 401 && !('data' in json)) throw loginRequired();
-        if (response.ok) return json.data;
+        // The BankID poll reports a failed order with HTTP 200 and "status": 400 inside.
+        var failed = typeof json.status === 'number' && json.status !== 200 && json.type;
+        if (response.ok && !failed) return json.data;
         if (json.type === 'LoginRequiredException') throw loginRequired();
         var message = json.data && json.data.message ? json.data.message : GENERIC_ERROR;
         throw new ApiError(message, json.type || 'HttpError', response.status);
