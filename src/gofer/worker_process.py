@@ -7,6 +7,7 @@ import signal
 import socket
 
 import structlog
+from sqlalchemy.exc import SQLAlchemyError
 
 from gofer.config import Settings
 from gofer.core import build_core
@@ -40,5 +41,7 @@ async def worker_alive_here(settings: Settings) -> bool:
         registry = WorkerRegistry(session_factory(engine), settings.worker_dead_after_s)
         host = socket.gethostname()
         return any(w.alive and w.host == host for w in await registry.all())
+    except (SQLAlchemyError, OSError):
+        return False  # no database yet, or none reachable: not healthy
     finally:
         await engine.dispose()
