@@ -14,6 +14,7 @@ import asyncio
 import json
 import sys
 import time
+from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -44,7 +45,8 @@ class Client:
         self.url = url.replace("http://", "ws://") + f"/ws/{job_id}?token={TOKEN}"
         self.seqs: list[int] = []
         self.delays_ms: list[float] = []
-        self.errors = 0
+        self.errors: Counter[str] = Counter()
+        self.connected = asyncio.Event()
 
     async def run(self, stop: asyncio.Event) -> None:
         after = 0
@@ -53,6 +55,8 @@ class Client:
                 async with websockets.connect(
                     f"{self.url}&after={after}", open_timeout=120, max_size=2**22
                 ) as ws:
+                    since = time.time()
+                    self.connected.set()
                     while not stop.is_set():
                         try:
                             raw = await asyncio.wait_for(ws.recv(), 1.0)
@@ -62,10 +66,11 @@ class Client:
                         self.seqs.append(message["seq"])
                         after = message["seq"]
                         stamp = datetime.fromisoformat(message["timestamp"].replace("Z", "+00:00"))
-                        self.delays_ms.append((time.time() - stamp.timestamp()) * 1000)
+                        if stamp.timestamp() >= since:  # live, not replayed history
+                            self.delays_ms.append((time.time() - stamp.timestamp()) * 1000)
                 return
-            except (OSError, websockets.WebSocketException, TimeoutError):
-                self.errors += 1
+            except (OSError, websockets.WebSocketException, TimeoutError) as exc:
+                self.errors[type(exc).__name__] += 1
                 await asyncio.sleep(1)
 
     def lost(self) -> int:
@@ -97,10 +102,13 @@ async def main(jobs: int, clients: int, duration_s: float, poll_s: float) -> dic
                                 until=lambda m: m["data"].get("status") == "monitoring")
                     for i, job_id in enumerate(ids)))  # fmt: skip
                 pids = [cluster.api.pid, *(w.pid for w in cluster.workers)]
-                rss_start = rss_mb(pids)
                 stop = asyncio.Event()
                 followers = [Client(cluster.url, ids[i % jobs]) for i in range(clients)]
                 tasks = [asyncio.create_task(f.run(stop)) for f in followers]
+                await asyncio.gather(*(f.connected.wait() for f in followers))
+                # Memory is compared from when every client is connected and has caught up.
+                await asyncio.sleep(min(30.0, duration_s / 10))
+                rss_start = rss_mb(pids)
                 await asyncio.sleep(duration_s)
                 rss_end = rss_mb(pids)
                 stop.set()
@@ -121,7 +129,8 @@ async def main(jobs: int, clients: int, duration_s: float, poll_s: float) -> dic
         "rss_start_mb": round(rss_start, 1),
         "rss_end_mb": round(rss_end, 1),
         "rss_change_pct": round((rss_end - rss_start) / rss_start * 100, 1),
-        "errors": errors + sum(f.errors for f in followers),
+        "errors": errors + sum(sum(f.errors.values()) for f in followers),
+        "error_kinds": dict(sum((f.errors for f in followers), Counter())),
         "lost_events": sum(f.lost() for f in followers),
         "messages_received": len(delays),
         "ws_p50_ms": round(percentile(delays, 50), 1),
