@@ -15,7 +15,8 @@ from gofer import __version__
 from gofer.accounts.routes import keys_router
 from gofer.accounts.routes import router as accounts_router
 from gofer.accounts.tokens import signing_key
-from gofer.api import booking, execute, health, jobs, webhooks, ws
+from gofer.api import booking, erasure, execute, health, jobs, webhooks, ws
+from gofer.api.docs import install_docs
 from gofer.api.errors import install_error_handlers
 from gofer.authn import TokenResolver, admin_token
 from gofer.config import Settings
@@ -40,6 +41,7 @@ ROUTERS = (
     accounts_router,
     keys_router,
     sessions_router,
+    erasure.router,
 )
 
 
@@ -94,4 +96,5 @@ def create_app(
     install_metrics(app)
     app.add_middleware(RequestContextMiddleware)  # type: ignore[arg-type]
     install_cors(app, settings)
+    install_docs(app)  # after every router: it documents them all
     return app

@@ -71,6 +71,8 @@ class Settings(BaseSettings):
     supabase_webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_timeout_s: float = 15.0
+    # Extra CA certificates (PEM) trusted for HTTPS receivers, besides the system's.
+    webhook_ca_bundle: str | None = None
     webhook_allow_hosts: list[str] = Field(
         default_factory=list
     )  # SSRF allowlist, e.g. ["127.0.0.1"]
@@ -113,6 +115,24 @@ class Settings(BaseSettings):
     forms_timeout_s: float = 300.0
     forms_urls: dict[str, str] = Field(default_factory=dict)  # form key -> page URL (real pages)
     forms_page_idle_s: float = Field(120.0, ge=0)  # an idle conversation's page closes after this
+
+    # --- data lifecycle (see README "Data and privacy"; 0 keeps that kind forever) ---
+    # Events of finished jobs (the job's last event stays with the job).
+    retention_job_events_days: float = Field(30.0, ge=0)
+    # Superseded QR images of a job still waiting for a scan; a job that has left the QR step
+    # keeps none (its QR events keep seq, time and a hash only).
+    retention_qr_images_s: float = Field(60.0, ge=0)
+    # Files under DATA_DIR/artifacts/<job_id>/ (screenshots, traces).
+    retention_artifacts_days: float = Field(7.0, ge=0)
+    # Conversations (messages, runs, form state and turns) since their last message.
+    retention_conversations_days: float = Field(90.0, ge=0)
+    # Delivered, failed and superseded webhook messages; pending ones are never pruned.
+    retention_webhook_messages_days: float = Field(14.0, ge=0)
+    retention_webhook_attempts_days: float = Field(7.0, ge=0)
+    # Finished jobs themselves (row, events, artifacts, webhook log).
+    retention_finished_jobs_days: float = Field(90.0, ge=0)
+    prune_interval_s: float = Field(300.0, gt=0)
+    prune_batch_size: int = Field(500, ge=1, le=10000)
 
     # --- logs ---
     log_level: str = "INFO"
@@ -164,3 +184,8 @@ class Settings(BaseSettings):
     @cached_property
     def effective_log_format(self) -> str:
         return self.log_format or ("console" if self.env == "dev" else "json")
+
+    @cached_property
+    def artifacts_dir(self) -> Path:
+        """Per-job files (screenshots, traces): artifacts_dir / <job_id> / ..."""
+        return self.data_dir / "artifacts"

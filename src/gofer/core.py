@@ -25,7 +25,6 @@ from gofer.authn import AdminTokenResolver, TokenResolver, admin_token
 from gofer.browser.pool import BrowserPool
 from gofer.config import Settings
 from gofer.events.bus import EventBus, MemoryEventBus
-from gofer.events.bus_bridge import BridgedRedisBus
 from gofer.events.redis_bus import RedisEventBus
 from gofer.jobs.executor import JobExecutor
 from gofer.jobs.executor.inprocess import InProcessExecutor
@@ -34,6 +33,7 @@ from gofer.jobs.service import JobService
 from gofer.jobs.store import JobStore
 from gofer.jobs.worker import Worker
 from gofer.jobs.workers import WorkerRegistry
+from gofer.lifecycle.parts import DataLifecycle, build_lifecycle, build_stripper
 from gofer.metrics import JobMetrics, watch_browser_contexts
 from gofer.ratelimit.limiter import RateLimiter
 from gofer.sessions.outcomes import ExecutionOutcomes
@@ -76,6 +76,7 @@ class Core:
     api_keys: ApiKeyStore
     limiter: RateLimiter
     token_resolvers: list[TokenResolver]
+    lifecycle: DataLifecycle
     # Only in a process that runs jobs (role "all" or "worker").
     worker: Worker | None = None
     pool: BrowserPool | None = None
@@ -89,6 +90,8 @@ class Core:
         return self.worker is not None
 
     async def start(self) -> None:
+        # First: it may rebuild the SQLite file once, and takes the server's lock on it.
+        await self.lifecycle.start()
         await self.limiter.start()
         if self.pool is not None:
             await self.pool.start()
@@ -105,6 +108,7 @@ class Core:
             await self.pool.stop()
         if self.oidc is not None:
             await self.oidc.close()
+        await self.lifecycle.stop()
         for part in self.redis_parts:
             await part.close()
         await self.engine.dispose()
@@ -124,7 +128,7 @@ async def build_core(
     engine = create_engine(settings.effective_database_url)
     await create_tables(engine)
     db = session_factory(engine)
-    bus = make_bus(settings)
+    bus: EventBus = make_bus(settings)
     workflows = registry or default_registry()
     runs_jobs = role in ("all", "worker")
 
@@ -137,6 +141,7 @@ async def build_core(
     webhooks = await build_webhook_parts(
         settings, db, lambda: store_box[0], resolver=webhook_resolver
     )
+    stripper = build_stripper(settings, db)  # drops QR images once a job leaves the QR step
     store = JobStore(
         db,
         bus,
@@ -145,10 +150,12 @@ async def build_core(
             form_sessions.record_outcome,
             metrics.in_transaction,
         ],
+        before_commit_hooks=[webhooks.outbox.write],
         after_commit_hooks=[
             webhooks.outbox.after_commit,
             outcomes.after_commit,
             metrics.after_commit,
+            stripper.after_commit,
         ],
     )
     store_box.append(store)
@@ -204,13 +211,27 @@ async def build_core(
         resolvers.append(OidcResolver(oidc, accounts))
 
     locks = make_conversation_locks(settings)
+
+    async def cancel_for_erasure(job_id: str) -> object:
+        return await jobs.stop(job_id, "erasure")
+
+    lifecycle = build_lifecycle(
+        settings,
+        engine,
+        db,
+        stripper,
+        in_flight=lambda: webhooks.dispatcher.in_flight_ids,
+        cancel_job=cancel_for_erasure,
+        endpoints_changed=webhooks.directory.refresh,
+        session_closed=live_pages.close if live_pages is not None else None,
+        # One pruner per database is enough: the API process runs it, workers do not.
+        run_pruner=role != "worker",
+    )
     forms = FormConversations(
         settings, jobs, form_sessions, locks, sessions, browser_here=pool is not None
     )
     redis_parts: list[Any] = [
-        p
-        for p in (bus, locks)
-        if isinstance(p, RedisEventBus | RedisSessionLocks | BridgedRedisBus)
+        p for p in (bus, locks) if isinstance(p, RedisEventBus | RedisSessionLocks)
     ]
     return Core(
         settings=settings,
@@ -230,6 +251,7 @@ async def build_core(
         api_keys=api_keys,
         limiter=RateLimiter(settings),
         token_resolvers=resolvers,
+        lifecycle=lifecycle,
         worker=worker,
         pool=pool,
         live_pages=live_pages,
@@ -242,7 +264,7 @@ def make_bus(settings: Settings) -> EventBus:
     """Memory in one process; Redis pub/sub when jobs run in other processes (or EVENT_BUS=redis)."""
     if settings.effective_event_bus == "redis":
         assert settings.redis_url is not None  # checked by Settings
-        return BridgedRedisBus(RedisEventBus(settings.redis_url, settings.redis_prefix))  # type: ignore[return-value]
+        return RedisEventBus(settings.redis_url, settings.redis_prefix)
     return MemoryEventBus()
 
 

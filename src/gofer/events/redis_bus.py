@@ -23,8 +23,7 @@ from redis.asyncio import Redis
 from redis.asyncio.client import PubSub
 from redis.exceptions import RedisError
 
-from gofer.events.bus import GAP, Gap, LiveSubscription
-from gofer.events.bus import StreamSubscription as Subscription
+from gofer.events.bus import GAP, Gap, LiveSubscription, Subscription
 from gofer.events.model import Event
 
 log = structlog.get_logger("gofer.events.redis")

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from gofer.config import Settings
 from gofer.errors import Conflict, NotFound, invalid_field, validation_failure
+from gofer.events.bus import Gap
 from gofer.events.model import ENDING_EVENTS, QR_CODE_UPDATE, Event
 from gofer.jobs import endings
 from gofer.jobs.executor import JobExecutor
@@ -170,7 +171,13 @@ class JobService:
     async def latest_qr(self, principal: Principal, job_id: str) -> tuple[JobView, Event]:
         job = await self.get(principal, job_id)
         event = await self.store.latest_event(job_id, QR_CODE_UPDATE)
-        if event is None or job.state.terminal or job.step not in QR_STEPS:
+        # A QR whose image was dropped (its job left the QR step once before) is not current.
+        if (
+            event is None
+            or job.state.terminal
+            or job.step not in QR_STEPS
+            or not event.data.get("image_data")
+        ):
             raise NotFound("No QR code is waiting to be scanned for this job", "qr_not_available")
         return job, event
 
@@ -181,9 +188,8 @@ class JobService:
             try:
                 async with asyncio.timeout(timeout_s):
                     while job is not None and not job.state.terminal:
-                        event = await subscription.get()
-                        if event.type in ENDING_EVENTS or subscription.lagged:
-                            subscription.lagged = False
+                        event = await anext(subscription)
+                        if isinstance(event, Gap) or event.type in ENDING_EVENTS:
                             job = await self.store.get(job_id)
             except TimeoutError:
                 return None

@@ -8,7 +8,8 @@ from pydantic import BaseModel
 from gofer.api.auth import require_principal
 from gofer.api.deps import core
 from gofer.core import Core
-from gofer.errors import InvalidInput, NotFound
+from gofer.errors import Conflict, InvalidInput, NotFound
+from gofer.lifecycle.erasure import ACTOR_ADMIN, ACTOR_OWNER, StillRunning
 from gofer.principal import Principal
 from gofer.sessions.store import MAX_PAGE, BadCursor, SessionDetail, SessionStore, SessionSummary
 
@@ -84,10 +85,18 @@ async def get_session(
 async def delete_session(
     session_id: str = SessionId,
     principal: Principal = Depends(require_principal),
-    store: SessionStore = Depends(session_store),
+    gofer: Core = Depends(core),
 ) -> SessionDeleted:
-    owner = await store.owner(session_id)
+    """Erases the conversation, its form state and turns, and the jobs it started."""
+    owner = await gofer.sessions.owner(session_id)
     if owner is None or not principal.can_see(owner):
         raise SESSION_NOT_FOUND
-    await store.delete(session_id)
+    try:
+        await gofer.lifecycle.eraser.erase_session(
+            session_id, ACTOR_ADMIN if principal.is_admin else ACTOR_OWNER
+        )
+    except StillRunning as exc:
+        raise Conflict(
+            "A job of this session is still running; wait for it or cancel it", "session_busy"
+        ) from exc
     return SessionDeleted(session_id=session_id)

@@ -1,0 +1,1 @@
+"""Data lifecycle: retention and pruning, ephemeral QR images, erasure, and SQLite backups."""
