@@ -63,16 +63,22 @@ def serve(
 
 
 @app.command()
-def worker() -> None:
+def worker(
+    check: bool = typer.Option(
+        False, "--check", help="Exit 0 if a worker on this host is beating (a healthcheck)."
+    ),
+) -> None:
     """Run jobs from the shared queue (JOB_QUEUE=saq, REDIS_URL and DATABASE_URL)."""
     import asyncio
 
     from gofer.config import Settings
-    from gofer.worker_process import run_worker
+    from gofer.worker_process import run_worker, worker_alive_here
 
     settings = Settings()
     if settings.job_queue != "saq":
         raise typer.BadParameter("a separate worker needs JOB_QUEUE=saq and REDIS_URL")
+    if check:
+        raise typer.Exit(0 if asyncio.run(worker_alive_here(settings)) else 1)
     asyncio.run(run_worker(settings))
 
 

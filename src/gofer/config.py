@@ -34,6 +34,11 @@ class Settings(BaseSettings):
     worker_dead_after_s: float = Field(15.0, gt=0)  # no heartbeat for this long: re-queue its jobs
     worker_sweep_s: float = Field(5.0, gt=0)
     cancel_check_interval_s: float = Field(0.5, gt=0)  # how often a worker reads cancel requests
+    # Live events across processes: "redis" needs REDIS_URL; JOB_QUEUE=saq always uses it.
+    event_bus: Literal["memory", "redis"] = "memory"
+    # Prefix of every Redis key and channel Gofer uses (queues, events, locks), so that several
+    # deployments (or test runs) can share one Redis.
+    redis_prefix: str = Field("gofer", pattern=r"^[A-Za-z0-9_.-]+$")
     job_timeout_s: float = Field(1800.0, gt=0)
     login_timeout_s: float = Field(180.0, gt=0)
 
@@ -159,6 +164,17 @@ class Settings(BaseSettings):
         if self.env != "dev" and not self.api_secret_token:
             raise ValueError("API_SECRET_TOKEN must be set unless ENV=dev")
         return self
+
+    @model_validator(mode="after")
+    def _redis_for_scale_out(self) -> Settings:
+        if (self.job_queue == "saq" or self.event_bus == "redis") and not self.redis_url:
+            raise ValueError("JOB_QUEUE=saq and EVENT_BUS=redis need REDIS_URL")
+        return self
+
+    @property
+    def effective_event_bus(self) -> Literal["memory", "redis"]:
+        """Workers in other processes publish a job's events: a shared queue needs a shared bus."""
+        return "redis" if self.job_queue == "saq" else self.event_bus
 
     @cached_property
     def effective_database_url(self) -> str:

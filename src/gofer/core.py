@@ -8,8 +8,8 @@ store when it is built: a worker without the HTTP app sends the same webhooks as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 import structlog
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -25,8 +25,10 @@ from gofer.authn import AdminTokenResolver, TokenResolver, admin_token
 from gofer.browser.pool import BrowserPool
 from gofer.config import Settings
 from gofer.events.bus import EventBus, MemoryEventBus
+from gofer.events.redis_bus import RedisEventBus
 from gofer.jobs.executor import JobExecutor
 from gofer.jobs.executor.inprocess import InProcessExecutor
+from gofer.jobs.executor.saq import SaqExecutor
 from gofer.jobs.service import JobService
 from gofer.jobs.store import JobStore
 from gofer.jobs.worker import Worker
@@ -41,7 +43,12 @@ from gofer.webhooks.parts import WebhookParts, build_webhook_parts
 from gofer.webhooks.ssrf import Resolver
 from gofer.workflows.forms.conversation import FormConversations
 from gofer.workflows.forms.live_pages import LivePages
-from gofer.workflows.forms.state import FormSessions, SessionLocks
+from gofer.workflows.forms.state import (
+    ConversationLocks,
+    FormSessions,
+    RedisSessionLocks,
+    SessionLocks,
+)
 from gofer.workflows.forms.workflow import FormsWorkflow
 from gofer.workflows.registry import WorkflowRegistry, default_registry
 
@@ -75,6 +82,8 @@ class Core:
     pool: BrowserPool | None = None
     live_pages: LivePages | None = None
     oidc: OidcVerifier | None = None
+    # Redis connections to close at stop (the bus and the conversation locks, when on Redis).
+    redis_parts: list[Any] = field(default_factory=list)
 
     @property
     def runs_jobs(self) -> bool:
@@ -100,6 +109,8 @@ class Core:
         if self.oidc is not None:
             await self.oidc.close()
         await self.lifecycle.stop()
+        for part in self.redis_parts:
+            await part.close()
         await self.engine.dispose()
 
 
@@ -117,7 +128,7 @@ async def build_core(
     engine = create_engine(settings.effective_database_url)
     await create_tables(engine)
     db = session_factory(engine)
-    bus: EventBus = MemoryEventBus()
+    bus: EventBus = make_bus(settings)
     workflows = registry or default_registry()
     runs_jobs = role in ("all", "worker")
 
@@ -171,7 +182,7 @@ async def build_core(
             live_pages = LivePages(idle_s=settings.forms_page_idle_s)
             forms_workflow.live_pages = live_pages
         worker = Worker(settings, store, workflows, pool, workers)
-    executor = make_executor(settings, store, worker)
+    executor = make_executor(settings, store, workflows, worker)
     jobs = JobService(
         settings,
         store,
@@ -199,6 +210,8 @@ async def build_core(
     if oidc is not None:
         resolvers.append(OidcResolver(oidc, accounts))
 
+    locks = make_conversation_locks(settings)
+
     async def cancel_for_erasure(job_id: str) -> object:
         return await jobs.stop(job_id, "erasure")
 
@@ -215,8 +228,11 @@ async def build_core(
         run_pruner=role != "worker",
     )
     forms = FormConversations(
-        settings, jobs, form_sessions, SessionLocks(), sessions, browser_here=pool is not None
+        settings, jobs, form_sessions, locks, sessions, browser_here=pool is not None
     )
+    redis_parts: list[Any] = [
+        p for p in (bus, locks) if isinstance(p, RedisEventBus | RedisSessionLocks)
+    ]
     return Core(
         settings=settings,
         role=role,
@@ -240,12 +256,33 @@ async def build_core(
         pool=pool,
         live_pages=live_pages,
         oidc=oidc,
+        redis_parts=redis_parts,
     )
 
 
-def make_executor(settings: Settings, store: JobStore, worker: Worker | None) -> JobExecutor:
+def make_bus(settings: Settings) -> EventBus:
+    """Memory in one process; Redis pub/sub when jobs run in other processes (or EVENT_BUS=redis)."""
+    if settings.effective_event_bus == "redis":
+        assert settings.redis_url is not None  # checked by Settings
+        return RedisEventBus(settings.redis_url, settings.redis_prefix)
+    return MemoryEventBus()
+
+
+def make_executor(
+    settings: Settings, store: JobStore, registry: WorkflowRegistry, worker: Worker | None
+) -> JobExecutor:
     if settings.job_queue == "saq":
-        raise NotImplementedError("the SAQ executor is not built yet")
+        assert settings.redis_url is not None  # checked by Settings
+        return SaqExecutor(settings.redis_url, settings.redis_prefix, store, registry, worker)
     if worker is None:
         raise ValueError("JOB_QUEUE=inprocess runs jobs in the server: it needs a worker")
     return InProcessExecutor(store, worker)
+
+
+def make_conversation_locks(settings: Settings) -> ConversationLocks:
+    """A Redis lock when several processes may take a turn of the same conversation."""
+    if settings.redis_url and settings.effective_event_bus == "redis":
+        # Held for a whole turn at most: the turn's limit and the time to record its end.
+        hold_s = settings.forms_timeout_s + 30
+        return RedisSessionLocks(settings.redis_url, settings.redis_prefix, hold_s)
+    return SessionLocks()

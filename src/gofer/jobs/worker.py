@@ -50,6 +50,16 @@ class ExecutionSlot:
         self.held = False
         self._started = False
 
+    @classmethod
+    def taken(cls, pool: CapacityPool) -> ExecutionSlot:
+        """A slot for a permit of the pool's semaphore the caller already holds (a queue consumer
+        takes one before it pulls a job, so that a worker never pulls more than it can run)."""
+        slot = cls(pool)
+        slot.held = True
+        slot._started = True
+        pool.active += 1
+        return slot
+
     async def acquire(self) -> None:
         if self.held:
             return
@@ -140,15 +150,20 @@ class Worker:
 
     # --- running one job -------------------------------------------------------------------
 
-    async def execute(self, job_id: str) -> None:
-        """Runs a queued job to its end in this process (returns when it has ended or moved)."""
+    async def execute(self, job_id: str, slot: ExecutionSlot | None = None) -> None:
+        """Runs a queued job to its end in this process (returns when it has ended or moved).
+
+        `slot` is a slot already taken for it (see `ExecutionSlot.taken`); it is released here.
+        """
         task = asyncio.current_task()
         job = await self._store.get(job_id)
         if job is None or job.state.terminal:
+            if slot is not None:
+                slot.release(finished=True)
             return
         workflow = self._registry.get(job.workflow)
         pool = self.pools[workflow.kind if workflow is not None else BOOKING_KIND]
-        slot = ExecutionSlot(pool)
+        slot = slot or ExecutionSlot(pool)
         pool.queued += 1
         try:
             await slot.acquire()

@@ -12,7 +12,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, DateTime, Engine, event
+from sqlalchemy import Connection, DateTime, Engine, event, text
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -119,4 +119,8 @@ async def create_tables(engine: AsyncEngine) -> None:
         command.upgrade(alembic_config(connection), "head")
 
     async with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # An API and its workers may start together on a new database: one migrates at a
+            # time, the others then find the schema up to date.
+            await connection.execute(text("SELECT pg_advisory_xact_lock(74190001)"))
         await connection.run_sync(upgrade)

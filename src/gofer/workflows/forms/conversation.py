@@ -18,7 +18,13 @@ from gofer.jobs.service import JobService
 from gofer.principal import Principal
 from gofer.sessions.store import SessionStore
 from gofer.workflows.forms.params import SESSION_KEY_PATTERN, checked_form_key
-from gofer.workflows.forms.state import WORKFLOW, FormSession, FormSessions, FormTurn, SessionLocks
+from gofer.workflows.forms.state import (
+    WORKFLOW,
+    ConversationLocks,
+    FormSession,
+    FormSessions,
+    FormTurn,
+)
 
 _SESSION_KEY = re.compile(SESSION_KEY_PATTERN)
 # Time allowed beyond the job's own limit for the worker to record the ending.
@@ -57,7 +63,7 @@ class FormConversations:
         settings: Settings,
         jobs: JobService,
         forms: FormSessions,
-        locks: SessionLocks,
+        locks: ConversationLocks,
         history: SessionStore,
         *,
         browser_here: bool,

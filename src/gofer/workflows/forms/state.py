@@ -7,14 +7,17 @@ client that sees `task_completed` finds the state already saved, and a restart l
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import secrets
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 import structlog
+from redis.asyncio import Redis
+from redis.exceptions import LockError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -154,8 +157,14 @@ class FormSessions:
         )
 
 
-class SessionLocks:
+class ConversationLocks(Protocol):
     """One turn at a time per conversation: a second message waits for the first to finish."""
+
+    def hold(self, session_id: str) -> AbstractAsyncContextManager[None]: ...
+
+
+class SessionLocks:
+    """The lock in one process (the default: one server runs every turn)."""
 
     def __init__(self) -> None:
         self._locks: dict[str, asyncio.Lock] = {}
@@ -173,3 +182,35 @@ class SessionLocks:
             if not self._users[session_id]:
                 del self._users[session_id]
                 del self._locks[session_id]
+
+
+class RedisSessionLocks:
+    """The lock across processes: a Redis lock per conversation, for API nodes behind a balancer.
+
+    The lock expires after `hold_s`, so a process that dies mid-turn cannot block its
+    conversation for longer than one turn's time limit.
+    """
+
+    def __init__(self, redis_url: str, prefix: str, hold_s: float) -> None:
+        self._redis: Redis = Redis.from_url(redis_url)
+        self._prefix = f"{prefix}:forms-lock:"
+        self._hold_s = hold_s
+
+    @asynccontextmanager
+    async def hold(self, session_id: str) -> AsyncIterator[None]:
+        lock = self._redis.lock(
+            self._prefix + session_id,
+            timeout=self._hold_s,
+            sleep=0.05,
+            blocking_timeout=self._hold_s,
+        )
+        if not await lock.acquire():
+            raise TimeoutError(f"conversation {session_id} stayed busy")
+        try:
+            yield
+        finally:
+            with contextlib.suppress(LockError):
+                await lock.release()
+
+    async def close(self) -> None:
+        await self._redis.aclose()

@@ -89,6 +89,9 @@ class BookingRun:
         await self.pages.accept_cookies()
         await self.login(first=True)
         await self.configure()
+        resumed = await self.with_login(self.resume_earlier_attempt)
+        if resumed is not None:
+            return resumed
         deadline = self.params.monitor_deadline(datetime.now(UTC), self.ctx.settings)
         attempts = 0
         while True:
@@ -310,6 +313,65 @@ class BookingRun:
         )
         async with self.ctx.waiting():
             await asyncio.sleep(delay)
+
+    # --- a job run again after its worker stopped --------------------------------------------
+
+    async def resume_earlier_attempt(self) -> dict[str, Any] | None:
+        """Continues where an earlier attempt of this job stopped, so nothing is booked twice.
+
+        The site's records decide: a booked exam that fits the request is proved and reported
+        (a person holds one booked exam of a type at a time; the site would reschedule, not add
+        one), and a fitting hold in the cart is paid for instead of reserving another slot.
+        """
+        if self.ctx.job.attempt <= 1 or self.query is None:
+            return None
+        booked = await self.api.call("examinations")
+        for exam in booked.get("confirmedExaminations") or []:
+            place = exam.get("place") or {}
+            occasion = {"locationName": place.get("locationName"), **exam}
+            slot = self._fitting_slot(
+                occasion, (exam.get("paymentInformation") or {}).get("cost") or ""
+            )
+            if slot is not None:
+                await self.ctx.step(
+                    BookingStep.BOOKING, "Found the booking an earlier attempt made"
+                )
+                booking_id = str(exam.get("bookingId") or exam.get("referenceId") or "")
+                return await self.prove(slot, booking_id)
+        cart = await self.api.call(
+            "reservation-information", {"bookingSession": self.booking_session()}
+        )
+        for occasion in cart.get("reservations") or []:
+            slot = self._fitting_slot(occasion, str(occasion.get("cost") or ""))
+            if slot is not None and await self.held(slot):
+                await self.ctx.step(
+                    BookingStep.BOOKING, "Paying for the slot an earlier attempt held"
+                )
+                # Run inside `with_login`: an expired login re-reads the site from the start.
+                return await self.prove(slot, await self.pay_later(slot))
+        return None
+
+    def _fitting_slot(self, occasion: dict[str, Any], cost: str) -> Slot | None:
+        """The site's exam or hold as a Slot, if it is one this job asked for."""
+        assert self.query is not None
+        p = self.params
+        window = SlotWindow(
+            p.date_from,
+            p.date_to,
+            p.time_from,
+            p.time_to,
+            frozenset(p.weekdays) if p.weekdays else None,
+        )
+        try:
+            slot = Slot(dict(occasion), str(cost))
+            fits = (
+                int(occasion.get("locationId") or 0) in self.query.location_ids
+                and int(occasion.get("examinationTypeId") or 0) == self.query.examination_type_id
+                and window.accepts(slot.start)
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
+        return slot if fits else None
 
     # --- booking: reserve, verify, pay later, prove -----------------------------------------
 
