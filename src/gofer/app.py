@@ -15,7 +15,7 @@ from gofer import __version__
 from gofer.accounts.routes import keys_router
 from gofer.accounts.routes import router as accounts_router
 from gofer.accounts.tokens import signing_key
-from gofer.api import booking, execute, health, jobs, webhooks, ws
+from gofer.api import booking, execute, health, jobs, live, webhooks, ws
 from gofer.api.errors import install_error_handlers
 from gofer.authn import TokenResolver, admin_token
 from gofer.config import Settings
@@ -35,6 +35,7 @@ ROUTERS = (
     jobs.schema_router,
     booking.router,
     ws.router,
+    live.router,
     execute.router,
     webhooks.router,
     accounts_router,

@@ -8,7 +8,9 @@ store when it is built: a worker without the HTTP app sends the same webhooks as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+import contextlib
+from dataclasses import dataclass, field
 from typing import Literal
 
 import structlog
@@ -31,6 +33,13 @@ from gofer.jobs.service import JobService
 from gofer.jobs.store import JobStore
 from gofer.jobs.worker import Worker
 from gofer.jobs.workers import WorkerRegistry
+from gofer.live.artifacts import ArtifactStore
+from gofer.live.recorder import Recorder
+from gofer.live.retention import prune_periodically
+from gofer.live.runtime import LiveRuntime
+from gofer.live.service import LiveService
+from gofer.live.takeover import TakeoverStore
+from gofer.live.tokens import LiveTokens
 from gofer.metrics import JobMetrics, watch_browser_contexts
 from gofer.ratelimit.limiter import RateLimiter
 from gofer.sessions.outcomes import ExecutionOutcomes
@@ -68,11 +77,14 @@ class Core:
     api_keys: ApiKeyStore
     limiter: RateLimiter
     token_resolvers: list[TokenResolver]
+    live: LiveService
     # Only in a process that runs jobs (role "all" or "worker").
     worker: Worker | None = None
     pool: BrowserPool | None = None
     live_pages: LivePages | None = None
     oidc: OidcVerifier | None = None
+    live_runtime: LiveRuntime | None = None
+    _background: list[asyncio.Task[None]] = field(default_factory=list)
 
     @property
     def runs_jobs(self) -> bool:
@@ -83,11 +95,22 @@ class Core:
         if self.pool is not None:
             await self.pool.start()
         await self.webhooks.start()
+        if self.live_runtime is not None:
+            await self.live_runtime.start()
+        self._background.append(
+            asyncio.create_task(prune_periodically(self.settings, self.live.tokens))
+        )
         await self.executor.start()
         log.info("gofer_core_started", role=self.role, workflows=self.registry.names())
 
     async def stop(self) -> None:
         await self.executor.stop()
+        for task in self._background:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        if self.live_runtime is not None:
+            await self.live_runtime.stop()
         await self.webhooks.stop()
         if self.live_pages is not None:
             await self.live_pages.close_all()
@@ -145,6 +168,9 @@ async def build_core(
     pool: BrowserPool | None = None
     worker: Worker | None = None
     live_pages: LivePages | None = None
+    live_runtime: LiveRuntime | None = None
+    takeovers = TakeoverStore(db)
+    artifacts = ArtifactStore(settings.data_dir)
     if runs_jobs:
         if with_browser:
             pool = BrowserPool(
@@ -162,6 +188,8 @@ async def build_core(
             live_pages = LivePages(idle_s=settings.forms_page_idle_s)
             forms_workflow.live_pages = live_pages
         worker = Worker(settings, store, workflows, pool, workers)
+        live_runtime = LiveRuntime(settings, bus, takeovers, Recorder(settings, artifacts))
+        worker.live = live_runtime
     executor = make_executor(settings, store, worker)
     jobs = JobService(
         settings,
@@ -190,6 +218,7 @@ async def build_core(
     if oidc is not None:
         resolvers.append(OidcResolver(oidc, accounts))
 
+    live = LiveService(settings, jobs, LiveTokens(db), takeovers, artifacts, live_runtime)
     forms = FormConversations(
         settings, jobs, form_sessions, SessionLocks(), sessions, browser_here=pool is not None
     )
@@ -215,6 +244,8 @@ async def build_core(
         pool=pool,
         live_pages=live_pages,
         oidc=oidc,
+        live=live,
+        live_runtime=live_runtime,
     )
 
 

@@ -67,6 +67,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def import_table_modules() -> None:
     """Imports every module that defines tables, so their metadata is registered."""
     import gofer.accounts.tables
+    import gofer.live.tables
     import gofer.sessions.tables
     import gofer.store.tables
     import gofer.webhooks.tables
