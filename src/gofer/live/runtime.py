@@ -79,10 +79,13 @@ class LiveRuntime:
         self._tasks: set[asyncio.Task[None]] = set()
         self._watch: asyncio.Task[None] | None = None
         self.screencasts_started = 0
+        # The event loop the jobs' browsers live on (set at start).
+        self.loop: asyncio.AbstractEventLoop | None = None
 
     # --- lifecycle -------------------------------------------------------------------------
 
     async def start(self) -> None:
+        self.loop = asyncio.get_running_loop()
         self._watch = asyncio.create_task(self._watch_loop(), name="gofer-live-watch")
 
     async def stop(self) -> None:
