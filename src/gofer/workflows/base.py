@@ -137,10 +137,11 @@ class StepContext:
         await live.recorder.snapshot(
             self.job_id, live.current_page(self.job_id), f"takeover-{self.handbacks + 1:02d}"
         )
-        await self.human_needed(reason, "takeover", message=message, **data)
-        self.log.info("takeover_started", reason=reason)
         timed_out = False
         async with self.waiting():
+            # Told once the job holds no slot, so a client that hears it sees the job waiting.
+            await self.human_needed(reason, "takeover", message=message, **data)
+            self.log.info("takeover_started", reason=reason)
             try:
                 async with asyncio.timeout(self.settings.takeover_timeout_s):
                     while not gate.handed_back:
