@@ -103,11 +103,11 @@ class Screencast:
             painted_at=float(meta.get("timestamp") or time.time()),
             number=self.frames,
         )
-        try:
-            await self._sink(frame)
-        finally:
-            with contextlib.suppress(Exception):  # the session closed meanwhile
-                await session.send("Page.screencastFrameAck", {"sessionId": params["sessionId"]})
+        # Acknowledged once handed on (not once every viewer has it): the live channel drops
+        # stale frames for a slow viewer, so the page is paced by the fastest path, not blocked.
+        await self._sink(frame)
+        with contextlib.suppress(Exception):  # the session closed meanwhile
+            await session.send("Page.screencastFrameAck", {"sessionId": params["sessionId"]})
 
     async def dispatch(self, method: str, params: dict[str, Any]) -> None:
         """Sends one input event to the page (a session is opened for it if none runs)."""
