@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     # "per_job" launches a browser for every job (the old way; kept as the benchmark baseline).
     browser_mode: Literal["shared", "per_job"] = "shared"
     browser_spare_contexts: int = Field(2, ge=0, le=16)
+    # Contexts kept at a site's first screen (e.g. Boka prov, consent given) per site.
+    browser_warm_contexts: int = Field(1, ge=0, le=8)
     browser_extra_args: list[str] = Field(default_factory=list)  # appended to Chromium's flags
     browser_headless: bool = True
     browser_launch_timeout_s: float = 30.0

@@ -180,6 +180,7 @@ async def build_core(
                 action_timeout_ms=settings.browser_action_timeout_ms,
                 per_job=settings.browser_mode == "per_job",
                 spare_contexts=settings.browser_spare_contexts,
+                warm_contexts=settings.browser_warm_contexts,
                 extra_args=settings.browser_extra_args,
             )
             watch_browser_contexts(pool)

@@ -6,6 +6,7 @@ service can be called from a route, a worker, the voice bot or the CLI alike.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -73,4 +74,21 @@ def invalid_field(field: str, message: str, code: str = "validation_error") -> I
         f"Invalid value for '{field}': {message}",
         code,
         details=[{"field": field, "message": message}],
+    )
+
+
+def validation_failure(errors: Sequence[Any], prefix: tuple[str, ...] = ()) -> InvalidInput:
+    """A pydantic error list as one InvalidInput that names each field as the caller sent it."""
+    details = [
+        {
+            "field": ".".join(str(p) for p in (*prefix, *e.get("loc", ()))) or "body",
+            "message": str(e.get("msg", "")).removeprefix("Value error, "),
+        }
+        for e in errors
+    ]
+    first = details[0] if details else {"field": "body", "message": "invalid"}
+    return InvalidInput(
+        f"Invalid value for '{first['field']}': {first['message']}",
+        "validation_error",
+        details=details,
     )

@@ -408,3 +408,27 @@ async def test_every_ending_sends_the_seed_event_with_its_cause(
         assert endings[cancelled][1] == ("job_cancelled", "cancelled", "cancelled")
         job = (await c.get(f"/api/v1/jobs/{timed_out}", headers=admin_headers)).json()
         assert job["error"] == "The job took longer than its time limit."
+
+
+async def test_a_waiting_job_is_cancelled_at_once_even_when_every_slot_is_taken(
+    make_settings, run_app, admin_headers
+):
+    gates = Gates()
+    async with run_app(gate_app(make_settings, gates, max_concurrent_jobs=1)) as running:
+        c = running.client
+        waiting = (
+            await c.post(
+                "/api/v1/jobs",
+                json={"workflow": "test.gate", "params": {"wait_releases_slot": True}},
+                headers=admin_headers,
+            )
+        ).json()["job_id"]
+        await asyncio.wait_for(gates.entered_event(waiting).wait(), 10)
+        busy = (
+            await c.post("/api/v1/jobs", json={"workflow": "test.gate"}, headers=admin_headers)
+        ).json()["job_id"]
+        await asyncio.wait_for(gates.entered_event(busy).wait(), 10)
+        response = await c.post(f"/api/v1/jobs/{waiting}/cancel", headers=admin_headers)
+        assert response.json()["status"] == "cancelled"
+        gates.gate(busy).set()
+        await wait_status(c, admin_headers, busy, {"completed"})

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import structlog
-from playwright.async_api import Browser, BrowserContext, Playwright, async_playwright
+from playwright.async_api import Browser, BrowserContext, Page, Playwright, async_playwright
 
 # Flags for the distro Chromium on a machine without outside network: the background-networking
 # ones stop Chromium from dialling home, which would otherwise fail loudly at every start.
@@ -26,6 +28,20 @@ CHROMIUM_ARGS = [
 log = structlog.get_logger("gofer.browser")
 
 
+@dataclass(frozen=True)
+class Warmup:
+    """How to bring a context to a site's first screen before any job asks for one.
+
+    What a person waits for first is the site's first screen (for a booking, the BankID QR
+    behind it), so the pool keeps a context that has already loaded it, refreshed when old.
+    """
+
+    key: str
+    prepare: Callable[[Page], Awaitable[None]]
+    max_age_s: float = 240.0
+    timeout_s: float = 30.0
+
+
 class BrowserPool:
     """Owns the Playwright driver and the shared browser."""
 
@@ -38,6 +54,7 @@ class BrowserPool:
         action_timeout_ms: int = 15000,
         per_job: bool = False,
         spare_contexts: int = 2,
+        warm_contexts: int = 1,
         extra_args: list[str] | None = None,
     ) -> None:
         self._executable_path = executable_path
@@ -51,6 +68,11 @@ class BrowserPool:
         self._spare_target = 0 if per_job else spare_contexts
         self._spares: list[BrowserContext] = []
         self._refill: asyncio.Task[None] | None = None
+        # Per Warmup key: contexts already at that site's first screen, and when each got there.
+        self._warm_target = 0 if per_job else warm_contexts
+        self._warm: dict[str, list[tuple[BrowserContext, float]]] = {}
+        self._warming: dict[str, asyncio.Task[None]] = {}
+        self.warm_handed_out = 0
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
         self._lock = asyncio.Lock()
@@ -65,12 +87,17 @@ class BrowserPool:
             self._schedule_refill()
 
     async def stop(self) -> None:
-        if self._refill is not None:
-            self._refill.cancel()
-            await asyncio.gather(self._refill, return_exceptions=True)
+        tasks = [t for t in (self._refill, *self._warming.values()) if t is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
         for spare in self._spares:
             await _close_quietly(spare)
         self._spares.clear()
+        for warm in self._warm.values():
+            for context, _ in warm:
+                await _close_quietly(context)
+        self._warm.clear()
         async with self._lock:
             if self._browser is not None:
                 try:
@@ -120,7 +147,16 @@ class BrowserPool:
             return self._browser
 
     @asynccontextmanager
-    async def context(self, **options: Any) -> AsyncIterator[BrowserContext]:
+    async def context(
+        self, warmup: Warmup | None = None, **options: Any
+    ) -> AsyncIterator[BrowserContext]:
+        """A fresh context for one job; with `warmup`, one already at that site's first screen
+        when the pool has one ready (the caller checks where its page is either way)."""
+        warm = self._take_warm(warmup) if warmup is not None and not options else None
+        if warm is not None:
+            async with self._in_use(warm) as context:
+                yield context
+            return
         if self._per_job:
             browser = await self._new_browser()
             try:
@@ -136,6 +172,46 @@ class BrowserPool:
             return
         async with self._context_in(await self.browser(), **options) as context:
             yield context
+
+    def _take_warm(self, warmup: Warmup) -> BrowserContext | None:
+        if not self._warm_target:
+            return None
+        ready = self._warm.setdefault(warmup.key, [])
+        found = None
+        while ready and found is None:
+            context, since = ready.pop(0)
+            fresh = time.monotonic() - since < warmup.max_age_s
+            if fresh and context.browser is not None and context.browser.is_connected():
+                found = context
+            else:
+                task = asyncio.create_task(_close_quietly(context))
+                task.add_done_callback(lambda _: None)
+        self._schedule_warming(warmup)
+        self.warm_handed_out += found is not None
+        return found
+
+    def _schedule_warming(self, warmup: Warmup) -> None:
+        running = self._warming.get(warmup.key)
+        if running is None or running.done():
+            self._warming[warmup.key] = asyncio.create_task(
+                self._fill_warm(warmup), name=f"browser-warm-{warmup.key}"
+            )
+
+    async def _fill_warm(self, warmup: Warmup) -> None:
+        ready = self._warm.setdefault(warmup.key, [])
+        while len(ready) < self._warm_target:
+            context: BrowserContext | None = None
+            try:
+                context = await self._new_context(await self.browser())
+                page = await context.new_page()
+                async with asyncio.timeout(warmup.timeout_s):
+                    await warmup.prepare(page)
+            except Exception as exc:  # the site or the browser is down; a job will say so
+                log.info("warm_context_failed", key=warmup.key, error=type(exc).__name__)
+                if context is not None:
+                    await _close_quietly(context)
+                return
+            ready.append((context, time.monotonic()))
 
     def _take_spare(self) -> BrowserContext | None:
         while self._spares:

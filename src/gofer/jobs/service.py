@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from gofer.config import Settings
-from gofer.errors import Conflict, InvalidInput, NotFound, invalid_field
+from gofer.errors import Conflict, NotFound, invalid_field, validation_failure
 from gofer.events.model import ENDING_EVENTS, QR_CODE_UPDATE, Event
 from gofer.jobs import endings
 from gofer.jobs.executor import JobExecutor
@@ -31,23 +31,6 @@ CANCELLER = "cancel-request"
 CANCEL_WAIT_S = 5.0
 # The QR is served only while the job is at a step that shows one.
 QR_STEPS = frozenset({"qr_waiting", "bankid"})
-
-
-def validation_error(errors: Sequence[Any], prefix: tuple[str, ...]) -> InvalidInput:
-    """A pydantic error list as the API's 422, with each field named as the caller sent it."""
-    details = [
-        {
-            "field": ".".join(str(p) for p in (*prefix, *e.get("loc", ()))) or "body",
-            "message": str(e.get("msg", "")).removeprefix("Value error, "),
-        }
-        for e in errors
-    ]
-    first = details[0] if details else {"field": "body", "message": "invalid"}
-    return InvalidInput(
-        f"Invalid value for '{first['field']}': {first['message']}",
-        "validation_error",
-        details=details,
-    )
 
 
 class JobService:
@@ -88,7 +71,7 @@ class JobService:
         try:
             model = workflow.params_model.model_validate(params)
         except ValidationError as exc:
-            raise validation_error(exc.errors(), params_field) from exc
+            raise validation_failure(exc.errors(), params_field) from exc
         check = getattr(model, "admission_error", None)
         if callable(check):
             problem = check(self.settings)

@@ -16,7 +16,7 @@ from gofer.jobs.model import STARTING_STEP, JobFailure
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext
 
-    from gofer.browser.pool import BrowserPool
+    from gofer.browser.pool import BrowserPool, Warmup
     from gofer.config import Settings
     from gofer.jobs.model import JobView
     from gofer.jobs.store import JobStore
@@ -177,11 +177,11 @@ class StepContext:
             return
         self._slot.release()
         await self._store.set_waiting(self.job_id, True)
-        try:
-            yield
-        finally:
-            await self._slot.acquire()
-            await self._store.set_waiting(self.job_id, False)
+        # Only a job that goes on takes a slot back: one that is ending (cancelled, failed)
+        # must not wait for a free slot first.
+        yield
+        await self._slot.acquire()
+        await self._store.set_waiting(self.job_id, False)
         # Coming back from a wait (a scan, the next poll) is a safe point for a takeover.
         await self._safe_point()
 
@@ -210,15 +210,16 @@ class StepContext:
         await self.emit(HUMAN_NEEDED, {"reason": reason, "action": action, **data})
 
     @asynccontextmanager
-    async def browser(self) -> AsyncIterator[BrowserContext]:
-        """A fresh browser context for this job, closed on every exit path.
+    async def browser(self, warmup: Warmup | None = None) -> AsyncIterator[BrowserContext]:
+        """A fresh browser context for this job, closed on every exit path; with `warmup`,
+        possibly one already at the site's first screen.
 
         While open, the live view can watch and drive its current page; a failure inside keeps
         the page (screenshot, HTML, URL) and, per setting, a Playwright trace.
         """
         if self._pool is None:
             raise RuntimeError("this server runs without a browser")
-        async with self._pool.context() as context:
+        async with self._pool.context(warmup) as context:
             if self._live is None:
                 yield context
                 return

@@ -87,6 +87,16 @@ class BookingPages:
     async def open_start(self) -> None:
         await self.page.goto(f"{self.base_url}/Boka/ng/", wait_until="domcontentloaded")
 
+    async def prepare_start(self) -> None:
+        """What the browser pool does ahead of a job: the start page, consent given."""
+        await self.install_watchers()
+        await self.open_start()
+        await self.accept_cookies()
+
+    def at_start(self) -> bool:
+        """On the site's start page already (a context the pool prepared)."""
+        return not self.page.is_closed() and self.page.url.startswith(f"{self.base_url}/Boka/ng")
+
     async def open_cart(self) -> None:
         await self.page.goto(f"{self.base_url}/Boka/ng/reservation", wait_until="domcontentloaded")
         await self.accept_cookies()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import random
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
@@ -11,6 +12,7 @@ from playwright.async_api import Page
 from pydantic import BaseModel
 from rapidfuzz import process
 
+from gofer.browser.pool import Warmup
 from gofer.browser.qr import decode_data_url
 from gofer.events.model import BOOKING_COMPLETED, BOOKING_STARTED, SLOT_FOUND
 from gofer.jobs.model import JobFailure
@@ -27,6 +29,16 @@ MAX_LOGIN_ATTEMPTS = 3
 MAX_RESERVE_ATTEMPTS = 5  # distinct slots tried when others keep taking them first
 
 
+@functools.cache
+def start_page_warmup(base_url: str) -> Warmup:
+    """The site's start page with consent given: what every booking opens first."""
+
+    async def prepare(page: Page) -> None:
+        await BookingPages(page, base_url).prepare_start()
+
+    return Warmup(key=f"trafikverket:{base_url}", prepare=prepare)
+
+
 class BookingWorkflow:
     name: ClassVar[str] = "trafikverket.book"
     kind: ClassVar[str] = BOOKING_KIND
@@ -37,7 +49,7 @@ class BookingWorkflow:
     started_event: ClassVar[str | None] = BOOKING_STARTED
 
     async def run(self, ctx: StepContext) -> dict[str, Any]:
-        async with ctx.browser() as context:
+        async with ctx.browser(start_page_warmup(ctx.settings.trafikverket_base_url)) as context:
             page = context.pages[0] if context.pages else await context.new_page()
             booking = BookingRun(
                 ctx, page, SiteApi(context.request, ctx.settings.trafikverket_base_url)
@@ -65,11 +77,14 @@ class BookingRun:
     async def run(self) -> dict[str, Any]:
         ctx, p = self.ctx, self.params
         await ctx.step(BookingStep.NAVIGATING, "Opening Boka prov")
-        await self.pages.install_watchers()
-        try:
-            await self.pages.open_start()
-        except Exception as exc:
-            raise JobFailure(f"Could not open the booking site: {exc}", "site_unreachable") from exc
+        if not self.pages.at_start():  # else the pool had it open, consent given
+            await self.pages.install_watchers()
+            try:
+                await self.pages.open_start()
+            except Exception as exc:
+                raise JobFailure(
+                    f"Could not open the booking site: {exc}", "site_unreachable"
+                ) from exc
         await ctx.step(BookingStep.NAVIGATING, "Boka prov is open", progress=12, page_loaded=True)
         await self.pages.accept_cookies()
         await self.login(first=True)
