@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from gofer.config import Settings
-from gofer.errors import Conflict, NotFound
+from gofer.errors import Conflict, NotFound, invalid_field
 from gofer.jobs.model import JobView
 from gofer.jobs.service import JobService
 from gofer.live.artifacts import Artifact, ArtifactStore
@@ -86,6 +86,12 @@ class LiveService:
         """Asks the job to pause at its next safe point (or at `at_step`) and gives a person
         an interactive live URL to drive it meanwhile."""
         job = await self._running_job(principal, job_id)
+        workflow = self.jobs.registry.get(job.workflow)
+        steps = sorted(workflow.progress) if workflow is not None else []
+        if at_step is not None and at_step not in steps:
+            raise invalid_field(
+                "at_step", f"'{at_step}' is not a step of this job; use one of {', '.join(steps)}"
+            )
         await self.takeovers.request(job_id, principal.user_id, reason, at_step=at_step)
         if self.runtime is not None:
             await self.runtime.refresh(job_id)

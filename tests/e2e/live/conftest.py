@@ -23,6 +23,7 @@ EMBEDDING_ORIGIN = "https://app.example.com"
 class LiveServer:
     server: BackgroundServer
     app: FastAPI
+    pages: PageWorkflow
 
     @property
     def url(self) -> str:
@@ -45,11 +46,12 @@ def live_server(
         rate_limit_job_start="1000/minute",
     )
     registry = default_registry()
-    registry.add(PageWorkflow())
+    pages = PageWorkflow()
+    registry.add(pages)
     app = create_app(settings, registry=registry)
     server = BackgroundServer(app, ws="websockets").start(timeout_s=60)
     settings.port = server.port
-    yield LiveServer(server, app)
+    yield LiveServer(server, app, pages)
     server.stop()
 
 

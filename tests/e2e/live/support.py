@@ -24,8 +24,10 @@ T = TypeVar("T")
 class PageParams(BaseModel):
     url: str
     # "hold": keep the page open until cancelled; "ask": ask a person to take over, then
-    # report whether the cookie banner was accepted; "fail": fail on the page.
+    # report whether the cookie banner was accepted; "fail": fail on the page; "tab": open
+    # `second_url` in a new tab when the test says so, then hold.
     then: str = "hold"
+    second_url: str | None = None
 
 
 class PageWorkflow:
@@ -39,9 +41,14 @@ class PageWorkflow:
     failed_event: ClassVar[str | None] = "task_failed"
     started_event: ClassVar[str | None] = None
 
+    def __init__(self) -> None:
+        # Per job, set by a test (on the server's loop) to make the job open its second tab.
+        self.open_tab: dict[str, asyncio.Event] = {}
+
     async def run(self, ctx: StepContext) -> dict[str, Any]:
         params = ctx.params
         assert isinstance(params, PageParams)
+        go = self.open_tab.setdefault(ctx.job_id, asyncio.Event())
         async with ctx.browser() as context:
             page = context.pages[0] if context.pages else await context.new_page()
             await page.goto(params.url)
@@ -52,6 +59,11 @@ class PageWorkflow:
                 await ctx.takeover("unknown_page", "Please accept the cookies on this page")
                 cookies = await context.cookies()
                 return {"consent": any(c["name"] == "TrvCookieConsent" for c in cookies)}
+            if params.then == "tab" and params.second_url:
+                await go.wait()
+                second = await context.new_page()
+                await second.goto(params.second_url)
+                await ctx.step("open", "The second tab is open")
             async with ctx.waiting():
                 await asyncio.Event().wait()
         return {}

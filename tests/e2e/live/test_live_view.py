@@ -52,7 +52,11 @@ def at_step(step: str) -> Any:
 
 @asynccontextmanager
 async def page_job(
-    live_server: LiveServer, replica_url: str, headers: dict[str, str], then: str = "hold"
+    live_server: LiveServer,
+    replica_url: str,
+    headers: dict[str, str],
+    then: str = "hold",
+    **params: Any,
 ) -> AsyncIterator[str]:
     """A job holding the replica's start page open; cancelled when the test is done."""
     with httpx.Client(base_url=live_server.url, headers=headers, timeout=30) as http:
@@ -60,7 +64,7 @@ async def page_job(
             "/api/v1/jobs",
             json={
                 "workflow": "test.live.page",
-                "params": {"url": f"{replica_url}/Boka/ng/", "then": then},
+                "params": {"url": f"{replica_url}/Boka/ng/", "then": then, **params},
             },
         )
         assert created.status_code == 201, created.text
@@ -241,3 +245,26 @@ async def test_a_failed_job_leaves_a_trace_and_the_page_for_its_owner_only(
     with httpx.Client(base_url=live_server.url, headers=bo, timeout=30) as http:
         answer = http.get(f"/api/v1/jobs/{job_id}/artifacts/failure.jpg")
         assert answer.status_code == 404 and answer.json()["code"] == "job_not_found"
+
+
+async def test_the_view_follows_the_job_to_a_new_tab(live_server, replica, tenants):
+    anna = tenants["anna"]
+    runtime = live_server.core.live_runtime
+    second = f"{replica.url}/vpbank/loan/"
+    async with page_job(live_server, replica.url, anna, then="tab", second_url=second) as job_id:
+        await events_until(live_server, job_id, at_step("open"))
+        async with connect(live_server.url, live_link(live_server, anna, job_id), job_id) as ws:
+            viewer = Viewer(ws)
+            before = await viewer.next("frame")
+
+            async def open_tab() -> None:
+                live_server.pages.open_tab[job_id].set()
+
+            await on_server(runtime, open_tab)
+            # Frames go on coming until one shows the second tab (the first one's never change).
+            while (frame := await viewer.next("frame"))["data"] == before["data"]:
+                pass
+        watched = runtime.browser(job_id)
+        assert watched.screencast is None or watched.screencast.page.url == second
+        assert watched.page.url == second and watched.screencasts_started == 2
+        assert jpeg_size(frame) == (1024, 768)

@@ -77,6 +77,10 @@ async def test_a_takeover_pauses_at_the_asked_step_and_hand_back_resumes(
     async with run_app(app) as running:
         client = running.client
         job_id = await start(running, admin_headers, workflow)
+        unknown = await client.post(
+            f"/api/v1/jobs/{job_id}/takeover", json={"at_step": "four"}, headers=admin_headers
+        )
+        assert unknown.status_code == 422 and "at_step" in unknown.json()["error"]
         taken = await client.post(
             f"/api/v1/jobs/{job_id}/takeover", json={"at_step": "two"}, headers=admin_headers
         )
