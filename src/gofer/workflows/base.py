@@ -140,7 +140,15 @@ class StepContext:
         timed_out = False
         async with self.waiting():
             # Told once the job holds no slot, so a client that hears it sees the job waiting.
-            await self.human_needed(reason, "takeover", message=message, **data)
+            # A link to the pictures, never a picture: this event also goes out by webhook.
+            artifacts = f"{self.settings.effective_public_base_url}/api/v1/jobs/{self.job_id}"
+            await self.human_needed(
+                reason,
+                "takeover",
+                message=message,
+                artifacts_url=f"{artifacts}/artifacts",
+                **data,
+            )
             self.log.info("takeover_started", reason=reason)
             try:
                 async with asyncio.timeout(self.settings.takeover_timeout_s):

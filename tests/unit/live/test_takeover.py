@@ -89,6 +89,7 @@ async def test_a_takeover_pauses_at_the_asked_step_and_hand_back_resumes(
         paused = await until_event(
             client, job_id, admin_headers, lambda e: e["type"] == "human_needed"
         )
+        assert paused["data"].pop("artifacts_url").endswith(f"/api/v1/jobs/{job_id}/artifacts")
         assert paused["data"] | {"status": "two"} == {
             "reason": "takeover",
             "action": "takeover",
