@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from gofer.jobs.store import JobStore
     from gofer.jobs.worker import ExecutionSlot
     from gofer.live.runtime import LiveRuntime
+    from gofer.live.takeover import Takeover
 
 # Capacity pools: interactive work (forms, voice) never queues behind long bookings.
 BOOKING_KIND = "booking"
@@ -182,16 +184,30 @@ class StepContext:
         """While inside, the job holds no execution slot (a person's scan, the next poll)."""
         if self._slot is None:
             yield
-            return
-        self._slot.release()
-        await self._store.set_waiting(self.job_id, True)
-        # Only a job that goes on takes a slot back: one that is ending (cancelled, failed)
-        # must not wait for a free slot first.
-        yield
-        await self._slot.acquire()
-        await self._store.set_waiting(self.job_id, False)
+        else:
+            self._slot.release()
+            await self._store.set_waiting(self.job_id, True)
+            # Only a job that goes on takes a slot back: one that is ending (cancelled, failed)
+            # must not wait for a free slot first.
+            yield
+            await self._slot.acquire()
+            await self._store.set_waiting(self.job_id, False)
         # Coming back from a wait (a scan, the next poll) is a safe point for a takeover.
         await self._safe_point()
+
+    async def idle(self, seconds: float) -> None:
+        """Waits `seconds` holding no slot (the next poll); a person asking to take over ends
+        the wait at once, and the job pauses for them."""
+        async with self.waiting():
+            gate = self._gate
+            if gate is None:
+                await asyncio.sleep(seconds)
+                return
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(seconds):
+                    while not _asked_now(gate.request):
+                        gate.changed.clear()
+                        await gate.changed.wait()
 
     async def emit(self, event_type: str, data: dict[str, Any]) -> None:
         await self._store.record(self.job_id, event_type, data)
@@ -249,3 +265,8 @@ class StepContext:
                     raise
                 if tracing:
                     await recorder.finish_trace(context, self.job_id, failed=False)
+
+
+def _asked_now(request: Takeover | None) -> bool:
+    """A takeover request for the next safe point (not for a later step)."""
+    return request is not None and request.state == "requested" and request.at_step is None

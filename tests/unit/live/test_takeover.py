@@ -151,3 +151,43 @@ async def test_a_request_handed_back_before_the_pause_never_pauses(
         assert done["data"]["handbacks"] == 0
         types = [e["type"] for e in await events_of(client, job_id, admin_headers)]
         assert "human_needed" not in types
+
+
+class LongPoll:
+    """Waits an hour for its next poll, as a monitoring booking does."""
+
+    name: ClassVar[str] = "test.long_poll"
+    kind: ClassVar[str] = BOOKING_KIND
+    progress: ClassVar[dict[str, int]] = {"monitoring": 50}
+    params_model: ClassVar[type[BaseModel]] = Steps
+    completed_event: ClassVar[str] = "task_completed"
+    failed_event: ClassVar[str | None] = "task_failed"
+    started_event: ClassVar[str | None] = None
+
+    async def run(self, ctx: StepContext) -> dict[str, Any]:
+        await ctx.step("monitoring", "next search in an hour")
+        await ctx.idle(3600)
+        return {"handbacks": ctx.handbacks}
+
+
+async def test_a_takeover_cuts_a_long_wait_short(make_settings, run_app, admin_headers):
+    registry = WorkflowRegistry()
+    registry.add(LongPoll())
+    async with run_app(
+        create_app(make_settings(), registry=registry, with_browser=False)
+    ) as running:
+        client = running.client
+        created = await client.post(
+            "/api/v1/jobs", json={"workflow": "test.long_poll"}, headers=admin_headers
+        )
+        job_id = created.json()["job_id"]
+        await until_event(
+            client, job_id, admin_headers, lambda e: e["data"].get("status") == "monitoring"
+        )
+        await client.post(f"/api/v1/jobs/{job_id}/takeover", headers=admin_headers)
+        await until_event(client, job_id, admin_headers, lambda e: e["type"] == "human_needed")
+        await client.post(f"/api/v1/jobs/{job_id}/handback", headers=admin_headers)
+        done = await until_event(
+            client, job_id, admin_headers, lambda e: e["type"] == "task_completed"
+        )
+        assert done["data"]["handbacks"] == 1

@@ -332,8 +332,7 @@ class BookingRun:
             next_search_at=next_at.isoformat(),
             deadline=deadline.isoformat(),
         )
-        async with self.ctx.waiting():
-            await asyncio.sleep(delay)
+        await self.ctx.idle(delay)  # a takeover request cuts the wait short
 
     # --- booking: reserve, verify, pay later, prove -----------------------------------------
 
