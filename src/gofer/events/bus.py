@@ -82,6 +82,12 @@ class Subscription:
     async def get(self) -> Event:
         return await self._queue.get()
 
+    def __aiter__(self) -> Subscription:
+        return self
+
+    async def __anext__(self) -> Event:
+        return await self._queue.get()
+
 
 class LiveSubscription:
     """One listener on a live-only channel; a slow one loses the oldest payloads, not the newest."""

@@ -64,6 +64,9 @@ class JobBrowser:
         self.screencasts_started = 0
         self.last_frame: dict[str, Any] | None = None
         self.lock = asyncio.Lock()
+        # Input waits here, not on the bus: the live channel drops its oldest payloads when
+        # full, which is right for frames and wrong for a person's keystrokes.
+        self.input: asyncio.Queue[dict[str, Any]] = asyncio.Queue(maxsize=1000)
 
 
 class LiveRuntime:
@@ -125,11 +128,13 @@ class LiveRuntime:
         self._browsers[job_id] = job
         ready = asyncio.Event()
         listener = self._spawn(self._control_loop(job, ready))
+        typist = self._spawn(self._input_loop(job))
         await ready.wait()
         try:
             yield job
         finally:
             listener.cancel()
+            typist.cancel()
             self._browsers.pop(job_id, None)
             async with job.lock:
                 await self._stop_screencast(job)
@@ -160,7 +165,7 @@ class LiveRuntime:
     # --- viewers ---------------------------------------------------------------------------
 
     async def _control_loop(self, job: JobBrowser, ready: asyncio.Event) -> None:
-        async with self._bus.subscribe_live(control_key(job.job_id), size=256) as messages:
+        async with self._bus.subscribe_live(control_key(job.job_id)) as messages:
             ready.set()
             async for message in messages:
                 try:
@@ -186,7 +191,18 @@ class LiveRuntime:
                 async with job.lock:
                     await self._stop_screencast(job)
         elif kind == "input" and message.get("interactive"):
-            await self._dispatch(job, message.get("event") or {})
+            try:
+                job.input.put_nowait(message.get("event") or {})
+            except asyncio.QueueFull:
+                log.warning("live_input_dropped", job_id=job.job_id)
+
+    async def _input_loop(self, job: JobBrowser) -> None:
+        while True:
+            event = await job.input.get()
+            try:
+                await self._dispatch(job, event)
+            except Exception as exc:  # the page navigated or closed under the input
+                log.info("live_input_failed", job_id=job.job_id, error=type(exc).__name__)
 
     async def _dispatch(self, job: JobBrowser, raw: dict[str, Any]) -> None:
         try:

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from gofer.config import Settings
 from gofer.events.bus import EventBus, LiveSubscription, Subscription
-from gofer.events.model import ENDING_EVENTS, HUMAN_NEEDED, STATUS_UPDATE
+from gofer.events.model import ENDING_EVENTS, HUMAN_NEEDED, STATUS_UPDATE, Event
 from gofer.live.input import INPUT_TYPES, VIEWER_INPUT
 from gofer.live.runtime import control_key
 from gofer.live.tokens import LiveGrant
@@ -39,7 +39,7 @@ class ViewerSession:
     async def run(self, channel: ViewerChannel) -> None:
         job_id = self.grant.job_id
         async with (
-            self._bus.subscribe_live(job_id, size=4) as frames,
+            self._bus.subscribe_live(job_id) as frames,
             self._bus.subscribe(job_id) as events,
         ):
             await self._send(
@@ -72,11 +72,14 @@ class ViewerSession:
     async def _frames(self, channel: ViewerChannel, frames: LiveSubscription) -> None:
         async for payload in frames:
             await self._send(channel, payload)
+            if payload.get("type") == "ended":
+                return  # the job's browser has closed: nothing more to show
 
     async def _events(self, channel: ViewerChannel, events: Subscription) -> None:
         """What the job says about itself, so the viewer can show "paused" or "finished"."""
-        while True:
-            event = await events.get()
+        async for event in events:
+            if not isinstance(event, Event):
+                continue  # a gap: statuses are only hints here; the frames say when it ends
             if event.type in (STATUS_UPDATE, HUMAN_NEEDED):
                 await self._send(
                     channel,
