@@ -113,8 +113,9 @@ class LiveService:
         else:
             candidates = await self.jobs.search(principal, statuses=["running", "waiting"], limit=5)
         for job in candidates:
-            if self.runtime is not None and self.runtime.browser(job.job_id) is None:
-                continue  # runs here, but has no browser open right now
+            runtime = self.runtime
+            if runtime is not None and runtime.runs(job.job_id) and not runtime.browser(job.job_id):
+                continue  # runs here, but has no browser open right now (elsewhere: unknown)
             return await self._issue(job, interactive=False, ttl_s=None)
         return None
 
