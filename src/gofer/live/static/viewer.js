@@ -25,6 +25,8 @@
     var data = JSON.parse(message.data);
     if (data.type === 'frame') {
       img.src = 'data:image/jpeg;base64,' + data.data;
+    } else if (data.type === 'hello') {
+      statusLine.textContent = 'Connected to ' + data.job_id;
     } else if (data.type === 'status') {
       statusLine.textContent = (data.status || '') + (data.message ? ': ' + data.message : '');
       if (data.takeover) show('The job is paused for you. Hand it back when you are done.');
