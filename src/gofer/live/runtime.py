@@ -30,6 +30,10 @@ from gofer.live.takeover import Takeover, TakeoverStore
 log = structlog.get_logger("gofer.live")
 
 
+# A page still being created can leave a CDP call unanswered: give up, and retry on its load.
+SCREENCAST_START_S = 5.0
+
+
 def control_key(job_id: str) -> str:
     """The live-only key on which viewers talk to the process running the job."""
     return f"{job_id}:control"
@@ -148,6 +152,12 @@ class LiveRuntime:
 
     def _watch_page(self, job: JobBrowser, page: Page) -> None:
         page.on("close", lambda _: self._closed(job, page))
+        # A tab that was too new for a screencast when it opened gets one once it has loaded.
+        page.on("load", lambda _: self._loaded(job, page))
+
+    def _loaded(self, job: JobBrowser, page: Page) -> None:
+        if job.page is page and job.viewers and not (job.screencast and job.screencast.running):
+            self._spawn(self._switch(job))
 
     def _closed(self, job: JobBrowser, page: Page) -> None:
         if job.page is not page:
@@ -249,9 +259,12 @@ class LiveRuntime:
             )
         job.screencast = screencast
         try:
-            await screencast.start()
-        except Exception as exc:  # the page closed under us; the next page restarts it
-            log.info("screencast_start_failed", job_id=job.job_id, error=str(exc))
+            async with asyncio.timeout(SCREENCAST_START_S):
+                await screencast.start()
+        except Exception as exc:  # the page is closing, or too new: its next load retries
+            log.info("screencast_start_failed", job_id=job.job_id, error=type(exc).__name__)
+            job.screencast = None
+            await screencast.stop()
             return False
         job.screencasts_started += 1
         self.screencasts_started += 1

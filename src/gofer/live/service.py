@@ -12,6 +12,7 @@ from pathlib import Path
 
 from gofer.config import Settings
 from gofer.errors import Conflict, NotFound, invalid_field
+from gofer.events.model import STATUS_UPDATE
 from gofer.jobs.model import JobView
 from gofer.jobs.service import JobService
 from gofer.live.artifacts import Artifact, ArtifactStore
@@ -93,14 +94,25 @@ class LiveService:
                 "at_step", f"'{at_step}' is not a step of this job; use one of {', '.join(steps)}"
             )
         await self.takeovers.request(job_id, principal.user_id, reason, at_step=at_step)
+        where = f"at step '{at_step}'" if at_step else "at its next safe point"
+        await self._note(job, f"A person asked to take over; the job pauses {where}", "requested")
         if self.runtime is not None:
             await self.runtime.refresh(job_id)
         return await self._issue(job, interactive=True, ttl_s=ttl_s)
 
+    async def _note(self, job: JobView, message: str, takeover: str) -> None:
+        """Tells every client (a status_update that keeps the job's step) what was asked."""
+        await self.jobs.store.record(
+            job.job_id,
+            STATUS_UPDATE,
+            {"message": message, "progress": job.progress, "takeover": takeover},
+        )
+
     async def hand_back(self, principal: Principal, job_id: str) -> None:
-        await self._running_job(principal, job_id)
+        job = await self._running_job(principal, job_id)
         if not await self.takeovers.hand_back(job_id):
             raise Conflict("Nobody has taken this job over", "no_takeover")
+        await self._note(job, "The person handed the job back", "handed_back")
         if self.runtime is not None:
             await self.runtime.refresh(job_id)
 

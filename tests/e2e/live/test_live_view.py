@@ -261,6 +261,14 @@ async def test_the_view_follows_the_job_to_a_new_tab(live_server, replica, tenan
                 live_server.pages.open_tab[job_id].set()
 
             await on_server(runtime, open_tab)
+            await events_until(
+                live_server,
+                job_id,
+                lambda m: (
+                    m["type"] == "status_update"
+                    and m["data"]["message"] == "The second tab is open"
+                ),
+            )
             # Frames go on coming until one shows the second tab (the first one's never change).
             while (frame := await viewer.next("frame"))["data"] == before["data"]:
                 pass
