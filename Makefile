@@ -5,10 +5,22 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := chromium chromium-headless-shell fonts-dejavu-core
 PYTEST_ARGS ?=
 
-.PHONY: run test setup uv venv system lint bench clean
+ARGS ?=
+
+.PHONY: run test setup uv venv system lint bench clean book replicas eval
 
 run: setup
 	$(UV) run --frozen gofer serve --with-replicas
+
+# The demo and the other commands, through the same uv (which a fresh shell may not have on PATH).
+book: setup
+	$(UV) run --frozen gofer book $(ARGS)
+
+replicas: setup
+	$(UV) run --frozen gofer replicas $(ARGS)
+
+eval: setup
+	$(UV) run --frozen gofer eval $(ARGS)
 
 test: setup
 	$(UV) run --frozen pytest $(PYTEST_ARGS)

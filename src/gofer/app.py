@@ -16,6 +16,7 @@ from gofer.accounts.routes import keys_router
 from gofer.accounts.routes import router as accounts_router
 from gofer.accounts.tokens import signing_key
 from gofer.api import booking, execute, health, jobs, live, webhooks, ws
+from gofer.api.docs import install_docs
 from gofer.api.errors import install_error_handlers
 from gofer.authn import TokenResolver, admin_token
 from gofer.config import Settings
@@ -95,4 +96,5 @@ def create_app(
     install_metrics(app)
     app.add_middleware(RequestContextMiddleware)  # type: ignore[arg-type]
     install_cors(app, settings)
+    install_docs(app)  # after every router: it documents them all
     return app

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +29,14 @@ class BookingRequest:
     auto_approve: bool = False
     replica_url: str = ""
     personal_number: str = "191212121212"
+    cancel_on_exit: bool = False  # Ctrl-C cancels the job without asking
+    follow_job: str | None = None  # follow this job instead of starting one
+    auth_hint: str = "$(cat data/dev_api_token)"  # how the printed commands get the token
+
+
+# How to ask the person a yes/no question; None when there is no terminal to ask on.
+Ask = Callable[[str], bool]
+INTERRUPTED = 130  # the shell's exit code for Ctrl-C
 
 
 @dataclass
@@ -55,16 +65,40 @@ class LiveView:
         return Group(*parts)
 
 
-async def run_booking(request: BookingRequest, console: Console) -> int:
+async def run_booking(request: BookingRequest, console: Console, ask: Ask | None = None) -> int:
+    """Starts (or follows) a booking and shows it live until it ends.
+
+    Ctrl-C (the task being cancelled, as asyncio.run does on SIGINT) stops following: the job is
+    cancelled with `cancel_on_exit`, else the person is asked (`ask`), and with no terminal to
+    ask on it keeps running. Either way the person is told how to follow or stop it later.
+    """
     headers = {"Authorization": f"Bearer {request.token}"}
     async with httpx.AsyncClient(base_url=request.server, headers=headers, timeout=30) as api:
-        response = await api.post("/api/v1/booking/start", json=request.body)
-        if response.status_code != 201:
-            console.print(f"[red]Could not start the booking:[/red] {_error_text(response)}")
-            return 2
-        started = response.json()
-    console.print(f"Job [bold]{started['job_id']}[/bold] started.")
-    ws_url = f"{started['websocket_url']}?token={request.token}"
+        if request.follow_job is None:
+            response = await api.post("/api/v1/booking/start", json=request.body)
+            if response.status_code != 201:
+                console.print(f"[red]Could not start the booking:[/red] {_error_text(response)}")
+                return 2
+            started = response.json()
+            job_id, ws_base = started["job_id"], started["websocket_url"]
+            console.print(f"Job [bold]{job_id}[/bold] started.")
+        else:
+            job_id = request.follow_job
+            ws_base = f"{_ws_origin(request.server)}/ws/{job_id}"
+            console.print(f"Following job [bold]{job_id}[/bold].")
+        try:
+            result = await _follow(request, console, f"{ws_base}?token={request.token}")
+        except asyncio.CancelledError:
+            return await _interrupted(api, request, console, job_id, ask)
+        except websockets.ConnectionClosedError as closed:
+            reason = closed.rcvd.reason if closed.rcvd else "the connection was lost"
+            console.print(f"[red]Stopped following job {job_id}:[/red] {reason}")
+            return 1
+    return _report(result, console)
+
+
+async def _follow(request: BookingRequest, console: Console, ws_url: str) -> dict[str, Any] | None:
+    """Shows the job's events until it ends; returns its ending event (type and data)."""
     view = LiveView()
     result: dict[str, Any] | None = None
     async with httpx.AsyncClient(base_url=request.replica_url, timeout=30) as phone:
@@ -107,10 +141,59 @@ async def run_booking(request: BookingRequest, console: Console) -> int:
                         result = (
                             result if kind == "job_failed" and result else {"type": kind, **data}
                         )
-                        ended = "completed" if data.get("success") else kind.removeprefix("job_")
-                        view.progress.update(view.task, completed=100, status=ended)
+                        status, summary = ending_summary(result)
+                        view.qr = None
+                        view.progress.update(
+                            view.task, completed=100, status=status, description=summary
+                        )
                     live.update(view.render())
-    return _report(result, console)
+    return result
+
+
+def ending_summary(result: dict[str, Any]) -> tuple[str, str]:
+    """The last line's status and text, so it never shows a step the job has left behind."""
+    if result.get("type") == "job_cancelled":
+        return "cancelled", "The job was cancelled"
+    if not result.get("success", False):
+        return "failed", f"Failed: {result.get('error') or 'no reason given'}"
+    if result.get("booked"):
+        return "completed", "Booked"
+    return "completed", "Slot found (not booked)"
+
+
+async def _interrupted(
+    api: httpx.AsyncClient,
+    request: BookingRequest,
+    console: Console,
+    job_id: str,
+    ask: Ask | None,
+) -> int:
+    console.print()
+    if request.cancel_on_exit:
+        cancel = True
+    elif ask is not None:
+        cancel = ask(f"Cancel job {job_id} on the server? [y/N] ")
+    else:
+        cancel = False
+        console.print("No terminal to ask on, so the job is left running.")
+    if cancel:
+        response = await api.post(f"/api/v1/jobs/{job_id}/cancel")
+        if response.status_code == 200 and response.json().get("status") == "cancelled":
+            console.print(f"Cancelled job {job_id}.")
+            return INTERRUPTED
+        console.print(f"[yellow]Could not cancel job {job_id}:[/yellow] {_error_text(response)}")
+    console.print(
+        f"Job {job_id} keeps running on the server (a BankID login waits until its QR times out).\n"
+        f"  Follow it: gofer book --follow {job_id}\n"
+        f"  Stop it:   curl -X POST {request.server}/api/v1/jobs/{job_id}/cancel "
+        f'-H "Authorization: Bearer {request.auth_hint}"',
+        soft_wrap=True,
+    )
+    return INTERRUPTED
+
+
+def _ws_origin(server: str) -> str:
+    return "ws" + server.removeprefix("http") if server.startswith("http") else server
 
 
 def _report(result: dict[str, Any] | None, console: Console) -> int:
@@ -137,4 +220,17 @@ def _error_text(response: httpx.Response) -> str:
 
 
 def book(request: BookingRequest) -> int:
-    return asyncio.run(run_booking(request, Console()))
+    console = Console()
+    ask = None
+    if sys.stdin.isatty() and not request.cancel_on_exit:
+
+        def ask(question: str) -> bool:
+            return console.input(question).strip().lower() in ("y", "yes", "j", "ja")
+
+    try:
+        return asyncio.run(run_booking(request, console, ask))
+    except (KeyboardInterrupt, EOFError):  # a second Ctrl-C, or end of input, while asking
+        console.print(
+            "\nStopped; the job was left as it was. Follow it: gofer book --follow JOB_ID"
+        )
+        return INTERRUPTED

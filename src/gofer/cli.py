@@ -26,7 +26,9 @@ def serve(
     import uvicorn
 
     from gofer.app import create_app
+    from gofer.banner import startup_banner
     from gofer.config import Settings
+    from gofer.serving import WEBSOCKET_OPTIONS, ForegroundServer, follow_local_replicas
 
     overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
     settings = Settings(**overrides)  # type: ignore[arg-type]
@@ -34,12 +36,30 @@ def serve(
         raise typer.BadParameter(
             "--no-worker needs JOB_QUEUE=saq and REDIS_URL", param_hint="--no-worker"
         )
+    replicas_url = None
+    if with_replicas:
+        settings = follow_local_replicas(settings)
     api = create_app(settings, role="api" if no_worker else "all")
+    replicas_server = None
     if with_replicas:
         from gofer.replicas.server import serve_replicas_in_background
 
-        serve_replicas_in_background(settings)
-    uvicorn.run(api, host=settings.host, port=settings.port, log_level="warning", ws="websockets")
+        replicas_server = serve_replicas_in_background(settings)
+        replicas_url = replicas_server.url
+    server = ForegroundServer(
+        uvicorn.Config(
+            api, host=settings.host, port=settings.port, log_level="warning", **WEBSOCKET_OPTIONS
+        ),
+        on_started=lambda: typer.echo(startup_banner(settings, api, replicas_url)),
+    )
+    try:
+        server.run()
+    finally:
+        if replicas_server is not None:
+            replicas_server.stop()
+    if not server.started:
+        raise typer.Exit(1)  # e.g. the port is taken: uvicorn has said why
+    typer.echo("Gofer stopped.")
 
 
 @app.command()
@@ -81,7 +101,9 @@ def replicas(
 
 @app.command()
 def book(
-    location: list[str] = typer.Option(..., "--location", "-l", help="A test place; up to 4."),
+    location: list[str] = typer.Option(
+        [], "--location", "-l", help="A test place; up to 4 (needed unless --follow)."
+    ),
     before: str | None = typer.Option(None, help="Book strictly before this day (YYYY-MM-DD)."),
     after: str | None = typer.Option(None, "--from", help="Earliest day (YYYY-MM-DD)."),
     licence: str = typer.Option("B", "--licence", help="Licence code."),
@@ -94,13 +116,25 @@ def book(
     report_only: bool = typer.Option(False, "--report-only", help="Find a slot, don't book."),
     server: str | None = typer.Option(None, help="Gofer server URL (default from settings)."),
     token: str | None = typer.Option(None, envvar="GOFER_TOKEN", help="API token."),
+    cancel_on_exit: bool = typer.Option(
+        False, "--cancel-on-exit", help="On Ctrl-C, cancel the job without asking."
+    ),
+    follow: str | None = typer.Option(
+        None, "--follow", metavar="JOB_ID", help="Follow a job already started; start nothing."
+    ),
 ) -> None:
-    """Start a booking on the running server and follow it live (QR shown in the terminal)."""
+    """Start a booking on the running server and follow it live (QR shown in the terminal).
+
+    Ctrl-C asks whether to cancel the job (or cancels it with --cancel-on-exit; with no terminal
+    it keeps running) and prints how to follow or stop it later.
+    """
     from gofer.authn import admin_token
     from gofer.booking_cli import BookingRequest
     from gofer.booking_cli import book as run
     from gofer.config import Settings
 
+    if not location and follow is None:
+        raise typer.BadParameter("give at least one --location", param_hint="--location")
     settings = Settings()
     body = {
         "locations": location,
@@ -120,6 +154,9 @@ def book(
         body=body,
         auto_approve=auto_approve,
         replica_url=settings.trafikverket_base_url,
+        cancel_on_exit=cancel_on_exit,
+        follow_job=follow,
+        auth_hint="$GOFER_TOKEN" if token else f"$(cat {settings.data_dir / 'dev_api_token'})",
     )
     raise typer.Exit(run(request))
 

@@ -66,6 +66,8 @@ class Settings(BaseSettings):
     supabase_webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_timeout_s: float = 15.0
+    # Extra CA certificates (PEM) trusted for HTTPS receivers, besides the system's.
+    webhook_ca_bundle: str | None = None
     webhook_allow_hosts: list[str] = Field(
         default_factory=list
     )  # SSRF allowlist, e.g. ["127.0.0.1"]

@@ -26,7 +26,7 @@ from gofer.accounts.tokens import TokenSigner, derived_key, signing_key
 from gofer.authn import AdminTokenResolver, TokenResolver, admin_token
 from gofer.browser.pool import BrowserPool
 from gofer.config import Settings
-from gofer.events.bus import EventBus
+from gofer.events.bus import EventBus, MemoryEventBus
 from gofer.jobs.executor import JobExecutor
 from gofer.jobs.executor.inprocess import InProcessExecutor
 from gofer.jobs.service import JobService
@@ -135,7 +135,7 @@ async def build_core(
     engine = create_engine(settings.effective_database_url)
     await create_tables(engine)
     db = session_factory(engine)
-    bus = EventBus()
+    bus: EventBus = MemoryEventBus()
     workflows = registry or default_registry()
     runs_jobs = role in ("all", "worker")
 
@@ -156,6 +156,7 @@ async def build_core(
             form_sessions.record_outcome,
             metrics.in_transaction,
         ],
+        before_commit_hooks=[webhooks.outbox.write],
         after_commit_hooks=[
             webhooks.outbox.after_commit,
             outcomes.after_commit,

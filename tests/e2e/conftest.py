@@ -54,7 +54,7 @@ def gofer(
     replica: BackgroundServer, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[BackgroundServer]:
     settings = e2e_settings(tmp_path_factory.mktemp("gofer"), replica.url)
-    server = BackgroundServer(create_app(settings), ws="websockets").start(timeout_s=60)
+    server = BackgroundServer(create_app(settings)).start(timeout_s=60)
     settings.port = server.port
     yield server
     server.stop()

@@ -16,7 +16,7 @@ BODY = {"license_type": "B", "exam_type": "Körprov", "locations": ["Uppsala"]}
 
 async def test_a_booking_starts_from_the_prepared_start_page_and_books(replica, site, tmp_path):
     settings = e2e_settings(tmp_path, replica.url, browser_warm_contexts=1)
-    server = BackgroundServer(create_app(settings), ws="websockets").start(timeout_s=60)
+    server = BackgroundServer(create_app(settings)).start(timeout_s=60)
     try:
         pool = server._server.config.app.state.core.pool  # type: ignore[attr-defined]
         with httpx.Client(base_url=server.url, headers=AUTH, timeout=30) as api:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from gofer.events import model as events
-from tests.e2e.webhooks_support import Receiver, running_gofer, serve
+from tests.e2e.webhooks_support import Receiver, RunningGofer, running_gofer, serve
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -238,3 +238,39 @@ async def test_redelivery_to_a_disabled_endpoint_is_refused(tmp_path: Path) -> N
     assert refused.json()["code"] == "endpoint_disabled"
     assert resumed.json()["status"] == "active"
     assert resumed.json()["disabled_reason"] is None
+
+
+async def test_list_responses_carry_the_success_envelope(tmp_path: Path) -> None:
+    receiver = Receiver()
+    async with serve(receiver) as hooks:
+        async with running_gofer(tmp_path) as gofer:
+            await gofer.http.post(
+                "/api/v1/webhooks/endpoints", json={"url": f"{hooks}/a"}, headers=gofer.auth()
+            )
+            job_id = await gofer.job()
+            await gofer.core.store.record(job_id, events.BOOKING_STARTED, {"params": {}})
+            await receiver.wait_for(lambda got: len(got) == 1)
+            endpoints = await gofer.http.get("/api/v1/webhooks/endpoints", headers=gofer.auth())
+            messages = await gofer.http.get(
+                "/api/v1/webhooks/messages", params={"job_id": job_id}, headers=gofer.auth()
+            )
+            message_id = messages.json()["messages"][0]["id"]
+            await gofer.until(lambda: attempts_written(gofer, message_id))
+            attempts = await gofer.http.get(
+                f"/api/v1/webhooks/messages/{message_id}/attempts", headers=gofer.auth()
+            )
+
+    for response in (endpoints, messages, attempts):
+        assert response.status_code == 200
+        assert response.json()["success"] is True
+    assert [e["url"] for e in endpoints.json()["endpoints"]] == [f"{hooks}/a"]
+    assert messages.json()["next_cursor"] is None
+    assert attempts.json()["message_id"] == message_id
+    assert attempts.json()["attempts"][0]["succeeded"] is True
+
+
+async def attempts_written(gofer: RunningGofer, message_id: str) -> bool:
+    response = await gofer.http.get(
+        f"/api/v1/webhooks/messages/{message_id}/attempts", headers=gofer.auth()
+    )
+    return bool(response.json()["attempts"])

@@ -177,9 +177,9 @@ async def test_410_gone_disables_the_endpoint_and_the_job_hears_of_it(tmp_path: 
                     job_id, events.STATUS_UPDATE, {"message": "", "progress": 15}, step="login"
                 )
                 async with asyncio.timeout(15):
-                    notice = await live.get()
+                    notice = await anext(live)
                     while notice.type != "webhook_disabled":
-                        notice = await live.get()
+                        notice = await anext(live)
             response = await gofer.http.get(
                 f"/api/v1/webhooks/endpoints/{endpoint['id']}", headers=gofer.auth()
             )
@@ -211,9 +211,9 @@ async def test_an_endpoint_failing_too_long_is_disabled(tmp_path: Path) -> None:
             async with gofer.core.bus.subscribe(job_id) as live:
                 await gofer.core.store.record(job_id, events.BOOKING_STARTED, {"params": {}})
                 async with asyncio.timeout(15):
-                    notice = await live.get()
+                    notice = await anext(live)
                     while notice.type != "webhook_disabled":
-                        notice = await live.get()
+                        notice = await anext(live)
             response = await gofer.http.get(
                 f"/api/v1/webhooks/endpoints/{endpoint['id']}", headers=gofer.auth()
             )

@@ -32,12 +32,21 @@ def free_socket() -> socket.socket:
 
 
 @contextlib.asynccontextmanager
-async def serve(app: Any) -> AsyncIterator[str]:
-    """Serves an ASGI app with uvicorn on a free 127.0.0.1 port in this event loop."""
+async def serve(app: Any, tls: tuple[Path, Path] | None = None) -> AsyncIterator[str]:
+    """Serves an ASGI app with uvicorn on a free 127.0.0.1 port in this event loop.
+
+    With `tls` (certificate file, key file) it serves HTTPS.
+    """
     sock = free_socket()
     port = sock.getsockname()[1]
     config = uvicorn.Config(
-        app, log_level="warning", lifespan="on", timeout_graceful_shutdown=1, access_log=False
+        app,
+        log_level="warning",
+        lifespan="on",
+        timeout_graceful_shutdown=1,
+        access_log=False,
+        ssl_certfile=str(tls[0]) if tls else None,
+        ssl_keyfile=str(tls[1]) if tls else None,
     )
     config.load()
     server = uvicorn.Server(config)
@@ -45,7 +54,7 @@ async def serve(app: Any) -> AsyncIterator[str]:
     await server.startup(sockets=[sock])  # returns once the app has started and listens
     main = asyncio.create_task(server.main_loop())
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         await main

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from gofer.events.bus import EventBus
+from gofer.events.bus import MemoryEventBus
 from gofer.events.model import JOB_FAILED, TASK_COMPLETED
 from gofer.jobs.model import JobState
 from gofer.jobs.store import JobStore
@@ -20,7 +20,7 @@ async def _parts(path: Path) -> tuple[JobStore, FormSessions, AsyncEngine]:
     await create_tables(engine)
     sessions = session_factory(engine)
     forms = FormSessions(sessions)
-    store = JobStore(sessions, EventBus(), in_transaction_hooks=[forms.record_outcome])
+    store = JobStore(sessions, MemoryEventBus(), in_transaction_hooks=[forms.record_outcome])
     return store, forms, engine
 
 

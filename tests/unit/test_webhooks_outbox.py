@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gofer.events import model as events
-from gofer.events.bus import EventBus
+from gofer.events.bus import MemoryEventBus
 from gofer.jobs.store import JobStore
 from gofer.store.db import create_engine, create_tables, session_factory
 from gofer.store.tables import EventRow
@@ -75,8 +75,9 @@ async def parts(tmp_path: Path) -> AsyncIterator[Parts]:
 
     store = JobStore(
         sessions,
-        EventBus(),
+        MemoryEventBus(),
         in_transaction_hooks=[outbox.enqueue, crash_when_asked],
+        before_commit_hooks=[outbox.write],
         after_commit_hooks=[outbox.after_commit],
     )
     yield Parts(store, directory, sessions, wakes, power_cut)

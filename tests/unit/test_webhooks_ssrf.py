@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import ipaddress
 
-import httpcore
 import pytest
 
 from gofer.webhooks.ssrf import CheckedTarget, UnsafeUrl, UrlGuard, blocked_reason, parse
-from gofer.webhooks.transport import PinnedNetworkBackend, pinned_target
+from gofer.webhooks.transport import PinnedResolver, UncheckedHost, pinned_target
 
 
 @pytest.mark.parametrize(
@@ -132,15 +131,18 @@ async def test_checked_answers_are_reused_and_a_rebinding_is_caught_when_they_ex
         await uncached.check("https://hooks.example/a")
 
 
-async def test_the_transport_connects_only_to_the_pinned_checked_target() -> None:
-    backend = PinnedNetworkBackend()
-    with pytest.raises(httpcore.ConnectError, match="unchecked host"):
-        await backend.connect_tcp("hooks.example", 443)
-    token = pinned_target.set(CheckedTarget("hooks.example", 443, ("93.184.216.34",)))
+async def test_the_client_resolves_only_to_the_pinned_checked_target() -> None:
+    resolver = PinnedResolver()
+    with pytest.raises(UncheckedHost, match="unchecked host"):
+        await resolver.resolve("hooks.example", 443)
+    token = pinned_target.set(CheckedTarget("hooks.example", 443, ("93.184.216.34", "2606::1")))
     try:
-        with pytest.raises(httpcore.ConnectError, match="unchecked host"):
-            await backend.connect_tcp("other.example", 443)
-        with pytest.raises(httpcore.ConnectError, match="unchecked host"):
-            await backend.connect_tcp("hooks.example", 8443)
+        with pytest.raises(UncheckedHost, match="unchecked host"):
+            await resolver.resolve("other.example", 443)
+        with pytest.raises(UncheckedHost, match="unchecked host"):
+            await resolver.resolve("hooks.example", 8443)
+        answers = await resolver.resolve("Hooks.Example.", 443)
+        assert [a["host"] for a in answers] == ["93.184.216.34", "2606::1"]
+        assert [a["hostname"] for a in answers] == ["Hooks.Example.", "Hooks.Example."]
     finally:
         pinned_target.reset(token)

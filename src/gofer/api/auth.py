@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from fastapi import Request, WebSocket
+from fastapi import Request, Security, WebSocket
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from gofer.authn import resolve
 from gofer.errors import NotAuthenticated
@@ -25,7 +26,18 @@ UNAUTHORIZED = NotAuthenticated(
 )
 
 
-async def require_principal(request: Request) -> Principal:
+# Declared for OpenAPI (the Authorize button, and `security` on each protected operation); the
+# header is still read by `bearer_token` above, which also accepts what HTTPBearer would not.
+BEARER_SCHEME = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearerAuth",
+    description="The admin token, a user's access token (POST /api/auth/login) or an API key.",
+)
+
+
+async def require_principal(
+    request: Request, _declared: HTTPAuthorizationCredentials | None = Security(BEARER_SCHEME)
+) -> Principal:
     """FastAPI dependency for every non-public route."""
     token = bearer_token(request.headers.get("authorization"))
     principal = await resolve(request.app.state.token_resolvers, token)

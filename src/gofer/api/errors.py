@@ -68,6 +68,25 @@ def validation_details(errors: list[Any]) -> tuple[str, list[dict[str, Any]]]:
     return f"Invalid value for '{first['field']}': {message}", details
 
 
+def invalid_json_sentence(errors: list[Any], body: Any) -> str | None:
+    """A sentence for a body that is not JSON at all, or None if the body parsed.
+
+    FastAPI reports a decode failure as a validation error whose location is the byte offset;
+    that offset is a position, not a field, so it becomes a line and column instead.
+    """
+    error = next((e for e in errors if e.get("type") == "json_invalid"), None)
+    if error is None:
+        return None
+    reason = str((error.get("ctx") or {}).get("error") or "it could not be parsed")
+    loc = error.get("loc", ())
+    offset = loc[-1] if loc and isinstance(loc[-1], int) else None
+    if offset is None or not isinstance(body, str):
+        return f"The request body is not valid JSON: {reason}"
+    line = body.count("\n", 0, offset) + 1
+    column = offset - (body.rfind("\n", 0, offset) + 1) + 1
+    return f"The request body is not valid JSON: {reason} at line {line} column {column}"
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(GoferError)
     async def _domain_error(_: Request, exc: GoferError) -> JSONResponse:
@@ -79,7 +98,18 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
-        sentence, details = validation_details(list(exc.errors()))
+        errors = list(exc.errors())
+        not_json = invalid_json_sentence(errors, exc.body)
+        if not_json is not None:
+            # Still 422 as before (FastAPI's status for it, so clients keep working), but the body
+            # as a whole is named, never a byte offset as if it were a field.
+            return JSONResponse(
+                error_body(
+                    not_json, "invalid_json", details=[{"field": "body", "message": not_json}]
+                ),
+                status_code=422,
+            )
+        sentence, details = validation_details(errors)
         return JSONResponse(
             error_body(sentence, "validation_error", details=details), status_code=422
         )

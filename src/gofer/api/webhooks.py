@@ -71,6 +71,7 @@ class EndpointCreated(EndpointView):
 
 
 class EndpointList(BaseModel):
+    success: bool = True
     endpoints: list[EndpointView]
 
 
@@ -101,6 +102,7 @@ class MessageDetail(MessageView):
 
 
 class MessagePage(BaseModel):
+    success: bool = True
     messages: list[MessageView]
     next_cursor: str | None
 
@@ -116,6 +118,7 @@ class AttemptView(BaseModel):
 
 
 class AttemptList(BaseModel):
+    success: bool = True
     message_id: str
     attempts: list[AttemptView]
 

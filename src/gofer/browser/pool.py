@@ -100,11 +100,11 @@ class BrowserPool:
         self._warm.clear()
         async with self._lock:
             if self._browser is not None:
+                browser, self._browser = self._browser, None
                 try:
-                    await self._browser.close()
+                    await browser.close()
                 except Exception as exc:  # already gone: nothing left to close
                     log.debug("browser_close_failed", error=str(exc))
-                self._browser = None
             if self._playwright is not None:
                 await self._playwright.stop()
                 self._playwright = None
@@ -126,15 +126,22 @@ class BrowserPool:
             headless=self._headless,
             args=self._args,
             timeout=self._launch_timeout_ms,
+            # Ctrl-C reaches the Playwright driver too (same process group): the server closes
+            # the browser itself during its graceful stop, after the jobs have let go of it.
+            handle_sigint=False,
         )
 
     async def _launch(self) -> Browser:
         browser = await self._new_browser()
-        browser.on("disconnected", lambda _: log.warning("browser_disconnected"))
+        browser.on("disconnected", self._on_disconnected)
         self._browser = browser
         self.launches += 1
         log.info("browser_launched", version=browser.version, launches=self.launches)
         return browser
+
+    def _on_disconnected(self, browser: Browser) -> None:
+        if self._browser is browser:  # not our own close in stop(), which forgets it first
+            log.warning("browser_disconnected")
 
     async def browser(self) -> Browser:
         """The live browser, relaunched first if it has died."""

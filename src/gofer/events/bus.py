@@ -1,64 +1,93 @@
-"""In-memory fan-out of live events to subscribers (the Redis pub/sub seam for scale-out)."""
+"""Live fan-out of job events to subscribers: the protocol, and the in-memory bus used by default.
+
+Stored events go through `publish`/`subscribe`; a subscriber that falls behind gets a `Gap` and
+replays from the store, so it still sees every event once, in order. Things that are never stored
+(screencast frames, audio levels) go through `publish_live`/`subscribe_live`, where a slow
+subscriber simply loses the oldest payloads.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from typing import Any
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any, Protocol
 
 from gofer.events.model import Event
 
 
-class EventBus:
-    """Publishes each stored event to every subscriber of its job.
+class Gap:
+    """Marks that a subscription dropped events: replay from the store after the last seq seen."""
 
-    A slow subscriber never blocks publishers: its queue is bounded and, when full, the
-    subscription is marked lagged so the reader can replay from the store instead.
-    """
+    __slots__ = ()
 
-    def __init__(self, queue_size: int = 1000) -> None:
-        self._queue_size = queue_size
-        self._subscribers: dict[str, set[Subscription]] = defaultdict(set)
-        self._live: dict[str, set[LiveSubscription]] = defaultdict(set)
+    def __repr__(self) -> str:
+        return "GAP"
 
-    def publish(self, event: Event) -> None:
+
+GAP = Gap()
+
+
+class Subscription(Protocol):
+    """A job's live events, in publish order, with a `Gap` where some were dropped."""
+
+    def __aiter__(self) -> AsyncIterator[Event | Gap]: ...
+
+    async def __anext__(self) -> Event | Gap: ...
+
+
+class LiveSubscription(Protocol):
+    """A job's live-only payloads (never stored, never replayed)."""
+
+    def __aiter__(self) -> AsyncIterator[Any]: ...
+
+    async def __anext__(self) -> Any: ...
+
+
+class EventBus(Protocol):
+    """The seam for scale-out: in memory in one process, Redis pub/sub across processes."""
+
+    async def publish(self, event: Event) -> None: ...
+
+    def subscribe(self, job_id: str) -> AbstractAsyncContextManager[Subscription]: ...
+
+    async def publish_live(self, job_id: str, payload: Any) -> None: ...
+
+    def subscribe_live(self, job_id: str) -> AbstractAsyncContextManager[LiveSubscription]: ...
+
+
+class MemoryEventBus:
+    """One process's bus. Publishing never waits for a subscriber: each has a bounded queue."""
+
+    # Events a subscriber may fall behind by before it gets a Gap and replays from the store.
+    default_queue_size = 1000
+
+    def __init__(self, queue_size: int | None = None, live_queue_size: int = 8) -> None:
+        self._queue_size = queue_size or self.default_queue_size
+        self._live_queue_size = live_queue_size
+        self._subscribers: dict[str, set[MemorySubscription]] = defaultdict(set)
+        self._live: dict[str, set[MemoryLiveSubscription]] = defaultdict(set)
+
+    async def publish(self, event: Event) -> None:
         for subscription in tuple(self._subscribers.get(event.job_id, ())):
             subscription.offer(event)
 
     @asynccontextmanager
     async def subscribe(self, job_id: str) -> AsyncIterator[Subscription]:
-        subscription = Subscription(self._queue_size)
-        self._subscribers[job_id].add(subscription)
-        try:
+        subscription = MemorySubscription(self._queue_size)
+        async with _registered(self._subscribers, job_id, subscription):
             yield subscription
-        finally:
-            subscribers = self._subscribers.get(job_id)
-            if subscribers is not None:
-                subscribers.discard(subscription)
-                if not subscribers:
-                    del self._subscribers[job_id]
 
-    # --- the live-only channel: things never stored (screencast frames, viewer input) ---
-
-    async def publish_live(self, job_id: str, payload: dict[str, Any]) -> None:
-        """Hands a payload to the job's live subscribers now; nobody listening, nothing kept."""
+    async def publish_live(self, job_id: str, payload: Any) -> None:
         for subscription in tuple(self._live.get(job_id, ())):
             subscription.offer(payload)
 
     @asynccontextmanager
-    async def subscribe_live(self, job_id: str, size: int = 8) -> AsyncIterator[LiveSubscription]:
-        subscription = LiveSubscription(size)
-        self._live[job_id].add(subscription)
-        try:
+    async def subscribe_live(self, job_id: str) -> AsyncIterator[LiveSubscription]:
+        subscription = MemoryLiveSubscription(self._live_queue_size)
+        async with _registered(self._live, job_id, subscription):
             yield subscription
-        finally:
-            subscribers = self._live.get(job_id)
-            if subscribers is not None:
-                subscribers.discard(subscription)
-                if not subscribers:
-                    del self._live[job_id]
 
     def subscriber_count(self, job_id: str | None = None) -> int:
         if job_id is not None:
@@ -66,47 +95,61 @@ class EventBus:
         return sum(len(s) for s in self._subscribers.values())
 
 
-class Subscription:
-    """One subscriber's queue of live events."""
+@asynccontextmanager
+async def _registered(table: dict[str, set[Any]], job_id: str, member: Any) -> AsyncIterator[None]:
+    table[job_id].add(member)
+    try:
+        yield
+    finally:
+        members = table.get(job_id)
+        if members is not None:
+            members.discard(member)
+            if not members:
+                del table[job_id]
+
+
+class MemorySubscription:
+    """One subscriber's queue of events. When it overflows, the backlog is dropped for one `Gap`:
+    the reader replays from the store, which is cheaper than keeping a stale backlog."""
 
     def __init__(self, size: int) -> None:
-        self._queue: asyncio.Queue[Event] = asyncio.Queue(maxsize=size)
-        self.lagged = False
+        self._queue: asyncio.Queue[Event | Gap] = asyncio.Queue(maxsize=size)
+        self._lagged = False
 
     def offer(self, event: Event) -> None:
+        if self._lagged:
+            return  # the replay after the gap will read this event from the store
         try:
             self._queue.put_nowait(event)
         except asyncio.QueueFull:
-            self.lagged = True
+            self._lagged = True
+            while not self._queue.empty():
+                self._queue.get_nowait()
+            self._queue.put_nowait(GAP)
 
-    async def get(self) -> Event:
-        return await self._queue.get()
-
-    def __aiter__(self) -> Subscription:
+    def __aiter__(self) -> MemorySubscription:
         return self
 
-    async def __anext__(self) -> Event:
-        return await self._queue.get()
+    async def __anext__(self) -> Event | Gap:
+        item = await self._queue.get()
+        if isinstance(item, Gap):
+            self._lagged = False
+        return item
 
 
-class LiveSubscription:
-    """One listener on a live-only channel; a slow one loses the oldest payloads, not the newest."""
+class MemoryLiveSubscription:
+    """One subscriber's live payloads; when full, the oldest is dropped (only the newest matter)."""
 
-    def __init__(self, size: int = 8) -> None:
-        self._queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(maxsize=size)
-        self.dropped = 0
+    def __init__(self, size: int) -> None:
+        self._queue: asyncio.Queue[Any] = asyncio.Queue(maxsize=size)
 
-    def offer(self, payload: dict[str, Any]) -> None:
+    def offer(self, payload: Any) -> None:
         if self._queue.full():
             self._queue.get_nowait()
-            self.dropped += 1
         self._queue.put_nowait(payload)
 
-    async def get(self) -> dict[str, Any]:
-        return await self._queue.get()
-
-    def __aiter__(self) -> LiveSubscription:
+    def __aiter__(self) -> MemoryLiveSubscription:
         return self
 
-    async def __anext__(self) -> dict[str, Any]:
+    async def __anext__(self) -> Any:
         return await self._queue.get()

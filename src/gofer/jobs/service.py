@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from gofer.config import Settings
 from gofer.errors import Conflict, NotFound, invalid_field, validation_failure
+from gofer.events.bus import Gap
 from gofer.events.model import ENDING_EVENTS, QR_CODE_UPDATE, Event
 from gofer.jobs import endings
 from gofer.jobs.executor import JobExecutor
@@ -181,9 +182,8 @@ class JobService:
             try:
                 async with asyncio.timeout(timeout_s):
                     while job is not None and not job.state.terminal:
-                        event = await subscription.get()
-                        if event.type in ENDING_EVENTS or subscription.lagged:
-                            subscription.lagged = False
+                        event = await anext(subscription)
+                        if isinstance(event, Gap) or event.type in ENDING_EVENTS:
                             job = await self.store.get(job_id)
             except TimeoutError:
                 return None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +23,7 @@ from gofer.jobs.model import (
     JobView,
     display_status,
 )
+from gofer.store.db import serial_writes
 from gofer.store.tables import EventRow, JobRow
 
 # Called inside the transaction that stores an event (the webhook outbox uses it, so that an
@@ -28,6 +31,12 @@ from gofer.store.tables import EventRow, JobRow
 # with the jobs table's columns as attributes.
 InTransactionHook = Callable[[AsyncSession, Any, Event], Awaitable[None]]
 AfterCommitHook = Callable[[Event], None]
+# Called once per transaction, after the in-transaction hooks of all its events (the webhook
+# outbox writes the messages of a whole batch of events with one statement here).
+BeforeCommitHook = Callable[[AsyncSession], Awaitable[None]]
+
+# Events committed together at most; more wait for the next transaction.
+MAX_BATCH = 256
 
 
 JOBS: Table = JobRow.__table__  # type: ignore[assignment]
@@ -71,6 +80,24 @@ class IdempotencyConflict(Exception):
         self.job = job
 
 
+@dataclass(slots=True)
+class _Record:
+    """One `record` call waiting for its batch to commit."""
+
+    job_id: str
+    event_type: str
+    data: dict[str, Any]
+    at: datetime
+    changes: dict[str, Any]
+    done: asyncio.Future[Event]
+
+
+def _fail(batch: list[_Record], error: Exception) -> None:
+    for request in batch:
+        if not request.done.done():
+            request.done.set_exception(error)
+
+
 class JobStore:
     """Jobs and events in the database, with live fan-out after each commit."""
 
@@ -80,13 +107,18 @@ class JobStore:
         bus: EventBus,
         *,
         in_transaction_hooks: Sequence[InTransactionHook] = (),
+        before_commit_hooks: Sequence[BeforeCommitHook] = (),
         after_commit_hooks: Sequence[AfterCommitHook] = (),
     ) -> None:
         self._sessions = sessions
         self.bus = bus
         # Given once, when the store is built: every process that records events runs the same.
         self.in_transaction_hooks: tuple[InTransactionHook, ...] = tuple(in_transaction_hooks)
+        self.before_commit_hooks: tuple[BeforeCommitHook, ...] = tuple(before_commit_hooks)
         self.after_commit_hooks: tuple[AfterCommitHook, ...] = tuple(after_commit_hooks)
+        # Events waiting for the next transaction, and the task committing them.
+        self._waiting: list[_Record] = []
+        self._committer: asyncio.Task[None] | None = None
 
     async def create(
         self,
@@ -197,6 +229,9 @@ class JobStore:
         """Stores one event (and any job change that goes with it) atomically, then publishes it.
 
         The event's data gets the job's status after it, and is checked against its type's model.
+        Returns only after the event's transaction has committed. Events recorded while another
+        batch is committing share the next transaction (group commit); if the caller is
+        cancelled meanwhile, the event may still be stored.
         """
         now = utc_now()
         changes: dict[str, Any] = {"last_seq": JOBS.c.last_seq + 1, "updated_at": now}
@@ -215,32 +250,109 @@ class JobStore:
             changes["result"] = result
         if error is not None:
             changes["error"], changes["error_code"] = error
-        async with self._sessions.begin() as session:
-            # Core statements, not ORM objects: this runs for every event on the hot path.
-            row = (
-                await session.execute(
-                    update(JOBS).where(JOBS.c.id == job_id).values(**changes).returning(JOBS)
+        loop = asyncio.get_running_loop()
+        request = _Record(job_id, event_type, data, now, changes, loop.create_future())
+        committer = self._committer
+        if committer is not None and committer.get_loop() is not loop:
+            # The store outlived an event loop (tests run several): what waited there is gone.
+            committer = None
+            self._waiting = [r for r in self._waiting if r.done.get_loop() is loop]
+        self._waiting.append(request)
+        if committer is None or committer.done():
+            self._committer = loop.create_task(self._commit_waiting(), name="gofer-event-commit")
+        return await asyncio.shield(request.done)
+
+    async def _commit_waiting(self) -> None:
+        """Commits waiting events in batches until none is left; every request gets an answer."""
+        batch: list[_Record] = []
+        try:
+            while self._waiting:
+                batch, self._waiting = self._waiting[:MAX_BATCH], self._waiting[MAX_BATCH:]
+                try:
+                    await self._commit_batch(batch)
+                except Exception as exc:
+                    _fail(batch, exc)
+        except BaseException:
+            # Cancelled (the loop is shutting down): nobody may wait forever.
+            for request in [*batch, *self._waiting]:
+                request.done.cancel()
+            self._waiting = []
+            raise
+
+    async def _commit_batch(self, batch: list[_Record]) -> None:
+        try:
+            outcomes = await self._store(batch)
+        except Exception:
+            if len(batch) == 1:
+                raise
+            # One bad event (or a hook failing on it) must not fail its neighbours: the batch
+            # was rolled back as a whole, so each event is tried again in its own transaction.
+            for request in batch:
+                try:
+                    await self._commit_batch([request])
+                except Exception as exc:
+                    _fail([request], exc)
+            return
+        for request, outcome in zip(batch, outcomes, strict=True):
+            if isinstance(outcome, Exception):
+                request.done.set_exception(outcome)
+                continue
+            try:
+                await self.bus.publish(outcome)
+                for after in self.after_commit_hooks:
+                    after(outcome)
+            except Exception as exc:  # as before group commit: the caller hears of it
+                request.done.set_exception(exc)
+                continue
+            request.done.set_result(outcome)
+
+    async def _store(self, batch: list[_Record]) -> list[Event | LookupError]:
+        """One transaction for the whole batch; a missing job fails only its own event."""
+        outcomes: list[Event | LookupError] = []
+        rows: list[dict[str, Any]] = []
+        async with serial_writes(self._sessions), self._sessions.begin() as session:
+            for request in batch:
+                # Core statements, not ORM objects: this runs for every event on the hot path.
+                row = (
+                    await session.execute(
+                        update(JOBS)
+                        .where(JOBS.c.id == request.job_id)
+                        .values(**request.changes)
+                        .returning(JOBS)
+                    )
+                ).first()
+                if row is None:
+                    outcomes.append(LookupError(f"no job {request.job_id}"))
+                    continue
+                data = checked_data(
+                    request.event_type,
+                    {**request.data, "status": display_status(JobState(row.state), row.step)},
                 )
-            ).first()
-            if row is None:
-                raise LookupError(f"no job {job_id}")
-            data = checked_data(
-                event_type, {**data, "status": display_status(JobState(row.state), row.step)}
-            )
-            event = Event(
-                seq=row.last_seq, job_id=job_id, type=event_type, timestamp=now, data=data
-            )
-            await session.execute(
-                insert(EVENTS).values(
-                    job_id=job_id, seq=event.seq, type=event_type, timestamp=now, data=data
+                event = Event(
+                    seq=row.last_seq,
+                    job_id=request.job_id,
+                    type=request.event_type,
+                    timestamp=request.at,
+                    data=data,
                 )
-            )
-            for hook in self.in_transaction_hooks:
-                await hook(session, row, event)
-        self.bus.publish(event)
-        for after in self.after_commit_hooks:
-            after(event)
-        return event
+                rows.append(
+                    {
+                        "job_id": event.job_id,
+                        "seq": event.seq,
+                        "type": event.type,
+                        "timestamp": event.timestamp,
+                        "data": event.data,
+                    }
+                )
+                for hook in self.in_transaction_hooks:
+                    await hook(session, row, event)
+                outcomes.append(event)
+            if rows:
+                # One statement for all the batch's events; one row is a plain execute.
+                await session.execute(insert(EVENTS), rows[0] if len(rows) == 1 else rows)
+            for before in self.before_commit_hooks:
+                await before(session)
+        return outcomes
 
     async def events_after(self, job_id: str, after: int = 0, limit: int = 1000) -> list[Event]:
         query = (

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import weakref
+from contextlib import AbstractAsyncContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, DateTime, event
+from sqlalchemy import Connection, DateTime, Engine, event
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -59,6 +63,31 @@ def create_engine(url: str) -> AsyncEngine:
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+_write_locks: weakref.WeakKeyDictionary[Engine, dict[asyncio.AbstractEventLoop, asyncio.Lock]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def serial_writes(sessions: async_sessionmaker[AsyncSession]) -> AbstractAsyncContextManager[Any]:
+    """Held around the busiest write transactions (event store, webhook dispatcher) on SQLite.
+
+    SQLite has one writer at a time, and a writer that finds the lock taken sleeps 1–25 ms
+    before trying again; queueing on an asyncio lock instead hands the lock over at once.
+    PostgreSQL writes concurrently, so there it is a no-op.
+    """
+    engine = sessions.kw.get("bind")
+    if not isinstance(engine, AsyncEngine) or engine.dialect.name != "sqlite":
+        return contextlib.nullcontext()
+    per_loop = _write_locks.setdefault(engine.sync_engine, {})
+    loop = asyncio.get_running_loop()
+    lock = per_loop.get(loop)
+    if lock is None:
+        for stale in [known for known in per_loop if known.is_closed()]:
+            del per_loop[stale]
+        lock = per_loop[loop] = asyncio.Lock()
+    return lock
 
 
 MIGRATIONS = Path(__file__).parent / "migrations"

@@ -4,20 +4,33 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import secrets
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import lru_cache
-from typing import cast
+from typing import Any, cast
 
-import httpx
+import aiohttp
 import structlog
-from sqlalchemy import Select, Table, and_, bindparam, exists, func, insert, select, update
+from sqlalchemy import (
+    Label,
+    Table,
+    Update,
+    and_,
+    bindparam,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
 from gofer.events.model import utc_now
+from gofer.store.db import serial_writes
 from gofer.webhooks import metrics
 from gofer.webhooks.retry import RetrySchedule
 from gofer.webhooks.signing import signed_headers
@@ -32,13 +45,14 @@ from gofer.webhooks.tables import (
     WebhookEndpointRow,
     WebhookMessageRow,
 )
-from gofer.webhooks.transport import DeliveryClients, pinned_target
+from gofer.webhooks.transport import DeliveryClient, WebhookClient, pinned_target
 
 log = structlog.get_logger("gofer.webhooks")
 
-RESPONSE_PREFIX_BYTES = 1024
 # Messages claimed per database round trip when the dispatcher has room for more.
 CLAIM_BATCH = 500
+# How long stopping waits for the dispatch loop to finish its step before cancelling it.
+STOP_WAIT_S = 10.0
 # After a rotation, the old secret keeps signing this long.
 SECRET_GRACE = timedelta(hours=24)
 
@@ -50,9 +64,14 @@ _attempts = cast(Table, WebhookAttemptRow.__table__)
 DisabledNotice = Callable[[str, dict[str, object]], Awaitable[None]]
 
 
-def _claim_query() -> Select:  # type: ignore[type-arg]
-    """Due pending messages of active endpoints that no earlier pending message of their job
-    (for the same endpoint) is waiting behind, oldest first. Built once: building is costly."""
+def _claim_statement() -> Update:
+    """Leases due pending messages of active endpoints to one dispatcher, oldest first.
+
+    A message is due when no earlier pending message of its job (for the same endpoint) is
+    waiting ahead of it and nobody holds an unexpired lease on it. The choice and the lease are
+    one statement: SQLite runs it under its single write lock, PostgreSQL skips rows another
+    dispatcher is leasing right now (`FOR UPDATE SKIP LOCKED`). Built once: building is costly.
+    """
     m = WebhookMessageRow
     e = WebhookEndpointRow
     earlier = aliased(WebhookMessageRow)
@@ -62,42 +81,57 @@ def _claim_query() -> Select:  # type: ignore[type-arg]
         earlier.status == MESSAGE_PENDING,
         earlier.seq < m.seq,
     )
-    return (
-        select(
-            m.id,
-            m.endpoint_id,
-            m.job_id,
-            m.seq,
-            m.payload,
-            m.attempt_count,
-            m.failures,
-            m.created_at,
-            e.url,
-            e.secret,
-            e.previous_secret,
-            e.previous_secret_expires_at,
-        )
+    due = (
+        select(m.id)
         .join(e, e.id == m.endpoint_id)
         .where(
             m.status == MESSAGE_PENDING,
             m.next_attempt_at <= bindparam("now"),
+            or_(m.lease_until.is_(None), m.lease_until <= bindparam("now")),
             e.status == ENDPOINT_ACTIVE,
             ~blocked,
-            m.id.not_in(bindparam("taken", expanding=True)),
         )
         # Index order only: a second sort key would make SQLite test every due row.
         .order_by(m.next_attempt_at)
         .limit(bindparam("limit"))
+        .with_for_update(skip_locked=True, of=m)
+    )
+
+    owner = _endpoints.alias("owning_endpoint")
+
+    def endpoint(column: str) -> Label[Any]:
+        # A subquery, not a join: SQLite's RETURNING may only name the updated table. (SQLite
+        # renders it unqualified, `id = endpoint_id`; only the endpoint has an `id` in that
+        # scope and only the message an `endpoint_id`, so it still reads the right row.)
+        return (
+            select(owner.c[column])
+            .where(owner.c.id == _messages.c.endpoint_id)
+            .scalar_subquery()
+            .label(column)
+        )
+
+    return (
+        update(_messages)
+        .where(_messages.c.id.in_(due.scalar_subquery()))
+        .values(leased_by=bindparam("me"), lease_until=bindparam("until"))
+        .returning(
+            _messages.c.id,
+            _messages.c.endpoint_id,
+            _messages.c.job_id,
+            _messages.c.seq,
+            _messages.c.payload,
+            _messages.c.attempt_count,
+            _messages.c.failures,
+            _messages.c.created_at,
+            endpoint("url"),
+            endpoint("secret"),
+            endpoint("previous_secret"),
+            endpoint("previous_secret_expires_at"),
+        )
     )
 
 
-CLAIM_QUERY = _claim_query()
-
-
-@lru_cache(maxsize=4096)
-def parsed_url(url: str) -> httpx.URL:
-    """Endpoint URLs repeat; parsing each once saves a noticeable share of a delivery's CPU."""
-    return httpx.URL(url)
+CLAIM_STATEMENT = _claim_statement()
 
 
 @dataclass(slots=True)
@@ -137,10 +171,12 @@ class Outcome:
 
 
 class Dispatcher:
-    """One per server process. Wakes when an event commits, or when the next retry is due.
+    """One per server process; several may share a database. Wakes when an event commits, or
+    when the next retry is due.
 
-    Claims live in memory (the in-flight set): a crash leaves claimed messages pending in the
-    database, so after a restart they are sent again. Delivery is at least once.
+    A claim is a lease in the database (`leased_by`, `lease_until`), renewed while the message is
+    being sent. A dispatcher that dies leaves its leases to expire; then another one (or itself
+    after a restart) sends those messages again. Delivery is at least once.
     """
 
     def __init__(
@@ -155,7 +191,9 @@ class Dispatcher:
         disable_after_s: float,
         idle_poll_s: float,
         on_disabled: DisabledNotice | None = None,
-        clients: DeliveryClients | None = None,
+        client: DeliveryClient | None = None,
+        lease_s: float = 10.0,
+        name: str | None = None,
     ) -> None:
         self._sessions = sessions
         self._guard = guard
@@ -166,8 +204,16 @@ class Dispatcher:
         self._disable_after = timedelta(seconds=disable_after_s)
         self._idle_poll_s = idle_poll_s
         self._on_disabled = on_disabled
-        self._clients = clients
+        self._client: DeliveryClient = client or WebhookClient(
+            concurrency=concurrency, timeout_s=timeout_s
+        )
+        # Renewed at least every `idle_poll_s` while sending, so it need only outlast a few
+        # renewals; short, so that a dead dispatcher's messages go out again soon.
+        self._lease = timedelta(seconds=max(lease_s, 3 * idle_poll_s))
+        self._renewed_at = 0.0
+        self.name = name or "dsp_" + secrets.token_hex(8)
         self._wake = asyncio.Event()
+        self._stopping = False
         self._loop_task: asyncio.Task[None] | None = None
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._outcomes: list[Outcome] = []
@@ -185,10 +231,6 @@ class Dispatcher:
         self.flush_count = 0
         self._flushed = asyncio.Condition()
 
-    @property
-    def in_flight_ids(self) -> set[str]:
-        return set(self._tasks)
-
     def wake(self) -> None:
         """New messages are due now."""
         self._wake.set()
@@ -204,25 +246,30 @@ class Dispatcher:
             await self._flushed.wait_for(lambda: self.flush_count > count)
 
     async def start(self) -> None:
-        if self._clients is None:
-            self._clients = DeliveryClients(self._concurrency)
         self._loop_task = asyncio.create_task(self._run(), name="gofer-webhook-dispatcher")
 
     async def stop(self) -> None:
         if self._loop_task is not None:
-            self._loop_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._loop_task
-        # Unfinished deliveries stay pending in the database and are sent after the restart.
+            # The loop ends between two steps: cancelling it inside a transaction could leave a
+            # SQLite connection holding the write lock.
+            self._stopping = True
+            self._wake.set()
+            try:
+                await asyncio.wait_for(asyncio.shield(self._loop_task), STOP_WAIT_S)
+            except TimeoutError:
+                self._loop_task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await self._loop_task
+        # Unfinished deliveries are released below; another dispatcher (or a restart) sends them.
         for task in list(self._tasks.values()):
             task.cancel()
         await asyncio.gather(*self._tasks.values(), return_exceptions=True)
         try:
             await self._flush()
+            await self._release_leases()
         except Exception:
             log.exception("webhook_flush_on_stop_failed")
-        if self._clients is not None:
-            await self._clients.aclose()
+        await self._client.aclose()
 
     async def _run(self) -> None:
         timeout = 0.0
@@ -233,6 +280,8 @@ class Dispatcher:
                     await asyncio.wait_for(self._wake.wait(), timeout)
                 except TimeoutError:
                     idle = True
+            if self._stopping:
+                return
             self._wake.clear()
             try:
                 if idle:
@@ -253,14 +302,18 @@ class Dispatcher:
         Returns how long to sleep if nothing wakes the loop sooner.
         """
         room = self._concurrency - len(self._tasks)
-        if room <= 0 and not self._outcomes:
+        # Leases are renewed even while every slot is busy with slow receivers.
+        renew = bool(self._tasks) and time.monotonic() - self._renewed_at > self._lease_renewal_s
+        if room <= 0 and not self._outcomes and not renew:
             return self._idle_poll_s  # a finishing delivery wakes the loop
         now = utc_now()
         limit = min(room, CLAIM_BATCH)
         outcomes, self._outcomes = self._outcomes, []
         try:
-            async with self._sessions.begin() as session:
+            async with serial_writes(self._sessions), self._sessions.begin() as session:
                 disabled = await self._write(session, outcomes, now) if outcomes else {}
+                if renew:
+                    await self._renew_leases(session, now)
                 claimed = await self._claim(session, now, limit) if room > 0 else []
         except BaseException:
             self._outcomes[:0] = outcomes  # written next time; nothing is forgotten
@@ -283,17 +336,19 @@ class Dispatcher:
             return self._idle_poll_s
         return max(0.0, min(self._idle_poll_s, (self._next_due - utc_now()).total_seconds()))
 
+    @property
+    def _lease_renewal_s(self) -> float:
+        return min(self._lease.total_seconds() / 3, self._idle_poll_s)
+
     async def _claim(self, session: AsyncSession, now: datetime, limit: int) -> list[Claimed]:
-        # Sent but not yet written down (finished during this step) counts as taken, too.
-        taken = [*self._tasks, *(o.message.id for o in self._outcomes)]
-        params = {"now": now, "limit": limit, "taken": taken}
-        rows = (await session.execute(CLAIM_QUERY, params)).all()
+        params = {"now": now, "limit": limit, "me": self.name, "until": now + self._lease}
+        rows = (await session.execute(CLAIM_STATEMENT, params)).all()
         claimed = []
         for row in rows:
-            secrets = [row.secret or self._default_secret]
+            secrets_ = [row.secret or self._default_secret]
             expires = row.previous_secret_expires_at
             if row.previous_secret and expires is not None and expires > now:
-                secrets.append(row.previous_secret)
+                secrets_.append(row.previous_secret)
             claimed.append(
                 Claimed(
                     id=row.id,
@@ -306,10 +361,28 @@ class Dispatcher:
                     failures=row.failures,
                     created_at=row.created_at,
                     url=row.url,
-                    secrets=tuple(secrets),
+                    secrets=tuple(secrets_),
                 )
             )
         return claimed
+
+    async def _renew_leases(self, session: AsyncSession, now: datetime) -> None:
+        """Keeps this dispatcher's claims on messages it is still sending."""
+        self._renewed_at = time.monotonic()
+        await session.execute(
+            update(_messages)
+            .where(_messages.c.leased_by == self.name, _messages.c.status == MESSAGE_PENDING)
+            .values(lease_until=now + self._lease)
+        )
+
+    async def _release_leases(self) -> None:
+        """On a clean stop, unsent messages are free for another dispatcher at once."""
+        async with serial_writes(self._sessions), self._sessions.begin() as session:
+            await session.execute(
+                update(_messages)
+                .where(_messages.c.leased_by == self.name, _messages.c.status == MESSAGE_PENDING)
+                .values(leased_by=None, lease_until=None)
+            )
 
     async def _query_next_due(self, now: datetime) -> datetime | None:
         m = WebhookMessageRow
@@ -338,31 +411,13 @@ class Dispatcher:
                 target = await self._guard.check(message.url)
                 pinned_target.set(target)
                 headers = signed_headers(message.id, message.body, message.secrets)
-                assert self._clients is not None
-                origin = (target.host, target.port)
-                transport = self._clients.borrow(origin)
-                try:
-                    request = httpx.Request(
-                        "POST", parsed_url(message.url), content=message.payload, headers=headers
-                    )
-                    response = await transport.handle_async_request(request)
-                    status_code = response.status_code
-                    prefix = bytearray()
-                    try:
-                        async for chunk in response.stream:  # type: ignore[union-attr]
-                            prefix += chunk
-                            if len(prefix) >= RESPONSE_PREFIX_BYTES:
-                                break
-                    finally:
-                        await response.aclose()
-                    response_body = prefix[:RESPONSE_PREFIX_BYTES].decode("utf-8", "replace")
-                finally:
-                    self._clients.give_back(origin, transport)
+                answer = await self._client.post(message.url, message.payload, headers)
+                status_code, response_body = answer.status_code, answer.body_prefix
         except UnsafeUrl as exc:
             error = f"Blocked: {exc.reason}"
         except TimeoutError:
             error = f"Timed out after {self._timeout_s:g} s"
-        except httpx.HTTPError as exc:
+        except (aiohttp.ClientError, OSError) as exc:
             error = f"{type(exc).__name__}: {exc}"[:500]
         except asyncio.CancelledError:
             self._tasks.pop(message.id, None)
@@ -384,7 +439,7 @@ class Dispatcher:
         if not self._outcomes:
             return
         outcomes, self._outcomes = self._outcomes, []
-        async with self._sessions.begin() as session:
+        async with serial_writes(self._sessions), self._sessions.begin() as session:
             disabled = await self._write(session, outcomes, utc_now())
         await self._after_write(outcomes, disabled)
 
@@ -470,10 +525,13 @@ class Dispatcher:
                     attempt_count=bindparam("b_count"),
                     last_attempt_at=bindparam("b_at"),
                     delivered_at=bindparam("b_at"),
+                    leased_by=None,
+                    lease_until=None,
                 ),
                 succeeded,
             )
-        # A message superseded or redelivered meanwhile keeps its new state (status check).
+        # A message superseded meanwhile keeps its new state (status check), and one whose lease
+        # expired and went to another dispatcher is that dispatcher's to reschedule (lease check).
         for rows, status in ((retried, MESSAGE_PENDING), (gave_up, MESSAGE_FAILED)):
             if not rows:
                 continue
@@ -482,12 +540,18 @@ class Dispatcher:
                 "attempt_count": bindparam("b_count"),
                 "failures": bindparam("b_failures"),
                 "last_attempt_at": bindparam("b_at"),
+                "leased_by": None,
+                "lease_until": None,
             }
             if status == MESSAGE_PENDING:
                 values["next_attempt_at"] = bindparam("b_next")
             await session.execute(
                 update(_messages)
-                .where(_messages.c.id == bindparam("b_id"), _messages.c.status == MESSAGE_PENDING)
+                .where(
+                    _messages.c.id == bindparam("b_id"),
+                    _messages.c.status == MESSAGE_PENDING,
+                    _messages.c.leased_by == self.name,
+                )
                 .values(**values),
                 rows,
             )

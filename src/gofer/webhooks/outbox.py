@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -57,6 +57,8 @@ EVENT_TYPES: frozenset[str] = frozenset(
 
 _messages = cast(Table, WebhookMessageRow.__table__)
 _endpoints = cast(Table, WebhookEndpointRow.__table__)
+# Where a transaction's messages wait (in `session.info`) until the outbox writes them.
+_UNWRITTEN = "gofer.webhooks.unwritten_messages"
 
 
 def iso(moment: datetime) -> str:
@@ -149,20 +151,16 @@ class EndpointDirectory:
 class Outbox:
     """Adds one pending message per interested endpoint to the transaction that stores an event.
 
+    `enqueue` is the job store's in-transaction hook and `write` its before-commit hook: both
+    must be registered, so that the messages are written in the events' own transaction.
+
     Targets: the settings default endpoint, the owner's registered endpoints (an admin's
     endpoints hear every job, as the admin sees every job), and the job's own `webhook_url`.
     """
 
-    def __init__(
-        self,
-        directory: EndpointDirectory,
-        wake: Callable[[], None],
-        in_flight: Callable[[], Set[str]] = frozenset,
-    ) -> None:
+    def __init__(self, directory: EndpointDirectory, wake: Callable[[], None]) -> None:
         self._directory = directory
         self._wake = wake
-        # Messages being sent right now are left alone, so a job's QR codes stay in order.
-        self._in_flight = in_flight
         # (job_id, seq) -> what to do once that event's transaction commits.
         self._committed: dict[tuple[str, int], tuple[int, EndpointInfo | None, bool]] = {}
 
@@ -184,25 +182,37 @@ class Outbox:
                 self._committed[(job.id, event.seq)] = (0, learned, False)
             return
         superseded = 0
+        now = utc_now()
+        buffered: list[dict[str, Any]] = session.info.setdefault(_UNWRITTEN, [])
         if event.type == events.QR_CODE_UPDATE:
-            # Only the newest QR code is worth scanning; older unsent ones are dropped.
+            # Only the newest QR code is worth scanning; older unsent ones are dropped. Messages
+            # a dispatcher is sending right now (leased) are left alone, so QR codes stay in order.
+            endpoint_ids = [t[0] for t in targets]
             result = await session.execute(
                 update(_messages)
                 .where(
                     _messages.c.job_id == job.id,
                     _messages.c.event_type == events.QR_CODE_UPDATE,
                     _messages.c.status == MESSAGE_PENDING,
-                    _messages.c.endpoint_id.in_([t[0] for t in targets]),
-                    _messages.c.id.not_in(list(self._in_flight())),
+                    _messages.c.endpoint_id.in_(endpoint_ids),
+                    or_(_messages.c.lease_until.is_(None), _messages.c.lease_until <= now),
                 )
                 .values(status=MESSAGE_SUPERSEDED)
             )
             superseded = int(getattr(result, "rowcount", 0) or 0)
-        now = utc_now()
+            for row in buffered:  # the same, for messages of this batch not yet written
+                if (
+                    row["job_id"] == job.id
+                    and row["event_type"] == events.QR_CODE_UPDATE
+                    and row["status"] == MESSAGE_PENDING
+                    and row["endpoint_id"] in endpoint_ids
+                ):
+                    row["status"] = MESSAGE_SUPERSEDED
+                    superseded += 1
         payload = body(
             event.type, job.id, seed_user_id(job), event.seq, event.timestamp, event.data
         )
-        rows = [
+        buffered.extend(
             {
                 "id": new_message_id(),
                 "endpoint_id": endpoint_id,
@@ -218,10 +228,16 @@ class Outbox:
                 "created_at": now,
             }
             for endpoint_id, owner_id in targets
-        ]
-        # One row is the usual case; a plain execute is cheaper than an executemany.
-        await session.execute(insert(_messages), rows[0] if len(rows) == 1 else rows)
+        )
         self._committed[(job.id, event.seq)] = (superseded, learned, True)
+
+    async def write(self, session: AsyncSession) -> None:
+        """Before-commit hook of the job store: the messages of every event in the transaction,
+        in one statement."""
+        rows = session.info.pop(_UNWRITTEN, None)
+        if rows:
+            # One row is the usual case alone; a plain execute is cheaper than an executemany.
+            await session.execute(insert(_messages), rows[0] if len(rows) == 1 else rows)
 
     async def _job_endpoint(self, session: AsyncSession, job: JobRow) -> EndpointInfo:
         """The implicit endpoint for the job's URL, created on its first event."""

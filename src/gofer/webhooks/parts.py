@@ -16,6 +16,7 @@ from gofer.webhooks.outbox import WEBHOOK_DISABLED, EndpointDirectory, Outbox
 from gofer.webhooks.retry import RetrySchedule
 from gofer.webhooks.signing import new_secret
 from gofer.webhooks.ssrf import Resolver, UnsafeUrl, UrlGuard
+from gofer.webhooks.transport import WebhookClient, verifying_ssl_context
 
 log = structlog.get_logger("gofer.webhooks")
 
@@ -89,10 +90,15 @@ async def build_webhook_parts(
         disable_after_s=settings.webhook_disable_after_s,
         idle_poll_s=settings.webhook_idle_poll_s,
         on_disabled=tell_job,
+        client=WebhookClient(
+            concurrency=settings.webhook_concurrency,
+            timeout_s=settings.webhook_timeout_s,
+            ssl_context=verifying_ssl_context(settings.webhook_ca_bundle),
+        ),
     )
     directory = EndpointDirectory(db)
     dispatcher.on_idle = directory.refresh
     dispatcher.on_endpoints_changed = directory.refresh
-    outbox = Outbox(directory, dispatcher.wake, lambda: dispatcher.in_flight_ids)
+    outbox = Outbox(directory, dispatcher.wake)
     control = WebhookControl(db, guard, dispatcher, directory)
     return WebhookParts(guard, dispatcher, directory, outbox, control, db, default_url(settings))

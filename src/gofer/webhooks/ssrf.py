@@ -87,7 +87,7 @@ def parse(url: str) -> tuple[str, str, int]:
         raise UnsafeUrl("the URL has no host", "invalid_url")
     if not host.isascii():
         try:
-            host = host.encode("idna").decode("ascii")  # the form httpx connects with
+            host = host.encode("idna").decode("ascii")  # the form the client connects with
         except UnicodeError as exc:
             raise UnsafeUrl("the URL's host name is not valid", "invalid_url") from exc
     if parts.username is not None or parts.password is not None:

@@ -95,6 +95,12 @@ class WebhookMessageRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     last_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # The dispatcher sending this message right now, and until when its claim holds: another
+    # dispatcher takes the message over only after the lease expired (its holder died).
+    # Deliberately not indexed: on PostgreSQL, taking a lease then changes no indexed column,
+    # so the row is updated in place (HOT) and the claim's index scan meets no dead entries.
+    leased_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class WebhookAttemptRow(Base):

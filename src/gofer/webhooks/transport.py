@@ -1,23 +1,19 @@
-"""An httpx transport that connects only to addresses the SSRF guard has just checked."""
+"""The webhook HTTP client: aiohttp, connecting only to addresses the SSRF guard has just checked."""
 
 from __future__ import annotations
 
 import contextvars
-import importlib.util
+import socket
 import ssl
-import sys
-from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
+from typing import Protocol
 
-import httpcore
-import httpx
+import aiohttp
+from aiohttp.abc import AbstractResolver, ResolveResult
 
 from gofer.webhooks.ssrf import CheckedTarget
 
-# httpcore tries `import sniffio` on every request; when it is not installed, each failed import
-# searches the whole path (a large share of a delivery's CPU). A None entry fails it at once.
-if importlib.util.find_spec("sniffio") is None:
-    sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]
+RESPONSE_PREFIX_BYTES = 1024
 
 # The checked target of the delivery running in this task; connections are made only to it.
 pinned_target: contextvars.ContextVar[CheckedTarget | None] = contextvars.ContextVar(
@@ -25,101 +21,113 @@ pinned_target: contextvars.ContextVar[CheckedTarget | None] = contextvars.Contex
 )
 
 
-class PinnedNetworkBackend(httpcore.AsyncNetworkBackend):
-    """Connects to the checked addresses instead of resolving the host name again.
+class UncheckedHost(OSError):
+    """A connection was asked for a host the guard did not check for this delivery."""
 
-    TLS still uses the URL's host name for SNI and certificate checks, because httpcore passes
-    the name (not the address) to `start_tls`.
+
+class PinnedResolver(AbstractResolver):
+    """Answers name lookups with the guard's checked addresses instead of asking DNS again.
+
+    aiohttp still uses the URL's host name for SNI and the certificate check, so TLS verifies
+    the name while the socket goes to the checked address. IP-literal hosts skip resolvers;
+    the guard has checked the literal itself.
     """
 
-    def __init__(self) -> None:
-        self._backend = httpcore.AnyIOBackend()
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,  # noqa: ASYNC109 (httpcore's interface)
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
         target = pinned_target.get()
         if target is None or target.host != host.lower().rstrip(".") or target.port != port:
-            raise httpcore.ConnectError(f"refusing to connect to unchecked host {host}:{port}")
-        error: Exception | None = None
-        for address in target.addresses:
-            try:
-                return await self._backend.connect_tcp(
-                    address,
-                    port,
-                    timeout=timeout,
-                    local_address=local_address,
-                    socket_options=socket_options,
-                )
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                error = exc
-        raise error or httpcore.ConnectError(f"no address to connect to for {host}")
+            raise UncheckedHost(f"refusing to connect to unchecked host {host}:{port}")
+        return [
+            ResolveResult(
+                hostname=host,
+                host=address,
+                port=port,
+                family=socket.AF_INET6 if ":" in address else socket.AF_INET,
+                proto=0,
+                flags=socket.AI_NUMERICHOST,
+            )
+            for address in target.addresses
+        ]
 
-    async def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,  # noqa: ASYNC109 (httpcore's interface)
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        raise httpcore.ConnectError("webhooks never use unix sockets")
-
-    async def sleep(self, seconds: float) -> None:
-        await self._backend.sleep(seconds)
+    async def close(self) -> None:
+        return None
 
 
-class PinnedTransport(httpx.AsyncHTTPTransport):
-    """httpx's pooled HTTP/1.1 transport with the pinned network backend underneath."""
-
-    def __init__(
-        self, ssl_context: ssl.SSLContext, max_connections: int, keepalive_expiry: float = 30.0
-    ) -> None:
-        # No super().__init__(): it would build an SSL context per transport; ours is shared.
-        self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=ssl_context,
-            max_connections=max_connections,
-            max_keepalive_connections=max_connections,
-            keepalive_expiry=keepalive_expiry,
-            http1=True,
-            http2=False,
-            network_backend=PinnedNetworkBackend(),
-        )
+@dataclass(frozen=True, slots=True)
+class Answer:
+    status_code: int
+    # The first KB of the receiver's answer, for debugging a failing endpoint.
+    body_prefix: str
 
 
-class DeliveryClients:
-    """One single-connection pinned transport per concurrent delivery.
+class DeliveryClient(Protocol):
+    """What the dispatcher needs from an HTTP client (the benchmark compares several)."""
 
-    httpcore's pool does work proportional to its connections on every request, so one big
-    pool gets slow under load; many one-connection pools stay fast. A delivery borrows an idle
-    transport, preferring one whose kept-alive connection already goes to the same host.
-    Requests go straight to the transport: redirects are never followed, no cookies, no proxies.
+    async def post(self, url: str, body: bytes, headers: dict[str, str]) -> Answer: ...
+
+    async def aclose(self) -> None: ...
+
+
+def verifying_ssl_context(ca_bundle: str | None = None) -> ssl.SSLContext:
+    """The system's trusted CAs (honouring SSL_CERT_FILE), plus `ca_bundle` when given."""
+    context = ssl.create_default_context()
+    if ca_bundle is not None:
+        context.load_verify_locations(cafile=ca_bundle)
+    return context
+
+
+class WebhookClient:
+    """One pooled aiohttp session for every delivery of a dispatcher.
+
+    No redirects, no cookies, no proxies from the environment, a whole-request time limit,
+    and TLS verified against `ssl_context` (the system CAs by default).
     """
 
-    def __init__(self, count: int) -> None:
-        context = httpx.create_ssl_context(trust_env=False)
-        self._idle: dict[tuple[str, int], list[PinnedTransport]] = {}
-        self._fresh = [PinnedTransport(context, max_connections=1) for _ in range(count)]
-        self._all = list(self._fresh)
+    def __init__(
+        self, *, concurrency: int, timeout_s: float, ssl_context: ssl.SSLContext | None = None
+    ) -> None:
+        self._concurrency = concurrency
+        self._timeout = aiohttp.ClientTimeout(total=timeout_s)
+        self._ssl = ssl_context or verifying_ssl_context()
+        self._session: aiohttp.ClientSession | None = None
 
-    def borrow(self, origin: tuple[str, int]) -> PinnedTransport:
-        """An idle transport; callers never run more deliveries than there are transports."""
-        same = self._idle.get(origin)
-        if same:
-            return same.pop()
-        if self._fresh:
-            return self._fresh.pop()
-        for transports in self._idle.values():
-            if transports:
-                return transports.pop()
-        raise RuntimeError("more concurrent deliveries than delivery transports")
+    def _open(self) -> aiohttp.ClientSession:
+        # Built lazily: aiohttp wants a running event loop.
+        connector = aiohttp.TCPConnector(
+            limit=self._concurrency,
+            limit_per_host=0,
+            resolver=PinnedResolver(),
+            use_dns_cache=False,
+            ssl=self._ssl,
+            keepalive_timeout=30,
+        )
+        return aiohttp.ClientSession(
+            connector=connector,
+            timeout=self._timeout,
+            cookie_jar=aiohttp.DummyCookieJar(),
+            trust_env=False,
+            auto_decompress=False,
+            skip_auto_headers=("Accept-Encoding",),
+        )
 
-    def give_back(self, origin: tuple[str, int], transport: PinnedTransport) -> None:
-        self._idle.setdefault(origin, []).append(transport)
+    async def post(self, url: str, body: bytes, headers: dict[str, str]) -> Answer:
+        """Sends one webhook; the caller has set `pinned_target` to the checked target."""
+        if self._session is None:
+            self._session = self._open()
+        async with self._session.post(
+            url, data=body, headers=headers, allow_redirects=False
+        ) as response:
+            prefix = bytearray()
+            while len(prefix) < RESPONSE_PREFIX_BYTES:
+                chunk = await response.content.read(RESPONSE_PREFIX_BYTES - len(prefix))
+                if not chunk:
+                    break
+                prefix += chunk
+            return Answer(response.status, prefix.decode("utf-8", "replace"))
 
     async def aclose(self) -> None:
-        for transport in self._all:
-            await transport.aclose()
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
