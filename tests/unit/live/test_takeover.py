@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel
 
 from gofer.app import create_app
+from gofer.events.model import Event
 from gofer.workflows.base import BOOKING_KIND, StepContext
 from gofer.workflows.registry import WorkflowRegistry
 
@@ -52,10 +53,10 @@ async def until_event(client, job_id, headers, check) -> dict[str, Any]:
             if check(event):
                 return event
         async with asyncio.timeout(30):
-            while True:
-                event = (await subscription.get()).envelope()
-                if check(event):
+            async for item in subscription:
+                if isinstance(item, Event) and check(event := item.envelope()):
                     return event
+    raise AssertionError("the subscription ended")
 
 
 async def start(running, headers, workflow: ThreeSteps) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gofer.events.bus import EventBus
+from gofer.events.bus import MemoryEventBus
 from gofer.events.model import utc_now
 from gofer.jobs.store import JobStore
 from gofer.live.tables import LiveTokenRow
@@ -21,7 +21,7 @@ async def db(tmp_path):
 
 
 async def a_job(db) -> str:
-    job = await JobStore(db, EventBus()).create(user_id="anna", workflow="w", params={})
+    job = await JobStore(db, MemoryEventBus()).create(user_id="anna", workflow="w", params={})
     return job.job_id
 
 

@@ -1,7 +1,7 @@
 """one-time live view tokens and stored takeover requests
 
 Revision ID: c4e6a8b0d2f4
-Revises: a1c3e5f7b9d1
+Revises: 2211acec8251
 Create Date: 2026-12-06 05:20:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import gofer.store.db
 
 revision = "c4e6a8b0d2f4"
-down_revision = "a1c3e5f7b9d1"
+down_revision = "2211acec8251"
 branch_labels = None
 depends_on = None
 
