@@ -15,7 +15,7 @@ from gofer import __version__
 from gofer.accounts.routes import keys_router
 from gofer.accounts.routes import router as accounts_router
 from gofer.accounts.tokens import signing_key
-from gofer.api import booking, booking_reference, erasure, execute, health, jobs, webhooks, ws
+from gofer.api import booking, booking_reference, erasure, execute, health, jobs, live, webhooks, ws
 from gofer.api.docs import install_docs
 from gofer.api.errors import install_error_handlers
 from gofer.authn import TokenResolver, admin_token
@@ -39,6 +39,7 @@ ROUTERS = (
     booking_reference.router,
     booking.router,
     ws.router,
+    live.router,
     execute.router,
     webhooks.router,
     accounts_router,

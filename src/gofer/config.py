@@ -150,6 +150,21 @@ class Settings(BaseSettings):
     voice_ice_servers: list[str] = Field(default_factory=list)  # e.g. ["stun:stun.example:3478"]
     voice_token_ttl_s: int = Field(300, ge=10, le=3600)
 
+    # --- live view, takeover and recordings ---
+    live_token_ttl_s: int = Field(300, ge=10, le=86400)  # default life of a one-time live URL
+    live_jpeg_quality: int = Field(60, ge=10, le=100)
+    live_max_width: int = Field(1024, ge=160, le=3840)
+    live_max_height: int = Field(768, ge=120, le=2160)
+    # A viewer that stops sending keep-alives is forgotten after this (a crashed API node).
+    live_viewer_stale_s: float = Field(15.0, gt=0)
+    takeover_timeout_s: float = Field(600.0, gt=0)  # how long a person may hold a job
+    takeover_timeout_action: Literal["resume", "fail"] = "resume"
+    # A screenshot at every step and the page at failure, under DATA_DIR/artifacts/<job_id>/.
+    artifacts_enabled: bool = True
+    artifacts_screenshot_quality: int = Field(50, ge=10, le=100)
+    # Playwright trace zip: never, for failed jobs only, or for every job.
+    artifacts_trace: Literal["off", "on_failure", "always"] = "on_failure"
+
     # --- logs ---
     log_level: str = "INFO"
     log_format: Literal["json", "console"] | None = None  # None: console in dev, json otherwise

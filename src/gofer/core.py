@@ -8,6 +8,8 @@ store when it is built: a worker without the HTTP app sends the same webhooks as
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -34,6 +36,13 @@ from gofer.jobs.store import JobStore
 from gofer.jobs.worker import Worker
 from gofer.jobs.workers import WorkerRegistry
 from gofer.lifecycle.parts import DataLifecycle, build_lifecycle, build_stripper
+from gofer.live.artifacts import ArtifactStore
+from gofer.live.recorder import Recorder
+from gofer.live.retention import prune_periodically
+from gofer.live.runtime import LiveRuntime
+from gofer.live.service import LiveService
+from gofer.live.takeover import TakeoverStore
+from gofer.live.tokens import LiveTokens
 from gofer.metrics import JobMetrics, watch_browser_contexts
 from gofer.ratelimit.limiter import RateLimiter
 from gofer.sessions.outcomes import ExecutionOutcomes
@@ -77,6 +86,7 @@ class Core:
     limiter: RateLimiter
     token_resolvers: list[TokenResolver]
     lifecycle: DataLifecycle
+    live: LiveService
     # Only in a process that runs jobs (role "all" or "worker").
     worker: Worker | None = None
     pool: BrowserPool | None = None
@@ -84,6 +94,8 @@ class Core:
     oidc: OidcVerifier | None = None
     # Redis connections to close at stop (the bus and the conversation locks, when on Redis).
     redis_parts: list[Any] = field(default_factory=list)
+    live_runtime: LiveRuntime | None = None
+    _background: list[asyncio.Task[None]] = field(default_factory=list)
 
     @property
     def runs_jobs(self) -> bool:
@@ -96,11 +108,22 @@ class Core:
         if self.pool is not None:
             await self.pool.start()
         await self.webhooks.start()
+        if self.live_runtime is not None:
+            await self.live_runtime.start()
+        self._background.append(
+            asyncio.create_task(prune_periodically(self.settings, self.live.tokens))
+        )
         await self.executor.start()
         log.info("gofer_core_started", role=self.role, workflows=self.registry.names())
 
     async def stop(self) -> None:
         await self.executor.stop()
+        for task in self._background:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        if self.live_runtime is not None:
+            await self.live_runtime.stop()
         await self.webhooks.stop()
         if self.live_pages is not None:
             await self.live_pages.close_all()
@@ -164,6 +187,9 @@ async def build_core(
     pool: BrowserPool | None = None
     worker: Worker | None = None
     live_pages: LivePages | None = None
+    live_runtime: LiveRuntime | None = None
+    takeovers = TakeoverStore(db)
+    artifacts = ArtifactStore(settings.data_dir)
     if runs_jobs:
         if with_browser:
             pool = BrowserPool(
@@ -182,6 +208,8 @@ async def build_core(
             live_pages = LivePages(idle_s=settings.forms_page_idle_s)
             forms_workflow.live_pages = live_pages
         worker = Worker(settings, store, workflows, pool, workers)
+        live_runtime = LiveRuntime(settings, bus, takeovers, Recorder(settings, artifacts))
+        worker.live = live_runtime
     executor = make_executor(settings, store, workflows, worker)
     jobs = JobService(
         settings,
@@ -227,6 +255,7 @@ async def build_core(
         # One pruner per database is enough: the API process runs it, workers do not.
         run_pruner=role != "worker",
     )
+    live = LiveService(settings, jobs, LiveTokens(db), takeovers, artifacts, live_runtime)
     forms = FormConversations(
         settings, jobs, form_sessions, locks, sessions, browser_here=pool is not None
     )
@@ -257,6 +286,8 @@ async def build_core(
         live_pages=live_pages,
         oidc=oidc,
         redis_parts=redis_parts,
+        live=live,
+        live_runtime=live_runtime,
     )
 
 

@@ -56,6 +56,8 @@ OWNER_MAY_FIND_NOTHING = {
     ("GET", "/api/v1/jobs/{job_id}/qr"): "qr_not_available",
     ("GET", "/api/v1/booking/{job_id}/qr"): "qr_not_available",
     ("GET", "/api/forms/sessions/{session_id}"): "session_not_found",
+    # A job without a browser leaves no recordings.
+    ("GET", "/api/v1/jobs/{job_id}/artifacts/{name}"): "artifact_not_found",
 }
 # Bodies for operations that carry the resource id in the body instead of the path.
 BODY_IDS = {("POST", "/api/v1/booking/stop"): "job_id"}
@@ -67,6 +69,7 @@ MISSING = {
     "endpoint_id": "ep_000000000000000000000000",
     "message_id": "msg_000000000000000000000000",
     "user_id": "usr_000000000000000000000000",
+    "name": "failure.jpg",
 }
 
 
@@ -194,6 +197,7 @@ def make_owned_resources(http: httpx.Client, db: Path, anna: Caller) -> dict[str
         "message_id": message["id"],
         "session_id": "ses_anna00000000000000000001",
         "user_id": anna.user_id,
+        "name": "failure.jpg",
     }
 
 
@@ -321,6 +325,8 @@ def test_websocket_routes_check_the_same(world):
     callers = {name: h for name, h in bad_callers(world).items()} | {"other user": world.bo.headers}
     for path in world.websocket_paths:
         target = ws_base + fill(path, world.owned)
+        if path.endswith("/view"):
+            continue  # opened by one-time live tokens only: see the test below
         # Refusals come after the handshake, as close codes a client can act on: 4401 "sign in
         # again", 4404 "no such job for you" (another user's job does not exist for them).
         for name, headers in callers.items():
@@ -334,3 +340,18 @@ def test_websocket_routes_check_the_same(world):
         for headers in (world.anna.headers, {"Authorization": f"Bearer {ADMIN_TOKEN}"}):
             with connect(target, additional_headers=headers, open_timeout=10) as ws:
                 assert '"seq"' in ws.recv(timeout=10)
+
+
+def test_the_live_view_socket_takes_no_bearer_token(world):
+    """Its only key is a one-time live token: any other caller is told so and closed (4401)."""
+    target = world.url.replace("http://", "ws://") + f"/ws/{world.owned['job_id']}/view"
+    admin = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    for headers in (*bad_callers(world).values(), world.bo.headers, world.anna.headers, admin):
+        with connect(target, additional_headers=headers, open_timeout=10) as ws:
+            with pytest.raises(ConnectionClosed) as closed:
+                ws.recv(timeout=10)
+        assert closed.value.rcvd is not None and closed.value.rcvd.code == 4401
+    with connect(f"{target}?token=not-a-real-token", open_timeout=10) as ws:
+        with pytest.raises(ConnectionClosed) as closed:
+            ws.recv(timeout=10)
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 4401

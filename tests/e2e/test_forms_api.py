@@ -290,13 +290,15 @@ def test_unknown_form_is_asked_for_without_a_browser(api: httpx.Client) -> None:
     assert follow["filled"]["customerName"] == "Nguyễn Văn An"
 
 
-def test_live_view_points_at_the_conversations_page(api: httpx.Client) -> None:
+def test_live_view_between_turns_has_no_browser_at_work(api: httpx.Client) -> None:
     body = execute(api, ONE_SHOT["loan"][0])
 
     live = api.get("/api/live", params={"session_id": body["session_id"]}).json()
 
-    assert live["live_url"] == body["url"]
-    assert live["live_url"].endswith(f"?session={body['session_id']}")
+    # The turn has ended: no browser is at work, so there is nothing to watch live.
+    assert live["live_url"] is None
+    assert live["form_url"] == body["url"]
+    assert live["form_url"].endswith(f"?session={body['session_id']}")
 
 
 # --- bad input and auth ------------------------------------------------------------------------

@@ -6,6 +6,7 @@ says what the form now holds.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query
@@ -17,6 +18,7 @@ from gofer.api.deps import core
 from gofer.api.jobs import links
 from gofer.core import Core
 from gofer.errors import BadRequest
+from gofer.live.service import LiveLink
 from gofer.principal import Principal
 from gofer.workflows.forms.directory import FORMS
 from gofer.workflows.forms.params import MAX_MESSAGE_CHARS
@@ -67,9 +69,14 @@ class ExecuteAnswer(BaseModel):
 
 class LiveView(BaseModel):
     success: bool = True
-    live_url: str | None
+    live_url: str | None = Field(
+        description="A one-time, view-only URL of the browser now at work; null when none is."
+    )
+    expires_at: datetime | None = None
+    job_id: str | None = None
     session_id: str | None = None
     form: str | None = None
+    form_url: str | None = Field(None, description="The conversation's form page.")
 
 
 class TurnView(BaseModel):
@@ -120,17 +127,38 @@ async def execute(
 @router.get("/api/live", response_model=LiveView)
 async def live(
     session_id: str | None = Query(None, max_length=200),
+    job_id: str | None = Query(None, max_length=40),
     principal: Principal = Depends(require_principal),
     gofer: Core = Depends(core),
 ) -> LiveView:
-    """The page to watch a conversation's form on (its latest one by default), or null."""
+    """A live view URL of the caller's job (or conversation) whose browser is at work, or null.
+
+    With `job_id`, that job; with `session_id`, that conversation's current turn; otherwise the
+    caller's newest running job.
+    """
+    found: FormSession | None = None
     if session_id is not None:
-        found: FormSession | None = await gofer.forms.session(principal, session_id)
-    else:
+        found = await gofer.forms.session(principal, session_id)
+        if job_id is None:
+            _, turns = await gofer.forms.turns(principal, session_id)
+            job_id = turns[-1].job_id if turns else None
+            if job_id is None:
+                return _live_view(None, found)
+    link = await gofer.live.current(principal, job_id)
+    if found is None and job_id is None and link is None:
         found = await gofer.forms.latest(principal)
-    if found is None:
-        return LiveView(live_url=None)
-    return LiveView(live_url=found.url, session_id=found.session_id, form=found.state.form)
+    return _live_view(link, found)
+
+
+def _live_view(link: LiveLink | None, found: FormSession | None) -> LiveView:
+    return LiveView(
+        live_url=link.live_url if link else None,
+        expires_at=link.expires_at if link else None,
+        job_id=link.job_id if link else None,
+        session_id=found.session_id if found else None,
+        form=found.state.form if found else None,
+        form_url=found.url if found else None,
+    )
 
 
 @router.get("/api/forms/sessions/{session_id}", response_model=FormSessionView)

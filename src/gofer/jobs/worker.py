@@ -21,6 +21,7 @@ from gofer.jobs import endings
 from gofer.jobs.model import STARTING_STEP, JobFailure, JobView
 from gofer.jobs.store import JobStore
 from gofer.jobs.workers import WorkerRegistry, new_worker_id
+from gofer.live.runtime import LiveRuntime
 from gofer.logs import job_log_context
 from gofer.workflows.base import BOOKING_KIND, INTERACTIVE_KIND, StepContext, Workflow
 from gofer.workflows.registry import WorkflowRegistry
@@ -109,6 +110,8 @@ class Worker:
         self._watch: asyncio.Task[None] | None = None
         # Set by the executor: how a dead worker's job goes back into the queue.
         self.requeue: Requeue | None = None
+        # Set by the core: the live view, takeovers and recordings of jobs run here.
+        self.live: LiveRuntime | None = None
 
     @property
     def running_count(self) -> int:
@@ -208,6 +211,7 @@ class Worker:
                 self._pool,
                 progress=workflow.progress,
                 slot=slot,
+                live=self.live,
             )
             await ctx.step(STARTING_STEP, "Starting")
             if workflow.started_event and job.attempt <= 1:
@@ -240,6 +244,9 @@ class Worker:
                 f"Unexpected error: {type(exc).__name__}",
                 "internal",
             )
+        finally:
+            if self.live is not None:
+                self.live.forget(job.job_id)
 
     # --- cancel requests, heartbeats and dead workers ----------------------------------------
 

@@ -97,6 +97,7 @@ def import_table_modules() -> None:
     """Imports every module that defines tables, so their metadata is registered."""
     import gofer.accounts.tables
     import gofer.lifecycle.tables
+    import gofer.live.tables
     import gofer.sessions.tables
     import gofer.store.tables
     import gofer.webhooks.tables

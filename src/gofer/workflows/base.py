@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
@@ -10,7 +12,7 @@ import structlog
 from pydantic import BaseModel
 
 from gofer.events.model import HUMAN_NEEDED, QR_CODE_UPDATE, STATUS_UPDATE
-from gofer.jobs.model import STARTING_STEP
+from gofer.jobs.model import STARTING_STEP, JobFailure
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext
@@ -20,6 +22,8 @@ if TYPE_CHECKING:
     from gofer.jobs.model import JobView
     from gofer.jobs.store import JobStore
     from gofer.jobs.worker import ExecutionSlot
+    from gofer.live.runtime import LiveRuntime
+    from gofer.live.takeover import Takeover
 
 # Capacity pools: interactive work (forms, voice) never queues behind long bookings.
 BOOKING_KIND = "booking"
@@ -58,6 +62,7 @@ class StepContext:
         *,
         progress: dict[str, int],
         slot: ExecutionSlot | None = None,
+        live: LiveRuntime | None = None,
     ) -> None:
         self.job = job
         self.job_id = job.job_id
@@ -69,14 +74,24 @@ class StepContext:
         self._slot = slot
         self._last_qr_payload: str | None = None
         self.step_value = job.step or STARTING_STEP
+        self._live = live
+        self._gate = live.gate(job.job_id) if live is not None else None
+        self._steps_taken = 0
+        # How many times a person has handed this job back: a workflow that sees it change
+        # re-reads the page instead of trusting what it did before the takeover.
+        self.handbacks = 0
         self.log = structlog.get_logger("gofer.workflow").bind(
             job_id=job.job_id, workflow=job.workflow
         )
 
     async def step(
         self, step: str, message: str, *, progress: int | None = None, **data: Any
-    ) -> None:
-        """Moves the job to its workflow's `step` and tells every client (`status_update`)."""
+    ) -> bool:
+        """Moves the job to its workflow's `step` and tells every client (`status_update`).
+
+        A safe point for a takeover: returns True if a person held the job here, in which case
+        the page may not be as the workflow left it.
+        """
         step = str(step)
         progress = self._progress.get(step, 0) if progress is None else progress
         self.step_value = step
@@ -85,20 +100,114 @@ class StepContext:
             self.job_id, STATUS_UPDATE, payload, step=step, progress=progress, message=message
         )
         self.log.info("step", step=step, message=message)
+        if self._live is not None:
+            self._steps_taken += 1
+            page = self._live.current_page(self.job_id)
+            self._live.recorder.step_screenshot(self.job_id, page, self._steps_taken, step)
+        return await self._safe_point(step)
+
+    # --- takeover: a person holds the job's browser --------------------------------------
+
+    async def _safe_point(self, step: str | None = None) -> bool:
+        """Pauses here if a person asked to take over (at this step, or at the next safe point)."""
+        gate = self._gate
+        request = gate.request if gate is not None else None
+        if request is None or request.state != "requested":
+            return False
+        if request.at_step is not None and request.at_step != step:
+            return False
+        await self._hold(request.reason, "A person has taken over the browser")
+        return True
+
+    async def takeover(self, reason: str, message: str, **data: Any) -> None:
+        """Asks a person to finish what the workflow cannot (a page it does not understand).
+
+        Keeps a picture of the page, tells every client (`human_needed`, action "takeover") and
+        waits, holding no execution slot, until the person hands the job back.
+        """
+        if self._live is None:
+            raise JobFailure(message, "takeover_unavailable")
+        await self._live.takeovers.request(self.job_id, "workflow", reason, state="active")
+        await self._live.refresh(self.job_id)
+        await self._hold(reason, message, **data)
+
+    async def _hold(self, reason: str, message: str, **data: Any) -> None:
+        assert self._live is not None and self._gate is not None
+        live, gate = self._live, self._gate
+        await live.takeovers.activate(self.job_id)
+        await live.refresh(self.job_id)
+        await live.recorder.snapshot(
+            self.job_id, live.current_page(self.job_id), f"takeover-{self.handbacks + 1:02d}"
+        )
+        timed_out = False
+        async with self.waiting():
+            # Told once the job holds no slot, so a client that hears it sees the job waiting.
+            # A link to the pictures, never a picture: this event also goes out by webhook.
+            artifacts = f"{self.settings.effective_public_base_url}/api/v1/jobs/{self.job_id}"
+            await self.human_needed(
+                reason,
+                "takeover",
+                message=message,
+                artifacts_url=f"{artifacts}/artifacts",
+                **data,
+            )
+            self.log.info("takeover_started", reason=reason)
+            try:
+                async with asyncio.timeout(self.settings.takeover_timeout_s):
+                    while not gate.handed_back:
+                        gate.changed.clear()
+                        await gate.changed.wait()
+            except TimeoutError:
+                timed_out = True
+        await live.takeovers.clear(self.job_id)
+        gate.update(None)
+        self.handbacks += 1
+        if timed_out and self.settings.takeover_timeout_action == "fail":
+            raise JobFailure(
+                "Nobody handed the job back before the takeover time limit.", "takeover_timeout"
+            )
+        note = (
+            "The takeover time limit passed; carrying on from the page as it is"
+            if timed_out
+            else "Handed back by the person; reading the page again"
+        )
+        await self._store.record(
+            self.job_id,
+            STATUS_UPDATE,
+            {"message": note, "progress": self._progress.get(self.step_value, 0), "resumed": True},
+            message=note,
+        )
+        self.log.info("takeover_ended", timed_out=timed_out)
 
     @asynccontextmanager
     async def waiting(self) -> AsyncIterator[None]:
         """While inside, the job holds no execution slot (a person's scan, the next poll)."""
         if self._slot is None:
             yield
-            return
-        self._slot.release()
-        await self._store.set_waiting(self.job_id, True)
-        # Only a job that goes on takes a slot back: one that is ending (cancelled, failed)
-        # must not wait for a free slot first.
-        yield
-        await self._slot.acquire()
-        await self._store.set_waiting(self.job_id, False)
+        else:
+            self._slot.release()
+            await self._store.set_waiting(self.job_id, True)
+            # Only a job that goes on takes a slot back: one that is ending (cancelled, failed)
+            # must not wait for a free slot first.
+            yield
+            await self._slot.acquire()
+            await self._store.set_waiting(self.job_id, False)
+        # Coming back from a wait (a scan, the next poll) is a safe point for a takeover.
+        await self._safe_point()
+
+    async def idle(self, seconds: float) -> None:
+        """Waits `seconds` holding no slot (the next poll); a person asking to take over ends
+        the wait at once, and the job pauses for them."""
+        async with self.waiting():
+            gate = self._gate
+            if gate is None:
+                await asyncio.sleep(seconds)
+                return
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(seconds):
+                    while not _asked_now(gate.request):
+                        gate.changed.clear()
+                        await gate.changed.wait()
 
     async def emit(self, event_type: str, data: dict[str, Any]) -> None:
         await self._store.record(self.job_id, event_type, data)
@@ -127,8 +236,37 @@ class StepContext:
     @asynccontextmanager
     async def browser(self, warmup: Warmup | None = None) -> AsyncIterator[BrowserContext]:
         """A fresh browser context for this job, closed on every exit path; with `warmup`,
-        possibly one already at the site's first screen."""
+        possibly one already at the site's first screen.
+
+        While open, the live view can watch and drive its current page; a failure inside keeps
+        the page (screenshot, HTML, URL) and, per setting, a Playwright trace.
+        """
         if self._pool is None:
             raise RuntimeError("this server runs without a browser")
         async with self._pool.context(warmup) as context:
-            yield context
+            if self._live is None:
+                yield context
+                return
+            recorder = self._live.recorder
+            tracing = await recorder.start_trace(context)
+            async with self._live.attached(self.job_id, context) as attached:
+                try:
+                    yield context
+                except asyncio.CancelledError:
+                    if tracing:
+                        await asyncio.shield(
+                            recorder.finish_trace(context, self.job_id, failed=False)
+                        )
+                    raise
+                except BaseException:
+                    await recorder.snapshot(self.job_id, attached.page, "failure")
+                    if tracing:
+                        await recorder.finish_trace(context, self.job_id, failed=True)
+                    raise
+                if tracing:
+                    await recorder.finish_trace(context, self.job_id, failed=False)
+
+
+def _asked_now(request: Takeover | None) -> bool:
+    """A takeover request for the next safe point (not for a later step)."""
+    return request is not None and request.state == "requested" and request.at_step is None

@@ -207,6 +207,16 @@ class BookingPages:
         await self.page.get_by_role("button", name="Bekräfta").click()
         await search.wait_for(state="hidden")
 
+    async def chosen_locations(self) -> list[str]:
+        """The places the search form shows as chosen (its location button lists them)."""
+        button = self.page.locator("#select-location-search")
+        if not await button.count():
+            return []
+        text = (await button.first.inner_text()).strip()
+        if not text or text == "Välj provort":
+            return []
+        return [name.strip() for name in text.split(",") if name.strip()]
+
     async def pay_later(self, timeout_ms: float = 30000) -> str:
         """Presses "Betala senare" and waits for the confirmation page; returns the booking id."""
         button = self.page.locator("#pay-invoice-button")

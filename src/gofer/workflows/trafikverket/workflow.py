@@ -239,24 +239,43 @@ class BookingRun:
                     f"The site offers no '{language_label}' language.", "unknown_language"
                 )
             language_id = int(language["id"])
-        location_ids = self._site_locations(info, int(exam.get("examinationCategory") or 0))
-        self.query = OccasionQuery(
-            tuple(location_ids.values()), int(exam["id"]), vehicle_id, language_id
-        )
+        category = int(exam.get("examinationCategory") or 0)
+        location_ids = self._site_locations(info, category)
         if not self.pages.page.url.rstrip("/").endswith("/licence"):
             await self.pages.page.goto(f"{self.pages.base_url}/Boka/ng/licence")
         await self.pages.choose_licence(p.license_type)
         await self.pages.choose_exam(p.exam_type, vehicle_label, language_label)
-        await ctx.step(BookingStep.LOCATIONS, f"Choosing {', '.join(location_ids)}")
-        try:
-            await self.pages.choose_locations(list(location_ids))
-        except LookupError as exc:
-            raise JobFailure(
-                f"The site's location picker has no '{exc.args[0]}'.", "unknown_location"
-            ) from exc
+        taken_over = await ctx.step(BookingStep.LOCATIONS, f"Choosing {', '.join(location_ids)}")
+        # After a takeover the page is the person's: what it shows now is what stands.
+        person_chose = await self._locations_on_page(info, category) if taken_over else {}
+        if person_chose:
+            location_ids = person_chose
+            await ctx.step(BookingStep.LOCATIONS, f"The person chose {', '.join(location_ids)}")
+        else:
+            if taken_over and "/Boka/ng/search" not in self.pages.page.url:
+                await self.pages.page.goto(f"{self.pages.base_url}/Boka/ng/licence")
+                await self.pages.choose_licence(p.license_type)
+                await self.pages.choose_exam(p.exam_type, vehicle_label, language_label)
+            try:
+                await self.pages.choose_locations(list(location_ids))
+            except LookupError as exc:
+                raise JobFailure(
+                    f"The site's location picker has no '{exc.args[0]}'.", "unknown_location"
+                ) from exc
+        self.query = OccasionQuery(
+            tuple(location_ids.values()), int(exam["id"]), vehicle_id, language_id
+        )
 
-    def _site_locations(self, info: dict[str, Any], category: int) -> dict[str, int]:
-        """The asked places, checked against the site's own list (the authority)."""
+    async def _locations_on_page(self, info: dict[str, Any], category: int) -> dict[str, int]:
+        """The places the site's search page shows as chosen, by the site's own ids."""
+        if "/Boka/ng/search" not in self.pages.page.url:
+            return {}
+        names = await self.pages.chosen_locations()
+        offered = self._offered_locations(info, category)
+        return {name: offered[name] for name in names if name in offered}
+
+    @staticmethod
+    def _offered_locations(info: dict[str, Any], category: int) -> dict[str, int]:
         offered: dict[str, int] = {}
         for entry in info.get("locations") or []:
             categories = {int(c.get("value", 0)) for c in entry.get("examinationCategories") or []}
@@ -264,6 +283,11 @@ class BookingRun:
                 continue
             location = entry.get("location") or {}
             offered[str(location.get("name"))] = int(location.get("id") or 0)
+        return offered
+
+    def _site_locations(self, info: dict[str, Any], category: int) -> dict[str, int]:
+        """The asked places, checked against the site's own list (the authority)."""
+        offered = self._offered_locations(info, category)
         index = reference.fold_index(list(offered))
         chosen: dict[str, int] = {}
         for name in self.params.locations:
@@ -311,8 +335,7 @@ class BookingRun:
             next_search_at=next_at.isoformat(),
             deadline=deadline.isoformat(),
         )
-        async with self.ctx.waiting():
-            await asyncio.sleep(delay)
+        await self.ctx.idle(delay)  # a takeover request cuts the wait short
 
     # --- a job run again after its worker stopped --------------------------------------------
 

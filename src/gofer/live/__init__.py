@@ -1,0 +1,1 @@
+"""Watching a job's browser live, taking it over, and the recordings kept of it."""
