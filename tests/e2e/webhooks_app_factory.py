@@ -36,4 +36,6 @@ def create() -> FastAPI:
                 )
         return {"job_ids": ids}
 
+    # Ahead of the web UI's catch-all route, which create_app adds last.
+    app.router.routes.insert(0, app.router.routes.pop())
     return app

@@ -35,7 +35,7 @@ class VoiceFeature:
             try:
                 await asyncio.to_thread(warm_up, ["en", "vi"])
             except Exception as exc:
-                log.warning("voice_models_unavailable", error=str(exc))
+                log.warning("voice_models_unavailable", reason=str(exc))
 
     async def stop(self, app: FastAPI) -> None:
         if self.hub is not None:

@@ -54,8 +54,10 @@ export function FormsScreen() {
         }
         return next;
       });
-      const live = await api<{ live_url: string | null }>(`/api/live?session_id=${encodeURIComponent(reply.session_id)}`).catch(() => null);
-      if (live?.live_url) setLiveUrl(live.live_url);
+      const live = await api<{ live_url: string | null; form_url?: string | null }>(`/api/live?session_id=${encodeURIComponent(reply.session_id)}`).catch(() => null);
+      // The job's live view while a browser is active, else the conversation's own form page.
+      const shown = live?.live_url ?? live?.form_url ?? null;
+      if (shown) setLiveUrl(shown);
     } catch (err) {
       setError(err);
       setTurns((old) => [...old, { role: "assistant", text: (err as Error).message }]);
