@@ -66,8 +66,8 @@ class MemoryEventBus:
     def __init__(self, queue_size: int | None = None, live_queue_size: int = 8) -> None:
         self._queue_size = queue_size or self.default_queue_size
         self._live_queue_size = live_queue_size
-        self._subscribers: dict[str, set[MemorySubscription]] = defaultdict(set)
-        self._live: dict[str, set[MemoryLiveSubscription]] = defaultdict(set)
+        self._subscribers: dict[str, set[QueuedSubscription]] = defaultdict(set)
+        self._live: dict[str, set[QueuedLiveSubscription]] = defaultdict(set)
 
     async def publish(self, event: Event) -> None:
         for subscription in tuple(self._subscribers.get(event.job_id, ())):
@@ -75,7 +75,7 @@ class MemoryEventBus:
 
     @asynccontextmanager
     async def subscribe(self, job_id: str) -> AsyncIterator[Subscription]:
-        subscription = MemorySubscription(self._queue_size)
+        subscription = QueuedSubscription(self._queue_size)
         async with _registered(self._subscribers, job_id, subscription):
             yield subscription
 
@@ -85,7 +85,7 @@ class MemoryEventBus:
 
     @asynccontextmanager
     async def subscribe_live(self, job_id: str) -> AsyncIterator[LiveSubscription]:
-        subscription = MemoryLiveSubscription(self._live_queue_size)
+        subscription = QueuedLiveSubscription(self._live_queue_size)
         async with _registered(self._live, job_id, subscription):
             yield subscription
 
@@ -108,9 +108,10 @@ async def _registered(table: dict[str, set[Any]], job_id: str, member: Any) -> A
                 del table[job_id]
 
 
-class MemorySubscription:
-    """One subscriber's queue of events. When it overflows, the backlog is dropped for one `Gap`:
-    the reader replays from the store, which is cheaper than keeping a stale backlog."""
+class QueuedSubscription:
+    """One subscriber's queue of events, for every bus. When it overflows (or a Redis connection
+    is lost), the backlog is dropped for one `Gap`: the reader replays from the store, which is
+    cheaper than keeping a stale backlog."""
 
     def __init__(self, size: int) -> None:
         self._queue: asyncio.Queue[Event | Gap] = asyncio.Queue(maxsize=size)
@@ -122,12 +123,17 @@ class MemorySubscription:
         try:
             self._queue.put_nowait(event)
         except asyncio.QueueFull:
-            self._lagged = True
-            while not self._queue.empty():
-                self._queue.get_nowait()
-            self._queue.put_nowait(GAP)
+            self.mark_gap()
 
-    def __aiter__(self) -> MemorySubscription:
+    def mark_gap(self) -> None:
+        if self._lagged:
+            return
+        self._lagged = True
+        while not self._queue.empty():
+            self._queue.get_nowait()
+        self._queue.put_nowait(GAP)
+
+    def __aiter__(self) -> QueuedSubscription:
         return self
 
     async def __anext__(self) -> Event | Gap:
@@ -137,8 +143,9 @@ class MemorySubscription:
         return item
 
 
-class MemoryLiveSubscription:
-    """One subscriber's live payloads; when full, the oldest is dropped (only the newest matter)."""
+class QueuedLiveSubscription:
+    """One subscriber's live payloads, for every bus; when full, the oldest is dropped (only the
+    newest matter)."""
 
     def __init__(self, size: int) -> None:
         self._queue: asyncio.Queue[Any] = asyncio.Queue(maxsize=size)
@@ -148,7 +155,7 @@ class MemoryLiveSubscription:
             self._queue.get_nowait()
         self._queue.put_nowait(payload)
 
-    def __aiter__(self) -> MemoryLiveSubscription:
+    def __aiter__(self) -> QueuedLiveSubscription:
         return self
 
     async def __anext__(self) -> Any:

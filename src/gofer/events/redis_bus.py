@@ -23,7 +23,12 @@ from redis.asyncio import Redis
 from redis.asyncio.client import PubSub
 from redis.exceptions import RedisError
 
-from gofer.events.bus import GAP, Gap, LiveSubscription, Subscription
+from gofer.events.bus import (
+    LiveSubscription,
+    QueuedLiveSubscription,
+    QueuedSubscription,
+    Subscription,
+)
 from gofer.events.model import Event
 
 log = structlog.get_logger("gofer.events.redis")
@@ -50,8 +55,8 @@ class RedisEventBus:
         self._live_prefix = f"{prefix}:live:"
         self._queue_size = queue_size or self.default_queue_size
         self._live_queue_size = live_queue_size
-        self._subscribers: dict[str, set[RedisSubscription]] = defaultdict(set)
-        self._live: dict[str, set[RedisLiveSubscription]] = defaultdict(set)
+        self._subscribers: dict[str, set[QueuedSubscription]] = defaultdict(set)
+        self._live: dict[str, set[QueuedLiveSubscription]] = defaultdict(set)
         self._reader: asyncio.Task[None] | None = None
         self._listening: asyncio.Event = asyncio.Event()
         self._start_lock = asyncio.Lock()
@@ -71,7 +76,7 @@ class RedisEventBus:
 
     @asynccontextmanager
     async def subscribe(self, job_id: str) -> AsyncIterator[Subscription]:
-        subscription = RedisSubscription(self._queue_size)
+        subscription = QueuedSubscription(self._queue_size)
         self._subscribers[job_id].add(subscription)
         try:
             await self._ensure_listening()
@@ -81,7 +86,7 @@ class RedisEventBus:
 
     @asynccontextmanager
     async def subscribe_live(self, job_id: str) -> AsyncIterator[LiveSubscription]:
-        subscription = RedisLiveSubscription(self._live_queue_size)
+        subscription = QueuedLiveSubscription(self._live_queue_size)
         self._live[job_id].add(subscription)
         try:
             await self._ensure_listening()
@@ -200,54 +205,3 @@ def _decode_live(data: bytes) -> Any:
     if "__bytes__" in decoded:
         return base64.b64decode(decoded["__bytes__"])
     return decoded["value"]
-
-
-class RedisSubscription:
-    """One subscriber's events; an overflow or a lost connection drops the backlog for a `Gap`."""
-
-    def __init__(self, size: int) -> None:
-        self._queue: asyncio.Queue[Event | Gap] = asyncio.Queue(maxsize=size)
-        self._lagged = False
-
-    def offer(self, event: Event) -> None:
-        if self._lagged:
-            return  # the replay after the gap reads this event from the store
-        try:
-            self._queue.put_nowait(event)
-        except asyncio.QueueFull:
-            self.mark_gap()
-
-    def mark_gap(self) -> None:
-        if self._lagged:
-            return
-        self._lagged = True
-        while not self._queue.empty():
-            self._queue.get_nowait()
-        self._queue.put_nowait(GAP)
-
-    def __aiter__(self) -> RedisSubscription:
-        return self
-
-    async def __anext__(self) -> Event | Gap:
-        item = await self._queue.get()
-        if isinstance(item, Gap):
-            self._lagged = False
-        return item
-
-
-class RedisLiveSubscription:
-    """One subscriber's live payloads; when full, the oldest is dropped."""
-
-    def __init__(self, size: int) -> None:
-        self._queue: asyncio.Queue[Any] = asyncio.Queue(maxsize=size)
-
-    def offer(self, payload: Any) -> None:
-        if self._queue.full():
-            self._queue.get_nowait()
-        self._queue.put_nowait(payload)
-
-    def __aiter__(self) -> RedisLiveSubscription:
-        return self
-
-    async def __anext__(self) -> Any:
-        return await self._queue.get()
