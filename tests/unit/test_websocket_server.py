@@ -154,6 +154,21 @@ def test_unknown_job_closes_with_4404(server):
         assert close_of(connection) == (4404, "Job not found")
 
 
+def test_a_rate_limited_client_is_told_to_try_again_later_by_close_code(tmp_path):
+    settings = settings_in(tmp_path).model_copy(update={"rate_limit_default": "2/minute"})
+    app = create_app(settings, registry=registry_with_gate(Gates()), with_browser=False)
+    running = BackgroundServer(app).start()
+    try:
+        closes = []
+        for _ in range(3):
+            with connect(ws_url(running, "/ws/job_nope?token=not-a-token")) as connection:
+                closes.append(close_of(connection))
+    finally:
+        running.stop()
+    assert [code for code, _ in closes] == [4401, 4401, 1013]
+    assert closes[2][1].startswith("Rate limit exceeded. Please wait ")
+
+
 def test_the_largest_after_is_accepted(server):
     job_id = finished_job(server)
     url = ws_url(server, f"/ws/{job_id}?token={ADMIN_TOKEN}&after={2**63 - 1}")

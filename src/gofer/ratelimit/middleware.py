@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 log = structlog.get_logger("gofer.ratelimit")
 
+# RFC 6455's registered "Try Again Later": the server is refusing this client for now.
+CLOSE_TRY_AGAIN_LATER = 1013
+
 
 def _header(scope: Scope, name: bytes) -> str | None:
     for key, value in scope.get("headers", []):
@@ -122,8 +125,14 @@ class RateLimitMiddleware:
     async def _refuse(scope: Scope, receive: Receive, send: Send, decision: Decision) -> None:
         seconds = decision.retry_after_s
         if scope["type"] == "websocket":
-            # Closing before accepting makes the server answer the handshake with 403.
-            await send({"type": "websocket.close", "code": 1008, "reason": "Rate limit exceeded"})
+            # Accepted first, like every WebSocket refusal: a browser never sees a handshake's
+            # HTTP status, only a close code and reason.
+            message = await receive()
+            if message["type"] != "websocket.connect":
+                return
+            await send({"type": "websocket.accept"})
+            reason = f"Rate limit exceeded. Please wait {seconds} seconds."
+            await send({"type": "websocket.close", "code": CLOSE_TRY_AGAIN_LATER, "reason": reason})
             return
         body = json.dumps(
             {
