@@ -331,13 +331,13 @@ class BookingRun:
         remaining = (deadline - datetime.now(UTC)).total_seconds()
         delay = max(0.0, min(delay, remaining))
         next_at = datetime.now(UTC) + timedelta(seconds=delay)
+        await release_page(self.pages)  # searches need no page: the wait costs no renderer
         await self.ctx.step(
             BookingStep.MONITORING,
             f"No fitting slot yet; next search in {delay:.0f} s",
             next_search_at=next_at.isoformat(),
             deadline=deadline.isoformat(),
         )
-        await release_page(self.pages)  # searches need no page: the wait costs no renderer
         await self.ctx.idle(delay)  # a takeover request cuts the wait short
 
     # --- a job run again after its worker stopped --------------------------------------------
