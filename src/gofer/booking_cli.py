@@ -142,7 +142,8 @@ async def _follow(request: BookingRequest, console: Console, ws_url: str) -> dic
                     elif kind == "earlier_slot_found":
                         view.notes.append(
                             f"Earlier slot: {data.get('date')} {data.get('time')} in "
-                            f"{data.get('location')} (booked now: {data.get('current_start')})"
+                            f"{data.get('location')} (booked now: "
+                            f"{str(data.get('current_start'))[:16].replace('T', ' ')})"
                         )
                     elif kind == "cancellation_notice":
                         view.notes.append(f"Note: {data.get('message')}")
