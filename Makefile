@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 
 ARGS ?=
 
-.PHONY: run test setup uv venv system voice-models web node web-types lint bench clean book replicas eval
+.PHONY: run test setup uv venv system voice-models web node web-types lint bench clean book rebook cancel replicas eval
 
 run: setup web
 	$(UV) run --frozen gofer serve --with-replicas
@@ -15,6 +15,12 @@ run: setup web
 # The demo and the other commands, through the same uv (which a fresh shell may not have on PATH).
 book: setup
 	$(UV) run --frozen gofer book $(ARGS)
+
+rebook: setup
+	$(UV) run --frozen gofer rebook $(ARGS)
+
+cancel: setup
+	$(UV) run --frozen gofer cancel $(ARGS)
 
 replicas: setup
 	$(UV) run --frozen gofer replicas $(ARGS)

@@ -15,7 +15,18 @@ from gofer import __version__
 from gofer.accounts.routes import keys_router
 from gofer.accounts.routes import router as accounts_router
 from gofer.accounts.tokens import signing_key
-from gofer.api import booking, booking_reference, erasure, execute, health, jobs, live, webhooks, ws
+from gofer.api import (
+    booking,
+    booking_changes,
+    booking_reference,
+    erasure,
+    execute,
+    health,
+    jobs,
+    live,
+    webhooks,
+    ws,
+)
 from gofer.api.docs import install_docs
 from gofer.api.errors import install_error_handlers
 from gofer.authn import TokenResolver, admin_token
@@ -38,6 +49,7 @@ ROUTERS = (
     jobs.schema_router,
     booking_reference.router,
     booking.router,
+    booking_changes.router,
     ws.router,
     live.router,
     execute.router,

@@ -1,4 +1,4 @@
-"""`gofer book`: starts a booking on a running server and follows it live in the terminal."""
+"""`gofer book`, `rebook` and `cancel`: start a job on a running server and follow it live."""
 
 from __future__ import annotations
 
@@ -32,6 +32,8 @@ class BookingRequest:
     cancel_on_exit: bool = False  # Ctrl-C cancels the job without asking
     follow_job: str | None = None  # follow this job instead of starting one
     auth_hint: str = "$(cat data/dev_api_token)"  # how the printed commands get the token
+    start_path: str = "/api/v1/booking/start"  # or the rebook and cancel aliases
+    command: str = "book"  # the CLI command, for the "follow it later" hint
 
 
 # How to ask the person a yes/no question; None when there is no terminal to ask on.
@@ -75,9 +77,9 @@ async def run_booking(request: BookingRequest, console: Console, ask: Ask | None
     headers = {"Authorization": f"Bearer {request.token}"}
     async with httpx.AsyncClient(base_url=request.server, headers=headers, timeout=30) as api:
         if request.follow_job is None:
-            response = await api.post("/api/v1/booking/start", json=request.body)
+            response = await api.post(request.start_path, json=request.body)
             if response.status_code != 201:
-                console.print(f"[red]Could not start the booking:[/red] {_error_text(response)}")
+                console.print(f"[red]Could not start the job:[/red] {_error_text(response)}")
                 return 2
             started = response.json()
             job_id, ws_base = started["job_id"], started["websocket_url"]
@@ -137,6 +139,14 @@ async def _follow(request: BookingRequest, console: Console, ws_url: str) -> dic
                         view.notes.append(
                             f"Slot found: {data.get('date')} {data.get('time')} in {data.get('location')}"
                         )
+                    elif kind == "earlier_slot_found":
+                        view.notes.append(
+                            f"Earlier slot: {data.get('date')} {data.get('time')} in "
+                            f"{data.get('location')} (booked now: "
+                            f"{str(data.get('current_start'))[:16].replace('T', ' ')})"
+                        )
+                    elif kind == "cancellation_notice":
+                        view.notes.append(f"Note: {data.get('message')}")
                     elif kind in ("booking_completed", "job_failed", "job_cancelled"):
                         result = (
                             result if kind == "job_failed" and result else {"type": kind, **data}
@@ -156,9 +166,17 @@ def ending_summary(result: dict[str, Any]) -> tuple[str, str]:
         return "cancelled", "The job was cancelled"
     if not result.get("success", False):
         return "failed", f"Failed: {result.get('error') or 'no reason given'}"
+    return "completed", _outcome(result)
+
+
+def _outcome(result: dict[str, Any]) -> str:
+    if result.get("cancelled"):
+        return "Cancelled"
+    if result.get("rebooked"):
+        return "Moved earlier"
     if result.get("booked"):
-        return "completed", "Booked"
-    return "completed", "Slot found (not booked)"
+        return "Booked"
+    return "Slot found (not booked)"
 
 
 async def _interrupted(
@@ -184,7 +202,7 @@ async def _interrupted(
         console.print(f"[yellow]Could not cancel job {job_id}:[/yellow] {_error_text(response)}")
     console.print(
         f"Job {job_id} keeps running on the server (a BankID login waits until its QR times out).\n"
-        f"  Follow it: gofer book --follow {job_id}\n"
+        f"  Follow it: gofer {request.command} --follow {job_id}\n"
         f"  Stop it:   curl -X POST {request.server}/api/v1/jobs/{job_id}/cancel "
         f'-H "Authorization: Bearer {request.auth_hint}"',
         soft_wrap=True,
@@ -201,13 +219,22 @@ def _report(result: dict[str, Any] | None, console: Console) -> int:
         console.print("[yellow]The job ended without a result.[/yellow]")
         return 1
     if not result.get("success", False):
-        console.print(f"[red]Booking failed:[/red] {result.get('error')}")
+        console.print(f"[red]The job failed:[/red] {result.get('error')}")
         return 1
-    table = Table(title="Booked" if result.get("booked") else "Slot found (not booked)")
+    table = Table(title=_outcome(result))
     for key in ("booking_id", "date", "time", "location", "exam", "price_text"):
         value = result.get(key) or (result.get("slot") or {}).get(key)
-        if value:
+        if value and not result.get("cancelled"):
             table.add_row(key.replace("_", " "), str(value))
+    old = result.get("cancelled_booking") or {}
+    if old:
+        label = "cancelled" if result.get("cancelled") or result.get("rebooked") else "held"
+        table.add_row(
+            label,
+            f"{old.get('date')} {old.get('time')} in {old.get('location')} ({old.get('exam')})",
+        )
+    if result.get("late"):
+        table.add_row("late", "less than 24 hours before the test: the fee is not refunded")
     console.print(table)
     return 0
 
@@ -231,6 +258,7 @@ def book(request: BookingRequest) -> int:
         return asyncio.run(run_booking(request, console, ask))
     except (KeyboardInterrupt, EOFError):  # a second Ctrl-C, or end of input, while asking
         console.print(
-            "\nStopped; the job was left as it was. Follow it: gofer book --follow JOB_ID"
+            f"\nStopped; the job was left as it was. Follow it: gofer {request.command}"
+            " --follow JOB_ID"
         )
         return INTERRUPTED

@@ -167,6 +167,104 @@ def book(
     raise typer.Exit(run(request))
 
 
+@app.command()
+def rebook(
+    booking: str | None = typer.Option(
+        None, "--booking", help="Examination id or booking reference (default: your booked test)."
+    ),
+    location: list[str] = typer.Option(
+        [], "--location", "-l", help="Places to accept; up to 4 (default: the booked test's)."
+    ),
+    after: str | None = typer.Option(None, "--from", help="Earliest acceptable day (YYYY-MM-DD)."),
+    licence: str = typer.Option("B", "--licence", help="Licence code."),
+    exam: str = typer.Option("Körprov", help="Körprov or Kunskapsprov."),
+    vehicle: str = typer.Option("manual", help="manual or automatic (Körprov)."),
+    poll: float = typer.Option(60.0, "--poll", help="Seconds between searches."),
+    auto_approve: bool = typer.Option(
+        False, "--auto-approve", help="Play the phone against the replica: scan the relayed QR."
+    ),
+    report_only: bool = typer.Option(
+        False, "--report-only", help="Report an earlier slot, don't move."
+    ),
+    server: str | None = typer.Option(None, help="Gofer server URL (default from settings)."),
+    token: str | None = typer.Option(None, envvar="GOFER_TOKEN", help="API token."),
+    follow: str | None = typer.Option(
+        None, "--follow", metavar="JOB_ID", help="Follow a job already started; start nothing."
+    ),
+) -> None:
+    """Watch for a slot earlier than your booked test and move the test to it, live.
+
+    The old test is cancelled only by the same payment that books the earlier one.
+    """
+    body: dict[str, object] = {
+        "locations": location,
+        "license_type": licence,
+        "exam_type": exam,
+        "vehicle": vehicle,
+        "poll_interval_s": poll,
+        "auto_book": not report_only,
+    }
+    if booking:
+        body["booking_id"] = booking
+    if after:
+        body["date_from"] = after
+    raise typer.Exit(
+        _follow_job("rebook", "/api/v1/booking/rebook", body, server, token, auto_approve, follow)
+    )
+
+
+@app.command()
+def cancel(
+    booking: str = typer.Option(..., "--booking", help="Examination id or booking reference."),
+    yes: bool = typer.Option(
+        False, "--yes", help="Confirm: a cancelled test cannot be restored (required)."
+    ),
+    auto_approve: bool = typer.Option(
+        False, "--auto-approve", help="Play the phone against the replica: scan the relayed QR."
+    ),
+    server: str | None = typer.Option(None, help="Gofer server URL (default from settings)."),
+    token: str | None = typer.Option(None, envvar="GOFER_TOKEN", help="API token."),
+) -> None:
+    """Cancel a booked test, live; within 24 hours of the test the fee is not refunded."""
+    if not yes:
+        raise typer.BadParameter(
+            "cancelling cannot be undone; add --yes to confirm", param_hint="--yes"
+        )
+    body: dict[str, object] = {"booking_id": booking, "confirm": True}
+    raise typer.Exit(
+        _follow_job("cancel", "/api/v1/booking/cancel", body, server, token, auto_approve, None)
+    )
+
+
+def _follow_job(
+    command: str,
+    path: str,
+    body: dict[str, object],
+    server: str | None,
+    token: str | None,
+    auto_approve: bool,
+    follow: str | None,
+) -> int:
+    from gofer.authn import admin_token
+    from gofer.booking_cli import BookingRequest
+    from gofer.booking_cli import book as run
+    from gofer.config import Settings
+
+    settings = Settings()
+    request = BookingRequest(
+        server=(server or settings.effective_public_base_url).rstrip("/"),
+        token=token or admin_token(settings),
+        body=dict(body),
+        auto_approve=auto_approve,
+        replica_url=settings.trafikverket_base_url,
+        follow_job=follow,
+        auth_hint="$GOFER_TOKEN" if token else f"$(cat {settings.data_dir / 'dev_api_token'})",
+        start_path=path,
+        command=command,
+    )
+    return run(request)
+
+
 eval_app = typer.Typer(no_args_is_help=True, help="Measure the agents against the local replicas.")
 app.add_typer(eval_app, name="eval")
 

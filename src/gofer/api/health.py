@@ -37,6 +37,7 @@ async def health_detailed(
         "connected": bool(pool and pool.connected),
         "version": pool.version if pool else None,
         "contexts_in_use": pool.contexts_in_use if pool else 0,
+        "pages_in_use": pool.pages_in_use if pool else 0,
         "launches": pool.launches if pool else 0,
     }
     workers = await gofer.workers.all() if database_ok else []

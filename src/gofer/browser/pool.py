@@ -77,6 +77,7 @@ class BrowserPool:
         self._browser: Browser | None = None
         self._lock = asyncio.Lock()
         self.contexts_in_use = 0
+        self._contexts_in_use: set[BrowserContext] = set()
         self.launches = 0
 
     async def start(self) -> None:
@@ -108,6 +109,11 @@ class BrowserPool:
             if self._playwright is not None:
                 await self._playwright.stop()
                 self._playwright = None
+
+    @property
+    def pages_in_use(self) -> int:
+        """Open pages of the jobs' contexts: a job waiting between searches should have none."""
+        return sum(len(context.pages) for context in self._contexts_in_use)
 
     @property
     def connected(self) -> bool:
@@ -262,10 +268,12 @@ class BrowserPool:
     @asynccontextmanager
     async def _in_use(self, context: BrowserContext) -> AsyncIterator[BrowserContext]:
         self.contexts_in_use += 1
+        self._contexts_in_use.add(context)
         try:
             yield context
         finally:
             self.contexts_in_use -= 1
+            self._contexts_in_use.discard(context)
             # Shielded so that a cancelled job still closes its pages and frees the memory.
             await asyncio.shield(_close_quietly(context))
 

@@ -20,6 +20,9 @@ QR_CODE_UPDATE = "qr_code_update"
 BOOKING_COMPLETED = "booking_completed"
 SLOT_FOUND = "slot_found"
 HUMAN_NEEDED = "human_needed"
+# Rebooking and cancelling a booking a person already holds.
+EARLIER_SLOT_FOUND = "earlier_slot_found"
+CANCELLATION_NOTICE = "cancellation_notice"
 # Generic job lifecycle.
 JOB_FAILED = "job_failed"
 JOB_CANCELLED = "job_cancelled"
@@ -75,6 +78,26 @@ class SlotFoundData(EventData):
     auto_book: bool
 
 
+class EarlierSlotFoundData(EventData):
+    """A free slot earlier than the booking the person holds, fitting their wishes."""
+
+    auto_book: bool = Field(description="Whether the job goes on to move the booking to it.")
+    start: str = Field(description="The earlier slot's start, ISO 8601 with offset.")
+    location: str
+    current_start: str = Field(description="The start of the booking held now.")
+    current_location: str
+
+
+class CancellationNoticeData(EventData):
+    """What cancelling a booking will cost, told before the booking is cancelled."""
+
+    examination_id: int
+    start: str
+    location: str
+    late: bool = Field(description="Less than 24 hours before the test: the fee is not refunded.")
+    message: str
+
+
 class HumanNeededData(EventData):
     reason: str
     action: str = Field(description="What the person should do: scan_qr, takeover, pay_in_cart…")
@@ -109,6 +132,8 @@ DATA_MODELS: dict[str, type[EventData]] = {
     BOOKING_COMPLETED: CompletionData,
     SLOT_FOUND: SlotFoundData,
     HUMAN_NEEDED: HumanNeededData,
+    EARLIER_SLOT_FOUND: EarlierSlotFoundData,
+    CANCELLATION_NOTICE: CancellationNoticeData,
     JOB_FAILED: JobFailedData,
     JOB_CANCELLED: JobCancelledData,
     JOB_REQUEUED: JobRequeuedData,

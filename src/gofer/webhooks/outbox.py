@@ -47,6 +47,8 @@ EVENT_TYPES: frozenset[str] = frozenset(
         events.BOOKING_COMPLETED,
         events.SLOT_FOUND,
         events.HUMAN_NEEDED,
+        events.EARLIER_SLOT_FOUND,
+        events.CANCELLATION_NOTICE,
         events.JOB_FAILED,
         events.JOB_CANCELLED,
         events.TASK_COMPLETED,

@@ -25,9 +25,13 @@ class WorkflowRegistry:
 
 def default_registry() -> WorkflowRegistry:
     from gofer.workflows.forms.workflow import FormsWorkflow
+    from gofer.workflows.trafikverket.cancel import CancelWorkflow
+    from gofer.workflows.trafikverket.rebook import RebookWorkflow
     from gofer.workflows.trafikverket.workflow import BookingWorkflow
 
     registry = WorkflowRegistry()
     registry.add(BookingWorkflow())
+    registry.add(RebookWorkflow())
+    registry.add(CancelWorkflow())
     registry.add(FormsWorkflow())
     return registry

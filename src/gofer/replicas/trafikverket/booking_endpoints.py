@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from .calls import (
@@ -16,7 +15,7 @@ from .calls import (
     as_int,
 )
 from .clock import parse_instant, parse_local_seconds
-from .ledger import Examination
+from .ledger import LATE_CANCELLATION, Examination
 from .reference import EXAM_TYPES
 from .search_endpoints import hindrances
 from .shapes import (
@@ -28,7 +27,7 @@ from .shapes import (
 )
 from .slots import Slot
 
-DAY = timedelta(hours=24)
+DAY = LATE_CANCELLATION
 CANNOT_CANCEL = "Provet har redan börjat och kan inte avbokas"
 NO_ACTIVE_PAYMENT = 0  # `activePaymentState` when no card or Swish payment is under way
 # The summary's `information` is a text (real); this wording is the replica's.

@@ -143,6 +143,13 @@ class ScanBody(Body):
     action: Literal["approve", "cancel"] = "approve"
 
 
+class SeedBookingBody(SlotIn):
+    """A booking a person already holds, made before the test starts (e.g. a test in May)."""
+
+    socialSecurityNumber: str = Field(pattern=PERSONAL_NUMBER_PATTERN)
+    visibleFrom: None = None
+
+
 class AutostartBody(Body):
     autostartToken: str
     personalNumber: str = Field(pattern=PERSONAL_NUMBER_PATTERN)
@@ -183,9 +190,9 @@ def booking_record(exam: Examination) -> dict[str, Any]:
     }
 
 
-def _slot_from(item: SlotIn, index: int, state: ReplicaState) -> Slot:
+def _slot_from(item: SlotIn, index: int, state: ReplicaState, where: str | None = None) -> Slot:
     exam = EXAM_TYPES[item.examinationTypeId]
-    where = f"slots.{index}"
+    where = f"slots.{index}" if where is None else where
     if exam.is_driving:
         variant = item.vehicleTypeId if item.vehicleTypeId is not None else VEHICLE_MANUAL
         field_name = "vehicleTypeId"
@@ -427,6 +434,24 @@ def build_controls_router(state: ReplicaState) -> APIRouter:
                 and (wanted_ssn is None or exam.ssn == wanted_ssn)
             ]
         }
+
+    @router.post("/bookings", status_code=201)
+    async def seed_booking(request: Request) -> dict[str, Any]:
+        body = await read_model(request, SeedBookingBody)
+        slot = _slot_from(body, 0, state, where="body")
+        now = state.tick()
+        if slot.start <= now:
+            raise ControlError(
+                422, "validation_error", "Invalid request: start: must be in the future"
+            )
+        if state.ledger.is_taken(slot.key):
+            raise ControlError(409, "slot_taken", "That slot is already taken.")
+        # The slot exists on the site, so cancelling or moving the booking frees it for others.
+        state.slots.add(slot)
+        exam = state.ledger.book_for_user(
+            slot, normalise_ssn(body.socialSecurityNumber), slot.exam.licence_id, now
+        )
+        return {"booking": booking_record(exam)}
 
     @router.post("/bankid/scan")
     async def bankid_scan(request: Request) -> JSONResponse:

@@ -13,6 +13,8 @@ Booker = Literal["user", "competitor"]
 
 FIRST_EXAMINATION_ID = 44_120_000
 FIRST_BOOKING_ID = 71_300_000
+# Real: cancelling within 24 hours of the start keeps the fee.
+LATE_CANCELLATION = timedelta(hours=24)
 
 
 @dataclass
@@ -36,6 +38,15 @@ class Examination:
     @property
     def cost(self) -> int:
         return self.slot.cost
+
+    @property
+    def cancelled_late(self) -> bool:
+        """Cancelled less than 24 hours before the start: the fee is not refunded (spec §3.5)."""
+        return (
+            self.status == "cancelled"
+            and self.cancelled_at is not None
+            and self.slot.start - self.cancelled_at < LATE_CANCELLATION
+        )
 
     def holds_at(self, now: datetime) -> bool:
         return self.status == "held" and self.hold_expires is not None and now < self.hold_expires
@@ -155,6 +166,24 @@ class Ledger:
         self.cancelled_by_booking[booking_id] = cancelled
         self.last_hold_outcome[ssn] = "paid"
         return booking_id, holds
+
+    def book_for_user(self, slot: Slot, ssn: str, licence_id: int, now: datetime) -> Examination:
+        """A confirmed booking made outside this session (a test seeds what a person holds)."""
+        exam = Examination(
+            examination_id=self._new_examination_id(),
+            slot=slot,
+            ssn=ssn,
+            licence_id=licence_id,
+            by="user",
+            status="confirmed",
+            created_at=now,
+            booking_id=self._new_booking_id(),
+            booked_at=now,
+        )
+        self.examinations[exam.examination_id] = exam
+        self.bookings[exam.booking_id or ""] = [exam.examination_id]
+        self._claims[slot.key] = exam.examination_id
+        return exam
 
     def book_for_competitor(self, slot: Slot, now: datetime) -> Examination:
         exam = Examination(

@@ -174,7 +174,7 @@ def examination_json(exam: Examination, now: datetime) -> dict[str, Any]:
         "accentLanguage": {"id": 0, "name": None},
         "planningGroup": "",
         "calendarFileUri": None,
-        "isLateCancelledMustPay": False,
+        "isLateCancelledMustPay": exam.cancelled_late,
         "referenceId": exam.booking_id or "",
         "canViewElectricAllergy": False,
         "isMilitary": False,

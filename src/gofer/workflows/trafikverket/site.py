@@ -33,6 +33,7 @@ READ_ENDPOINTS = frozenset(
         "get-reservation-time",
         "reservation-information",
         "examinations",
+        "examinations-to-cancel",
         "booking-hindrances",
         "summary",
     }

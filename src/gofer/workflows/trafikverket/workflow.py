@@ -18,6 +18,7 @@ from gofer.events.model import BOOKING_COMPLETED, BOOKING_STARTED, SLOT_FOUND
 from gofer.jobs.model import JobFailure
 from gofer.workflows.base import BOOKING_KIND, StepContext
 from gofer.workflows.trafikverket import reference
+from gofer.workflows.trafikverket.monitor import page_again, release_page
 from gofer.workflows.trafikverket.pages import BookingPages, PaymentNotConfirmed
 from gofer.workflows.trafikverket.params import STOCKHOLM, BookingParams
 from gofer.workflows.trafikverket.site import SessionExpired, SiteApi, SiteError, SiteUnavailable
@@ -125,6 +126,7 @@ class BookingRun:
         """BankID login: the QR lives on the site's page; it is relayed to the person live."""
         ctx = self.ctx
         reason = "BankID login" if first else "The site's login has expired"
+        self.pages = await page_again(self.pages)  # a waiting job has no page open
         for attempt in range(1, MAX_LOGIN_ATTEMPTS + 1):
             await ctx.step(BookingStep.LOGIN, "Opening the login dialog")
             if not first or attempt > 1:
@@ -329,6 +331,7 @@ class BookingRun:
         remaining = (deadline - datetime.now(UTC)).total_seconds()
         delay = max(0.0, min(delay, remaining))
         next_at = datetime.now(UTC) + timedelta(seconds=delay)
+        await release_page(self.pages)  # searches need no page: the wait costs no renderer
         await self.ctx.step(
             BookingStep.MONITORING,
             f"No fitting slot yet; next search in {delay:.0f} s",
@@ -458,6 +461,7 @@ class BookingRun:
 
     async def pay_later(self, slot: Slot) -> str:
         """ "Betala senare" on the cart page. Paid at most once: a repeat finds no hold to pay."""
+        self.pages = await page_again(self.pages)
         await self.pages.open_cart()
         try:
             return await self.pages.pay_later()
