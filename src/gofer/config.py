@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     redis_prefix: str = Field("gofer", pattern=r"^[A-Za-z0-9_.-]+$")
     job_timeout_s: float = Field(1800.0, gt=0)
     login_timeout_s: float = Field(180.0, gt=0)
+    # How long a booking step waits for an element before it reports `site_changed`.
+    site_step_timeout_s: float = Field(10.0, gt=0, le=120)
+    # A BankID QR on screen that yields no readable code this long is a site change.
+    site_qr_grace_s: float = Field(8.0, gt=0, le=120)
 
     # --- browser ---
     # Empty: Debian's headless shell when headless (a third of the memory per job), else chromium.

@@ -20,6 +20,8 @@ QR_CODE_UPDATE = "qr_code_update"
 BOOKING_COMPLETED = "booking_completed"
 SLOT_FOUND = "slot_found"
 HUMAN_NEEDED = "human_needed"
+# Something unexpected the job handled by itself (a survey dialog it closed); worth knowing.
+WARNING = "warning"
 # Generic job lifecycle.
 JOB_FAILED = "job_failed"
 JOB_CANCELLED = "job_cancelled"
@@ -69,6 +71,9 @@ class CompletionData(EventData):
     message: str | None = None
     error: str | None = None
     code: str | None = Field(None, description="Why the job did not succeed (machine code).")
+    details: dict[str, Any] | None = Field(
+        None, description="For some codes (site_changed): the step, element, page and evidence."
+    )
 
 
 class SlotFoundData(EventData):
@@ -85,6 +90,14 @@ class JobFailedData(EventData):
     error: str
     code: str
     progress: int = 100
+    details: dict[str, Any] | None = Field(
+        None, description="For some codes (site_changed): the step, element, page and evidence."
+    )
+
+
+class WarningData(EventData):
+    message: str
+    code: str = Field(description="What kind of warning: dialog_closed, …")
 
 
 class JobCancelledData(EventData):
@@ -109,6 +122,7 @@ DATA_MODELS: dict[str, type[EventData]] = {
     BOOKING_COMPLETED: CompletionData,
     SLOT_FOUND: SlotFoundData,
     HUMAN_NEEDED: HumanNeededData,
+    WARNING: WarningData,
     JOB_FAILED: JobFailedData,
     JOB_CANCELLED: JobCancelledData,
     JOB_REQUEUED: JobRequeuedData,
