@@ -66,6 +66,17 @@ class Settings(BaseSettings):
     # Floor for poll intervals; tests lower it to keep monitoring fast against the replica.
     min_poll_interval_s: float = Field(10.0, gt=0)
 
+    # --- canary: a search that never books, to see site drift before users do ---
+    canary_enabled: bool = False  # on a schedule in `gofer serve`; `gofer canary` runs it once
+    canary_interval_s: float = Field(3600.0, ge=1)
+    canary_locations: list[str] = Field(default_factory=lambda: ["Uppsala"])
+    # Told (signed, if a secret is set) when the site turns red.
+    canary_webhook_url: str = ""
+    canary_webhook_secret: str = ""
+    # Test-only: the replica's simulated phone approves the canary's BankID login. Against the
+    # real site leave it empty: the canary then checks every step up to the QR only.
+    canary_phone_url: str = ""
+
     # --- replicas (`gofer replicas`, and started in-process by `gofer serve --with-replicas`) ---
     replicas_host: str = "127.0.0.1"
     replicas_port: int = 8090
