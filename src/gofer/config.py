@@ -68,7 +68,7 @@ class Settings(BaseSettings):
 
     # --- canary: a search that never books, to see site drift before users do ---
     canary_enabled: bool = False  # on a schedule in `gofer serve`; `gofer canary` runs it once
-    canary_interval_s: float = Field(3600.0, ge=1)
+    canary_interval_s: float = Field(3600.0, gt=0)
     canary_locations: list[str] = Field(default_factory=lambda: ["Uppsala"])
     # Told (signed, if a secret is set) when the site turns red.
     canary_webhook_url: str = ""

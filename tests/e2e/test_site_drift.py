@@ -9,9 +9,15 @@ from typing import Any
 
 import httpx
 import pytest
+from prometheus_client import REGISTRY
+from typer.testing import CliRunner
 
 from gofer.app import create_app
+from gofer.canary.health import SiteHealth
+from gofer.canary.probe import CanaryRequest, CanaryResult, run_canary
+from gofer.cli import app as cli_app
 from gofer.serving import BackgroundServer
+from tests.conftest import ADMIN_TOKEN
 from tests.e2e.conftest import PERSONNUMMER, e2e_settings, watch_job
 from tests.e2e.test_auth_matrix import sign_up
 
@@ -203,3 +209,43 @@ async def test_a_renamed_pay_button_reports_the_hold_and_a_retry_pays_that_hold(
     assert done["start"] == held["start"]
     assert [b["bookingId"] for b in user_bookings(site)] == [done["booking_id"]]
     assert reservations_made(site) == 1
+
+
+def site_health(step: str) -> float | None:
+    return REGISTRY.get_sample_value("site_health", {"site": "trafikverket", "step": step})
+
+
+async def test_the_canary_turns_red_under_a_drift_and_green_after_reset(server, replica, site):
+    told: list[CanaryResult] = []
+
+    async def notify(result: CanaryResult) -> None:
+        told.append(result)
+
+    health = SiteHealth(notify)
+    request = CanaryRequest(server.url, ADMIN_TOKEN, dict(BODY), phone_url=replica.url)
+    drift(site, "occasion_location_field")
+    red = await run_canary(request)
+    assert (red.healthy, red.code, red.step) == (False, "site_changed", "searching")
+    assert red.details["field"] == "locationId"
+    await health.record(red)
+    await health.record(red)  # still red: the operator is told once
+    assert [r.step for r in told] == ["searching"]
+    assert site_health("searching") == 0 and site_health("login") == 1
+
+    site.delete(DRIFT).raise_for_status()
+    green = await run_canary(request)
+    assert green.healthy and green.code is None, green
+    await health.record(green)
+    assert site_health("searching") == 1 and health.red is False
+    assert user_bookings(site) == []  # the canary never books
+
+
+def test_gofer_canary_says_ok_or_names_the_changed_step(server, replica, site, tmp_path):
+    env = {"API_SECRET_TOKEN": ADMIN_TOKEN, "DATA_DIR": str(tmp_path)}
+    arguments = ["canary", "--server", server.url, "--phone", replica.url]
+    ok = CliRunner().invoke(cli_app, arguments, env=env)
+    assert ok.exit_code == 0 and ok.output.startswith("OK trafikverket"), ok.output
+    drift(site, "occasion_start_field")
+    red = CliRunner().invoke(cli_app, arguments, env=env)
+    assert red.exit_code == 1, red.output
+    assert "site_changed at step searching" in red.output
