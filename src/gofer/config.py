@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     site_step_timeout_s: float = Field(10.0, gt=0, le=120)
     # A BankID QR on screen that yields no readable code this long is a site change.
     site_qr_grace_s: float = Field(8.0, gt=0, le=120)
+    # After a site change on a step a person can do (a click, a dialog), how long the job offers
+    # a takeover in the live view before it fails (0: fail at once).
+    site_changed_takeover_offer_s: float = Field(60.0, ge=0, le=3600)
 
     # --- browser ---
     # Empty: Debian's headless shell when headless (a third of the memory per job), else chromium.

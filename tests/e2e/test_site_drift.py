@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from prometheus_client import REGISTRY
 from typer.testing import CliRunner
 
@@ -16,9 +18,11 @@ from gofer.app import create_app
 from gofer.canary.health import SiteHealth
 from gofer.canary.probe import CanaryRequest, CanaryResult, run_canary
 from gofer.cli import app as cli_app
+from gofer.config import Settings
 from gofer.serving import BackgroundServer
 from tests.conftest import ADMIN_TOKEN
 from tests.e2e.conftest import PERSONNUMMER, e2e_settings, watch_job
+from tests.e2e.live.support import Viewer, centre_of, connect
 from tests.e2e.test_auth_matrix import sign_up
 
 pytestmark = pytest.mark.e2e
@@ -38,20 +42,39 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("drift")
 
 
+@dataclass
+class DriftServer:
+    server: BackgroundServer
+    app: FastAPI
+    settings: Settings
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+
 @pytest.fixture(scope="module")
-def server(replica: BackgroundServer, data_dir: Path) -> Iterator[BackgroundServer]:
+def gofer_app(replica: BackgroundServer, data_dir: Path) -> Iterator[DriftServer]:
     # Short waits keep a missing element's failure quick; the replica answers in milliseconds.
+    # No takeover offer unless a test asks for one: nobody is there to take it.
     settings = e2e_settings(
         data_dir,
         replica.url,
         site_step_timeout_s=4,
         site_qr_grace_s=4,
+        site_changed_takeover_offer_s=0,
         rate_limit_job_start="1000/minute",
     )
-    server = BackgroundServer(create_app(settings), ws="websockets").start(timeout_s=60)
+    app = create_app(settings)
+    server = BackgroundServer(app, ws="websockets").start(timeout_s=60)
     settings.port = server.port
-    yield server
+    yield DriftServer(server, app, settings)
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def server(gofer_app: DriftServer) -> BackgroundServer:
+    return gofer_app.server
 
 
 @pytest.fixture(scope="module")
@@ -249,3 +272,59 @@ def test_gofer_canary_says_ok_or_names_the_changed_step(server, replica, site, t
     red = CliRunner().invoke(cli_app, arguments, env=env)
     assert red.exit_code == 1, red.output
     assert "site_changed at step searching" in red.output
+
+
+def offered(message: dict[str, Any]) -> bool:
+    return message["type"] == "human_needed" and message["data"]["action"] == "takeover_offer"
+
+
+def held_for_person(message: dict[str, Any]) -> bool:
+    return message["type"] == "human_needed" and message["data"]["action"] == "takeover"
+
+
+async def test_a_changed_step_is_offered_to_a_person_who_finishes_it(
+    gofer_app, replica, site, owners
+):
+    gofer_app.settings.site_changed_takeover_offer_s = 60
+    try:
+        drift(site, "pay_button_id")
+        job_id = start_job(gofer_app.server, owners["anna"])
+        first = await watch_job(gofer_app.server, replica, job_id, stop_when=offered)
+        offer = first.messages[-1]["data"]
+        assert offer["reason"] == "site_changed" and offer["step"] == "booking"
+        assert offer["selector"] == "#pay-invoice-button"
+        with httpx.Client(base_url=gofer_app.url, headers=owners["anna"], timeout=30) as http:
+            taken = http.post(f"/api/v1/jobs/{job_id}/takeover", json={})
+            assert taken.status_code == 200, taken.text
+            live_url = taken.json()["live_url"]
+            after = first.messages[-1]["seq"]
+            held = await watch_job(
+                gofer_app.server,
+                replica,
+                job_id,
+                after=after,
+                scan=False,
+                stop_when=held_for_person,
+            )
+            # The person presses the renamed pay button through the live view.
+            runtime = gofer_app.app.state.core.live_runtime
+            async with connect(gofer_app.url, live_url, job_id) as ws:
+                person = Viewer(ws)
+                frame = await person.next("frame")
+                x, y = await centre_of(runtime, job_id, "#invoice-pay-button")
+                await person.click(x, y, frame)
+            assert http.post(f"/api/v1/jobs/{job_id}/handback").status_code == 200
+        rest = await watch_job(
+            gofer_app.server,
+            replica,
+            job_id,
+            after=held.messages[-1]["seq"],
+            scan=False,
+            stop_when=ended,
+        )
+        done = rest.last("booking_completed")["data"]
+        assert done["success"] is True, rest.messages[-3:]
+        assert [b["bookingId"] for b in user_bookings(site)] == [done["booking_id"]]
+        assert reservations_made(site) == 1
+    finally:
+        gofer_app.settings.site_changed_takeover_offer_s = 0

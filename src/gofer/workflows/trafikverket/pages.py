@@ -107,17 +107,34 @@ class LoginState:
 class BookingPages:
     """The booking site as a person sees it, through one Playwright page."""
 
-    def __init__(self, page: Page, base_url: str, warn: Warn | None = None) -> None:
+    def __init__(
+        self,
+        page: Page,
+        base_url: str,
+        warn: Warn | None = None,
+        offer: Offer | None = None,
+    ) -> None:
         self.page = page
         self.base_url = base_url.rstrip("/")
         self.warn: Warn = warn or _no_warning
+        # Offers a step the job could not do to a person; True once they did it and handed back.
+        self.offer: Offer = offer or _no_offer
 
     async def clear_obstacles(self) -> list[str]:
         """Closes known harmless dialogs over the page; `site_changed` for an unknown one."""
         return await clear_obstacles(self.page, self.warn)
 
     async def click(self, target: Locator, what: str, selector: str) -> None:
-        """A person's click: a harmless dialog in the way is closed once, then tried again."""
+        """A person's click: a harmless dialog in the way is closed once, then tried again.
+
+        If it still cannot be done, a person is offered the step before it fails."""
+        try:
+            await self._click(target, what, selector)
+        except SiteChanged as exc:
+            if not await self.offer(exc):
+                raise
+
+    async def _click(self, target: Locator, what: str, selector: str) -> None:
         try:
             async with expecting(what, selector):
                 await target.click()
@@ -309,12 +326,20 @@ class BookingPages:
         if not await button.is_visible():
             # The cart comes first; "Gå vidare" leads to the payment choices.
             await self.click(proceed, "the cart's 'Gå vidare' button", "#cart-continue-button")
-        async with expecting("the 'Betala senare' button", pay_selector):
-            await button.wait_for(state="visible")
-        await self.click(button, "the 'Betala senare' button", pay_selector)
+        paid_by_person = False
+        try:
+            async with expecting("the 'Betala senare' button", pay_selector):
+                await button.wait_for(state="visible")
+        except SiteChanged as exc:
+            if not await self.offer(exc):
+                raise
+            paid_by_person = True  # handed back: the page now shows what the person did
+        if not paid_by_person:
+            await self.click(button, "the 'Betala senare' button", pay_selector)
         confirmation = self.page.locator("#booking-summary")
         alert = self.page.locator(".alert-danger")
-        await confirmation.or_(alert).first.wait_for(state="visible", timeout=timeout_ms)
+        async with expecting("the booking confirmation", "#booking-summary"):
+            await confirmation.or_(alert).first.wait_for(state="visible", timeout=timeout_ms)
         if await confirmation.count() and await confirmation.first.is_visible():
             booking_id = await confirmation.first.get_attribute("data-booking-id")
             if booking_id:
@@ -324,8 +349,15 @@ class BookingPages:
         )
 
 
+Offer = Callable[[SiteChanged], Awaitable[bool]]
+
+
 async def _no_warning(message: str, code: str) -> None:
     return None
+
+
+async def _no_offer(failure: SiteChanged) -> bool:
+    return False
 
 
 class PaymentNotConfirmed(Exception):

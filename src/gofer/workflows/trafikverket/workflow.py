@@ -73,7 +73,9 @@ class BookingRun:
         self.ctx = ctx
         self.params: BookingParams = ctx.params
         self.api = api
-        self.pages = BookingPages(page, ctx.settings.trafikverket_base_url, self.warn)
+        self.pages = BookingPages(
+            page, ctx.settings.trafikverket_base_url, self.warn, self.offer_takeover
+        )
         self.ssn = ""
         self.licence_id = reference.LICENCES[self.params.license_type]
         self.query: OccasionQuery | None = None
@@ -84,6 +86,16 @@ class BookingRun:
 
     async def warn(self, message: str, code: str) -> None:
         await self.ctx.emit(WARNING, {"message": message, "code": code})
+
+    async def offer_takeover(self, failure: SiteChanged) -> bool:
+        """A step the site no longer lets the job do, offered to a person in the live view."""
+        details = {**(failure.details or {}), "step": failure.step or self.ctx.step_value}
+        return await self.ctx.offer_takeover(
+            "site_changed",
+            f"{failure.message}. You can do this step yourself: take over the browser.",
+            self.ctx.settings.site_changed_takeover_offer_s,
+            **details,
+        )
 
     async def explain(self, failure: Exception) -> None:
         """Names what changed on the site and tells the person about a slot held for them."""
