@@ -265,6 +265,47 @@ def _follow_job(
     return run(request)
 
 
+@app.command()
+def canary(
+    server: str | None = typer.Option(None, help="Gofer server URL (default from settings)."),
+    token: str | None = typer.Option(None, envvar="GOFER_TOKEN", help="API token."),
+    location: list[str] = typer.Option([], "--location", "-l", help="Places to search."),
+    phone: str | None = typer.Option(
+        None, help="The replica's URL, to approve the BankID login with its simulated phone."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the verdict as JSON."),
+) -> None:
+    """Runs one search that never books and says whether the site still works as Gofer expects.
+
+    Exits 0 when it does; 1 with the step that changed (`site_changed`) or another failure.
+    """
+    import asyncio
+    import json
+    from dataclasses import replace
+
+    from gofer.canary.health import canary_request
+    from gofer.canary.probe import run_canary
+    from gofer.config import Settings
+
+    settings = Settings()
+    request = canary_request(settings)
+    request = replace(
+        request,
+        server=(server or request.server).rstrip("/"),
+        token=token or request.token,
+        body={**request.body, "locations": location or request.body["locations"]},
+        phone_url=phone or request.phone_url,
+    )
+    result = asyncio.run(run_canary(request))
+    if as_json:
+        typer.echo(json.dumps(result.as_json()))
+    elif result.healthy:
+        typer.echo(f"OK {result.site}: {result.message} (reached {result.step})")
+    else:
+        typer.echo(f"RED {result.site}: {result.code} at step {result.step}: {result.message}")
+    raise typer.Exit(0 if result.healthy else 1)
+
+
 eval_app = typer.Typer(no_args_is_help=True, help="Measure the agents against the local replicas.")
 app.add_typer(eval_app, name="eval")
 

@@ -41,6 +41,13 @@ class Settings(BaseSettings):
     redis_prefix: str = Field("gofer", pattern=r"^[A-Za-z0-9_.-]+$")
     job_timeout_s: float = Field(1800.0, gt=0)
     login_timeout_s: float = Field(180.0, gt=0)
+    # How long a booking step waits for an element before it reports `site_changed`.
+    site_step_timeout_s: float = Field(10.0, gt=0, le=120)
+    # A BankID QR on screen that yields no readable code this long is a site change.
+    site_qr_grace_s: float = Field(8.0, gt=0, le=120)
+    # After a site change on a step a person can do (a click, a dialog), how long the job offers
+    # a takeover in the live view before it fails (0: fail at once).
+    site_changed_takeover_offer_s: float = Field(60.0, ge=0, le=3600)
 
     # --- browser ---
     # Empty: Debian's headless shell when headless (a third of the memory per job), else chromium.
@@ -61,6 +68,17 @@ class Settings(BaseSettings):
     poll_interval_s: float = Field(60.0, ge=10.0)
     # Floor for poll intervals; tests lower it to keep monitoring fast against the replica.
     min_poll_interval_s: float = Field(10.0, gt=0)
+
+    # --- canary: a search that never books, to see site drift before users do ---
+    canary_enabled: bool = False  # on a schedule in `gofer serve`; `gofer canary` runs it once
+    canary_interval_s: float = Field(3600.0, gt=0)
+    canary_locations: list[str] = Field(default_factory=lambda: ["Uppsala"])
+    # Told (signed, if a secret is set) when the site turns red.
+    canary_webhook_url: str = ""
+    canary_webhook_secret: str = ""
+    # Test-only: the replica's simulated phone approves the canary's BankID login. Against the
+    # real site leave it empty: the canary then checks every step up to the QR only.
+    canary_phone_url: str = ""
 
     # --- replicas (`gofer replicas`, and started in-process by `gofer serve --with-replicas`) ---
     replicas_host: str = "127.0.0.1"

@@ -25,6 +25,7 @@ from gofer.accounts.service import AccountService
 from gofer.accounts.tokens import TokenSigner, derived_key, signing_key
 from gofer.authn import AdminTokenResolver, TokenResolver, admin_token
 from gofer.browser.pool import BrowserPool
+from gofer.canary.health import canary_periodically
 from gofer.config import Settings
 from gofer.events.bus import EventBus, MemoryEventBus
 from gofer.events.redis_bus import RedisEventBus
@@ -114,6 +115,8 @@ class Core:
             asyncio.create_task(prune_periodically(self.settings, self.live.tokens))
         )
         await self.executor.start()
+        if self.settings.canary_enabled and self.role == "all":
+            self._background.append(asyncio.create_task(canary_periodically(self.settings)))
         log.info("gofer_core_started", role=self.role, workflows=self.registry.names())
 
     async def stop(self) -> None:

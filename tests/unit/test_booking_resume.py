@@ -65,11 +65,26 @@ def summary_of(booking_id: str) -> dict[str, Any]:
     return {"confirmedExaminations": [exam]}
 
 
-async def test_a_first_attempt_reads_nothing_back() -> None:
+async def test_a_first_attempt_reads_only_the_cart() -> None:
     site = Site()
     run, _ = booking_run(1, site)
     assert await run.resume_earlier_attempt() is None
-    assert site.calls == []
+    # Another job's booked exam is never claimed; only a hold in the cart is looked for.
+    assert site.calls == ["reservation-information"]
+
+
+async def test_a_new_job_pays_a_fitting_hold_an_earlier_job_left() -> None:
+    hold = {"locationId": UPPSALA, "startDate": "2027-02-03 09:30", "examinationTypeId": 12}
+    site = Site(
+        reservation_information={"reservations": [occasion()]},
+        get_active_reservations={"activeReservations": [hold]},
+        summary=summary_of("B-2"),
+    )
+    run, paid = booking_run(1, site)
+    result = await run.resume_earlier_attempt()
+    assert result is not None and result["booking_id"] == "B-2"
+    assert paid == [START] and "create-reservation" not in site.calls
+    assert "examinations" not in site.calls
 
 
 async def test_a_booking_made_before_the_worker_died_is_proven_not_made_again() -> None:

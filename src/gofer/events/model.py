@@ -23,6 +23,8 @@ HUMAN_NEEDED = "human_needed"
 # Rebooking and cancelling a booking a person already holds.
 EARLIER_SLOT_FOUND = "earlier_slot_found"
 CANCELLATION_NOTICE = "cancellation_notice"
+# Something unexpected the job handled by itself (a survey dialog it closed); worth knowing.
+WARNING = "warning"
 # Generic job lifecycle.
 JOB_FAILED = "job_failed"
 JOB_CANCELLED = "job_cancelled"
@@ -72,6 +74,9 @@ class CompletionData(EventData):
     message: str | None = None
     error: str | None = None
     code: str | None = Field(None, description="Why the job did not succeed (machine code).")
+    details: dict[str, Any] | None = Field(
+        None, description="For some codes (site_changed): the step, element, page and evidence."
+    )
 
 
 class SlotFoundData(EventData):
@@ -108,6 +113,14 @@ class JobFailedData(EventData):
     error: str
     code: str
     progress: int = 100
+    details: dict[str, Any] | None = Field(
+        None, description="For some codes (site_changed): the step, element, page and evidence."
+    )
+
+
+class WarningData(EventData):
+    message: str
+    code: str = Field(description="What kind of warning: dialog_closed, …")
 
 
 class JobCancelledData(EventData):
@@ -134,6 +147,7 @@ DATA_MODELS: dict[str, type[EventData]] = {
     HUMAN_NEEDED: HumanNeededData,
     EARLIER_SLOT_FOUND: EarlierSlotFoundData,
     CANCELLATION_NOTICE: CancellationNoticeData,
+    WARNING: WarningData,
     JOB_FAILED: JobFailedData,
     JOB_CANCELLED: JobCancelledData,
     JOB_REQUEUED: JobRequeuedData,

@@ -35,13 +35,19 @@ async def complete(
 
 
 async def fail(
-    store: JobStore, job_id: str, workflow: Workflow | None, message: str, code: str
+    store: JobStore,
+    job_id: str,
+    workflow: Workflow | None,
+    message: str,
+    code: str,
+    details: dict[str, Any] | None = None,
 ) -> None:
-    await _seed_ending(store, job_id, workflow, message, code)
+    extra = {"details": details} if details else {}
+    await _seed_ending(store, job_id, workflow, message, code, extra)
     await store.record(
         job_id,
         JOB_FAILED,
-        {"error": message, "code": code, "progress": 100},
+        {"error": message, "code": code, "progress": 100, **extra},
         state=JobState.FAILED,
         progress=100,
         message=message,
@@ -65,13 +71,20 @@ async def cancelled(
 
 
 async def _seed_ending(
-    store: JobStore, job_id: str, workflow: Workflow | None, message: str, code: str
+    store: JobStore,
+    job_id: str,
+    workflow: Workflow | None,
+    message: str,
+    code: str,
+    extra: dict[str, Any] | None = None,
 ) -> None:
     if workflow is None:
         return
     event_type = workflow.failed_event or workflow.completed_event
     await store.record(
-        job_id, event_type, {"success": False, "message": message, "error": message, "code": code}
+        job_id,
+        event_type,
+        {"success": False, "message": message, "error": message, "code": code, **(extra or {})},
     )
 
 

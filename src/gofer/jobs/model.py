@@ -75,7 +75,11 @@ class JobView(BaseModel):
 class JobFailure(Exception):
     """A workflow's way to end a job as failed with a clear reason and a machine code."""
 
-    def __init__(self, message: str, code: str = "workflow_failed") -> None:
+    def __init__(
+        self, message: str, code: str = "workflow_failed", details: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
+        # What a client needs to act on the failure (e.g. which page element changed).
+        self.details = details

@@ -233,7 +233,9 @@ class Worker:
                 self._store, job.job_id, workflow, endings.TIMEOUT_MESSAGE, "timeout"
             )
         except JobFailure as exc:
-            await endings.fail(self._store, job.job_id, workflow, exc.message, exc.code)
+            await endings.fail(
+                self._store, job.job_id, workflow, exc.message, exc.code, exc.details
+            )
             log.warning("job_failed", job_id=job.job_id, code=exc.code)
         except Exception as exc:
             bound.exception("job_crashed")

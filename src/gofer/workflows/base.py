@@ -131,6 +131,28 @@ class StepContext:
         await self._live.refresh(self.job_id)
         await self._hold(reason, message, **data)
 
+    async def offer_takeover(self, reason: str, message: str, wait_s: float, **data: Any) -> bool:
+        """Offers a person the browser for `wait_s` (`human_needed`, action "takeover_offer").
+
+        Returns True once a person took over and handed back (the page is theirs to have
+        changed), False if nobody asked in time or there is no live view here.
+        """
+        gate = self._gate
+        if self._live is None or gate is None or wait_s <= 0:
+            return False
+        await self.human_needed(
+            reason, "takeover_offer", message=message, offer_expires_in_s=wait_s, **data
+        )
+        try:
+            async with asyncio.timeout(wait_s):
+                while gate.request is None or gate.request.state != "requested":
+                    gate.changed.clear()
+                    await gate.changed.wait()
+        except TimeoutError:
+            return False
+        await self._hold(reason, "A person has taken over the browser")
+        return True
+
     async def _hold(self, reason: str, message: str, **data: Any) -> None:
         assert self._live is not None and self._gate is not None
         live, gate = self._live, self._gate

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .clock import iso_local, iso_utc, parse_instant, parse_moment
 from .competitor import CompetitorRule
+from .drift import Drift
 from .faults import FaultRule, Maintenance
 from .ledger import Examination
 from .reference import EXAM_TYPES, LANGUAGE_SWEDISH, LOCATIONS, VEHICLE_MANUAL
@@ -65,6 +66,10 @@ async def read_model(request: Request, model: type[Model]) -> Model:
 
 class Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class DriftBody(Body):
+    drift: str
 
 
 class ResetBody(Body):
@@ -270,6 +275,28 @@ def build_controls_router(state: ReplicaState) -> APIRouter:
     async def remove_slots() -> dict[str, Any]:
         state.slots.remove_all()
         return {"ok": True, "generated": False}
+
+    @router.get("/controls/drift")
+    async def drifts() -> dict[str, Any]:
+        return {"drifts": state.drifts.names()}
+
+    @router.post("/controls/drift")
+    async def add_drift(request: Request) -> dict[str, Any]:
+        body = await read_model(request, DriftBody)
+        try:
+            drift = Drift(body.drift)
+        except ValueError as error:
+            known = ", ".join(d.value for d in Drift)
+            raise ControlError(
+                422, "unknown_drift", f"Invalid value for 'drift': {body.drift!r} (known: {known})"
+            ) from error
+        state.drifts.add(drift)
+        return {"drifts": state.drifts.names()}
+
+    @router.delete("/controls/drift")
+    async def reset_drifts() -> dict[str, Any]:
+        state.drifts.clear()
+        return {"drifts": []}
 
     @router.get("/reservations")
     async def reservations() -> dict[str, Any]:

@@ -17,6 +17,7 @@ from .state import ReplicaState
 STATIC_DIR = Path(__file__).parent / "static"
 TITLE = "Förarprov - Bokning"
 SWITCHES_META = "replica-switches"
+DRIFTS_META = "replica-drifts"
 
 PLACEHOLDER_SHELL = f"""<!DOCTYPE html>
 <html lang="sv">
@@ -49,17 +50,31 @@ CONTENT_TYPES = {
 }
 SAFE_ASSET = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$")
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
+# Test-only: applies the active page drifts; after the app's script, so it runs after the app.
+DRIFT_SCRIPT = '<script src="/Boka/assets/drift.js"></script>\n'
 
 
 def shell_html(state: ReplicaState, static_dir: Path) -> str:
-    """index.html as it is on disk now, with the page switches in a meta tag."""
+    """index.html as it is on disk now, with the page switches (and drifts) in meta tags."""
     index = static_dir / "index.html"
     try:
         text = index.read_text(encoding="utf-8")
     except (FileNotFoundError, NotADirectoryError):
         text = PLACEHOLDER_SHELL
     switches = html.escape(json.dumps(state.config.page_switches()), quote=True)
-    meta = f'<meta name="{SWITCHES_META}" content="{switches}">\n'
+    drifts = html.escape(json.dumps(state.drifts.page_names()), quote=True)
+    meta = (
+        f'<meta name="{SWITCHES_META}" content="{switches}">\n'
+        f'<meta name="{DRIFTS_META}" content="{drifts}">\n'
+    )
+    if state.drifts.page_names():
+        end = _BODY_END.search(text)
+        text = (
+            text + DRIFT_SCRIPT
+            if end is None
+            else text[: end.start()] + DRIFT_SCRIPT + text[end.start() :]
+        )
     match = _HEAD_END.search(text)
     if match is None:
         return meta + text

@@ -13,6 +13,7 @@ from .bankid import OrderBook
 from .clock import ReplicaClock, system_now
 from .competitor import Competitor
 from .config import ReplicaConfig
+from .drift import DriftSet
 from .faults import FaultPlan
 from .ledger import Ledger
 from .sessions import LoginStore
@@ -79,6 +80,7 @@ class ReplicaState:
         self.orders = OrderBook()
         self.faults = FaultPlan()
         self.competitor = Competitor()
+        self.drifts = DriftSet()
         self.requests: deque[RequestRecord] = deque(maxlen=LOG_LIMIT)
         self.qr_draws: deque[QrDraw] = deque(maxlen=LOG_LIMIT)
         self.jitter = jitter or random.Random()
@@ -111,6 +113,7 @@ class ReplicaState:
         self.orders.clear()
         self.faults.clear()
         self.competitor.clear()
+        self.drifts.clear()
         self.requests.clear()
         self.qr_draws.clear()
 

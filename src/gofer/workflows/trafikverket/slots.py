@@ -8,6 +8,8 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from gofer.workflows.trafikverket.site_changed import answer_changed
+
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 FROM_NOW = "1970-01-01T00:00:00.000Z"  # the site's "from now" start date
 MAX_PLACES_PER_QUERY = 4  # one locationId plus at most 3 nearbyLocationIds
@@ -98,6 +100,31 @@ class Slot:
         }
 
 
+def missing_field(occasion: Any) -> str | None:
+    """The field a booking needs that this occasion lacks (or has in a form it cannot use)."""
+    if not isinstance(occasion, dict):
+        return "occasions[]"
+    duration = occasion.get("duration")
+    start = duration.get("start") if isinstance(duration, dict) else None
+    try:
+        datetime.fromisoformat(str(start))
+    except ValueError:
+        return "duration.start"
+    for name in ("locationId", "examinationTypeId"):
+        try:
+            int(occasion[name])
+        except (KeyError, TypeError, ValueError):
+            return name
+    return None
+
+
+def check_usable(bundles: list[dict[str, Any]]) -> None:
+    """Bundles with not one usable occasion mean the site's answer changed, never "no slot yet"."""
+    problems = [missing_field(o) for b in bundles for o in b.get("occasions") or [None]]
+    if problems and all(problems):
+        raise answer_changed("occasion-bundles", str(problems[0]), step="searching")
+
+
 def start_date_for(window: SlotWindow, now: datetime) -> str:
     """The query's start date: the window's first day if it lies ahead, else 'from now'."""
     if window.date_from is None:
@@ -120,6 +147,8 @@ def fitting_slots(
         if len(occasions) != 1:
             continue
         occasion = occasions[0]
+        if missing_field(occasion) is not None:
+            continue
         slot = Slot(occasion, str(bundle.get("cost") or occasion.get("cost") or ""))
         if int(occasion.get("locationId", 0)) not in wanted:
             continue
@@ -163,6 +192,7 @@ async def earliest_slot(
         for _ in range(max_months + 1):
             page = await fetch(query.body(booking_session, start_date, month, places))
             bundles = page.get("bundles") or []
+            check_usable(bundles)
             candidates = fitting_slots(bundles, query, window, exclude)
             if len(bundles) >= bundle_cap and len(places) > 1:
                 # The site drops the latest slots beyond its cap: ask each place alone so a
@@ -176,7 +206,11 @@ async def earliest_slot(
                     best = first
                 break
             next_month = int(page.get("searchedMonths", month + 1))
-            starts = [Slot(b["occasions"][0], "").start for b in bundles if b.get("occasions")]
+            starts = [
+                Slot(b["occasions"][0], "").start
+                for b in bundles
+                if b.get("occasions") and missing_field(b["occasions"][0]) is None
+            ]
             if starts and all(window.past_end(s) for s in starts):
                 break
             if not bundles and next_month >= max_months:

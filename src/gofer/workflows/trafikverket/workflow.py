@@ -14,14 +14,16 @@ from rapidfuzz import process
 
 from gofer.browser.pool import Warmup
 from gofer.browser.qr import decode_data_url
-from gofer.events.model import BOOKING_COMPLETED, BOOKING_STARTED, SLOT_FOUND
+from gofer.events.model import BOOKING_COMPLETED, BOOKING_STARTED, SLOT_FOUND, WARNING
 from gofer.jobs.model import JobFailure
 from gofer.workflows.base import BOOKING_KIND, StepContext
 from gofer.workflows.trafikverket import reference
+from gofer.workflows.trafikverket.holds import report_hold
 from gofer.workflows.trafikverket.monitor import page_again, release_page
 from gofer.workflows.trafikverket.pages import BookingPages, PaymentNotConfirmed
 from gofer.workflows.trafikverket.params import STOCKHOLM, BookingParams
 from gofer.workflows.trafikverket.site import SessionExpired, SiteApi, SiteError, SiteUnavailable
+from gofer.workflows.trafikverket.site_changed import SiteChanged, login_unless_qr_unreadable
 from gofer.workflows.trafikverket.slots import OccasionQuery, Slot, SlotWindow, earliest_slot
 from gofer.workflows.trafikverket.steps import PROGRESS, BookingStep
 
@@ -52,10 +54,16 @@ class BookingWorkflow:
     async def run(self, ctx: StepContext) -> dict[str, Any]:
         async with ctx.browser(start_page_warmup(ctx.settings.trafikverket_base_url)) as context:
             page = context.pages[0] if context.pages else await context.new_page()
+            # Short waits: a page element missing this long means the site changed.
+            context.set_default_timeout(ctx.settings.site_step_timeout_s * 1000)
             booking = BookingRun(
                 ctx, page, SiteApi(context.request, ctx.settings.trafikverket_base_url)
             )
-            return await booking.run()
+            try:
+                return await booking.run()
+            except Exception as exc:  # told before the page and the context are gone
+                await booking.explain(exc)
+                raise
 
 
 class BookingRun:
@@ -66,12 +74,41 @@ class BookingRun:
         self.ctx = ctx
         self.params: BookingParams = ctx.params
         self.api = api
-        self.pages = BookingPages(page, ctx.settings.trafikverket_base_url)
+        self.pages = BookingPages(
+            page, ctx.settings.trafikverket_base_url, self.warn, self.offer_takeover
+        )
         self.ssn = ""
         self.licence_id = reference.LICENCES[self.params.license_type]
         self.query: OccasionQuery | None = None
         self.max_months = 6
         self.taken: set[Any] = set()
+        self.reserved: Slot | None = None  # held for the person, not yet paid
+        self.qr_readable = asyncio.Event()  # a relayed QR this login held a readable code
+
+    async def warn(self, message: str, code: str) -> None:
+        await self.ctx.emit(WARNING, {"message": message, "code": code})
+
+    async def offer_takeover(self, failure: SiteChanged) -> bool:
+        """A step the site no longer lets the job do, offered to a person in the live view."""
+        details = {**(failure.details or {}), "step": failure.step or self.ctx.step_value}
+        return await self.ctx.offer_takeover(
+            "site_changed",
+            f"{failure.message}. You can do this step yourself: take over the browser.",
+            self.ctx.settings.site_changed_takeover_offer_s,
+            **details,
+        )
+
+    async def explain(self, failure: Exception) -> None:
+        """Names what changed on the site and tells the person about a slot held for them."""
+        settings = self.ctx.settings
+        if isinstance(failure, SiteChanged):
+            artifacts = (
+                f"{settings.effective_public_base_url}/api/v1/jobs/{self.ctx.job_id}/artifacts"
+            )
+            await failure.describe_page(self.pages.page, self.ctx.step_value, artifacts)
+        if self.reserved is not None:
+            cart = f"{self.pages.base_url}/Boka/ng/reservation"
+            await report_hold(self.ctx, self.api, self.reserved, failure, cart)
 
     # --- the flow -------------------------------------------------------------------------
 
@@ -140,11 +177,16 @@ class BookingRun:
             )
             await self.pages.start_bankid()
             ctx.forget_qr()
+            self.qr_readable.clear()
             await self.pages.watch_qr(self._relay_qr)
             await ctx.step(BookingStep.QR_WAITING, "Scan the QR code with the BankID app")
             try:
                 async with ctx.waiting():  # the person scans; no execution slot is held
-                    state = await self.pages.wait_for_login(ctx.settings.login_timeout_s)
+                    state = await login_unless_qr_unreadable(
+                        self.pages.wait_for_login(ctx.settings.login_timeout_s),
+                        self.qr_readable,
+                        ctx.settings.site_qr_grace_s,
+                    )
             except TimeoutError as exc:
                 raise JobFailure("The BankID QR was not scanned in time.", "login_timeout") from exc
             finally:
@@ -164,6 +206,8 @@ class BookingRun:
 
     async def _relay_qr(self, data_url: str) -> None:
         payload = await asyncio.to_thread(decode_data_url, data_url)
+        if payload:
+            self.qr_readable.set()
         await self.ctx.qr(data_url, payload)
 
     async def with_login(self, step: Any) -> Any:
@@ -349,9 +393,11 @@ class BookingRun:
         (a person holds one booked exam of a type at a time; the site would reschedule, not add
         one), and a fitting hold in the cart is paid for instead of reserving another slot.
         """
-        if self.ctx.job.attempt <= 1 or self.query is None:
+        if self.query is None:
             return None
-        booked = await self.api.call("examinations")
+        # Booked exams are claimed only by the same job; a hold of the person's (from any
+        # earlier job) that fits is paid rather than reserving another slot.
+        booked = await self.api.call("examinations") if self.ctx.job.attempt > 1 else {}
         for exam in booked.get("confirmedExaminations") or []:
             place = exam.get("place") or {}
             occasion = {"locationName": place.get("locationName"), **exam}
@@ -373,6 +419,7 @@ class BookingRun:
                 await self.ctx.step(
                     BookingStep.BOOKING, "Paying for the slot an earlier attempt held"
                 )
+                self.reserved = slot
                 # Run inside `with_login`: an expired login re-reads the site from the start.
                 return await self.prove(slot, await self.pay_later(slot))
         return None
@@ -411,6 +458,7 @@ class BookingRun:
         if not await self.with_login(lambda: self.reserve(slot)):
             self.taken.add(slot.key)
             return None
+        self.reserved = slot
         booking_id = await self.with_login(lambda: self.pay_later(slot))
         return await self.with_login(lambda: self.prove(slot, booking_id))
 

@@ -596,7 +596,8 @@
 
   function updateHeader() {
     var text = state.loggedIn ? 'Logga ut' : 'Logga in';
-    $('#desktop-login-button').textContent = text;
+    // Held since start-up: the test-only drift controls may rename the button's id.
+    loginButton.textContent = text;
     $('.dropdown-item[data-action="login"]').textContent = text;
   }
 
@@ -633,12 +634,15 @@
     $('#menu-button').setAttribute('aria-expanded', 'false');
   }
 
+  var loginButton = null;
+
   function wireHeader() {
+    loginButton = $('#desktop-login-button');
     $('#desktop-booking-button').addEventListener('click', startBooking);
     $('#mobile-booking-button').addEventListener('click', startBooking);
     $('#desktop-exams-button').addEventListener('click', openExams);
     $('#mobile-exams-button').addEventListener('click', openExams);
-    $('#desktop-login-button').addEventListener('click', loginOrLogout);
+    loginButton.addEventListener('click', loginOrLogout);
     $('#menu-button').addEventListener('click', function (event) {
       event.stopPropagation();
       var menu = $('#menu-dropdown .dropdown-menu');
