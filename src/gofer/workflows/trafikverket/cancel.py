@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, ClassVar
 
 from playwright.async_api import Page
@@ -16,7 +17,7 @@ from gofer.workflows.trafikverket.pages import BookingPages
 from gofer.workflows.trafikverket.session import open_and_log_in
 from gofer.workflows.trafikverket.site import SiteApi, SiteError, SiteUnavailable
 from gofer.workflows.trafikverket.steps import PROGRESS, BookingStep
-from gofer.workflows.trafikverket.workflow import BookingRun, start_page_warmup
+from gofer.workflows.trafikverket.workflow import BookingRun, run_on_site
 
 LATE_MESSAGE = "The test is less than 24 hours away: cancelling now keeps the fee (no refund)."
 EARLY_MESSAGE = "The test is more than 24 hours away: the fee is refunded or not invoiced."
@@ -32,10 +33,7 @@ class CancelWorkflow:
     started_event: ClassVar[str | None] = BOOKING_STARTED
 
     async def run(self, ctx: StepContext) -> dict[str, Any]:
-        async with ctx.browser(start_page_warmup(ctx.settings.trafikverket_base_url)) as context:
-            page = context.pages[0] if context.pages else await context.new_page()
-            api = SiteApi(context.request, ctx.settings.trafikverket_base_url)
-            return await CancelRun(ctx, page, api).run()
+        return await run_on_site(ctx, CancelRun)
 
 
 class CancelRun(BookingRun):
@@ -47,12 +45,16 @@ class CancelRun(BookingRun):
         self.ctx = ctx
         self.wanted: CancelParams = ctx.params
         self.api = api
-        self.pages = BookingPages(page, ctx.settings.trafikverket_base_url)
+        self.pages = BookingPages(
+            page, ctx.settings.trafikverket_base_url, self.warn, self.offer_takeover
+        )
         self.ssn = ""
         self.licence_id = 0
         self.query = None
         self.max_months = 0
         self.taken = set()
+        self.reserved = None  # a cancellation reserves nothing
+        self.qr_readable = asyncio.Event()
 
     async def run(self) -> dict[str, Any]:
         ctx = self.ctx

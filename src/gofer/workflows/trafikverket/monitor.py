@@ -22,6 +22,6 @@ async def page_again(pages: BookingPages) -> BookingPages:
     if not pages.page.is_closed():
         return pages
     page = await pages.page.context.new_page()
-    reopened = BookingPages(page, pages.base_url)
+    reopened = BookingPages(page, pages.base_url, pages.warn, pages.offer)
     await reopened.open_start()
     return reopened

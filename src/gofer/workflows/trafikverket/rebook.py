@@ -26,14 +26,9 @@ from gofer.workflows.trafikverket.change_params import RebookParams
 from gofer.workflows.trafikverket.held import HeldExam, find_held, still_booked
 from gofer.workflows.trafikverket.params import STOCKHOLM
 from gofer.workflows.trafikverket.session import open_and_log_in
-from gofer.workflows.trafikverket.site import SiteApi
 from gofer.workflows.trafikverket.slots import Slot
 from gofer.workflows.trafikverket.steps import PROGRESS, BookingStep
-from gofer.workflows.trafikverket.workflow import (
-    MAX_RESERVE_ATTEMPTS,
-    BookingRun,
-    start_page_warmup,
-)
+from gofer.workflows.trafikverket.workflow import MAX_RESERVE_ATTEMPTS, BookingRun, run_on_site
 
 
 class RebookWorkflow:
@@ -46,10 +41,7 @@ class RebookWorkflow:
     started_event: ClassVar[str | None] = BOOKING_STARTED
 
     async def run(self, ctx: StepContext) -> dict[str, Any]:
-        async with ctx.browser(start_page_warmup(ctx.settings.trafikverket_base_url)) as context:
-            page = context.pages[0] if context.pages else await context.new_page()
-            api = SiteApi(context.request, ctx.settings.trafikverket_base_url)
-            return await RebookRun(ctx, page, api).run()
+        return await run_on_site(ctx, RebookRun)
 
 
 class RebookRun(BookingRun):

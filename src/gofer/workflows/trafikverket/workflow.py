@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import random
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
 
@@ -52,18 +53,25 @@ class BookingWorkflow:
     started_event: ClassVar[str | None] = BOOKING_STARTED
 
     async def run(self, ctx: StepContext) -> dict[str, Any]:
-        async with ctx.browser(start_page_warmup(ctx.settings.trafikverket_base_url)) as context:
-            page = context.pages[0] if context.pages else await context.new_page()
-            # Short waits: a page element missing this long means the site changed.
-            context.set_default_timeout(ctx.settings.site_step_timeout_s * 1000)
-            booking = BookingRun(
-                ctx, page, SiteApi(context.request, ctx.settings.trafikverket_base_url)
-            )
-            try:
-                return await booking.run()
-            except Exception as exc:  # told before the page and the context are gone
-                await booking.explain(exc)
-                raise
+        return await run_on_site(ctx, BookingRun)
+
+
+async def run_on_site(
+    ctx: StepContext, run_type: Callable[[StepContext, Page, SiteApi], BookingRun]
+) -> dict[str, Any]:
+    """One walk through the site (book, rebook, cancel) in the job's browser context.
+
+    A failure is explained (what changed, evidence, a held slot) before the context is gone."""
+    async with ctx.browser(start_page_warmup(ctx.settings.trafikverket_base_url)) as context:
+        page = context.pages[0] if context.pages else await context.new_page()
+        # Short waits: a page element missing this long means the site changed.
+        context.set_default_timeout(ctx.settings.site_step_timeout_s * 1000)
+        walk = run_type(ctx, page, SiteApi(context.request, ctx.settings.trafikverket_base_url))
+        try:
+            return await walk.run()
+        except Exception as exc:  # told before the page and the context are gone
+            await walk.explain(exc)
+            raise
 
 
 class BookingRun:
