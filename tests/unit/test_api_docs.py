@@ -3,11 +3,18 @@ authenticate and what errors look like."""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
 from gofer.app import create_app
+from gofer.events.model import DATA_MODELS
+from gofer.webhooks.outbox import EVENT_TYPES
+
+# The webhook event picker of the web UI.
+WEB_EVENT_TYPES = Path(__file__).parents[2] / "web" / "src" / "data" / "eventTypes.json"
 
 
 @pytest.fixture
@@ -67,3 +74,12 @@ async def test_asyncapi_describes_the_job_websocket_and_its_close_codes(client):
     assert channel["address"] == "/ws/{job_id}"
     assert set(channel["x-close-codes"]) >= {"1000", "1008", "4401", "4404"}
     assert set(channel["messages"]) == {"event", "qrUpdate"}
+
+
+async def test_every_event_type_is_documented_and_offered_by_the_ui(client):
+    document = (await client.get("/asyncapi.json")).json()
+    envelope = document["components"]["schemas"]["Envelope"]["properties"]["type"]
+    documented = set(re.findall(r"[a-z_]+", envelope["description"]))
+    web_picker = json.loads(WEB_EVENT_TYPES.read_text(encoding="utf-8"))
+    assert documented >= set(DATA_MODELS)
+    assert set(web_picker) == EVENT_TYPES == set(DATA_MODELS)

@@ -38,24 +38,8 @@ from gofer.webhooks.tables import (
 WEBHOOK_TEST = "webhook_test"
 WEBHOOK_DISABLED = events.WEBHOOK_DISABLED
 
-# The event types an endpoint may filter on.
-EVENT_TYPES: frozenset[str] = frozenset(
-    {
-        events.BOOKING_STARTED,
-        events.STATUS_UPDATE,
-        events.QR_CODE_UPDATE,
-        events.BOOKING_COMPLETED,
-        events.SLOT_FOUND,
-        events.HUMAN_NEEDED,
-        events.EARLIER_SLOT_FOUND,
-        events.CANCELLATION_NOTICE,
-        events.JOB_FAILED,
-        events.JOB_CANCELLED,
-        events.TASK_COMPLETED,
-        events.TASK_FAILED,
-        WEBHOOK_DISABLED,
-    }
-)
+# The event types an endpoint may filter on: every typed event, from the one table of them.
+EVENT_TYPES: frozenset[str] = frozenset(events.DATA_MODELS)
 
 _messages = cast(Table, WebhookMessageRow.__table__)
 _endpoints = cast(Table, WebhookEndpointRow.__table__)
