@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
@@ -80,6 +80,9 @@ class StepContext:
         # How many times a person has handed this job back: a workflow that sees it change
         # re-reads the page instead of trusting what it did before the takeover.
         self.handbacks = 0
+        # Set by a workflow whose page may be closed at a safe point (a monitoring job waits
+        # without one): called before a person takes over, so there is a page to take over.
+        self.page_for_person: Callable[[], Awaitable[None]] | None = None
         self.log = structlog.get_logger("gofer.workflow").bind(
             job_id=job.job_id, workflow=job.workflow
         )
@@ -156,6 +159,8 @@ class StepContext:
     async def _hold(self, reason: str, message: str, **data: Any) -> None:
         assert self._live is not None and self._gate is not None
         live, gate = self._live, self._gate
+        if self.page_for_person is not None:
+            await self.page_for_person()
         await live.takeovers.activate(self.job_id)
         await live.refresh(self.job_id)
         await live.recorder.snapshot(

@@ -124,3 +124,66 @@ async def test_takeover_at_the_location_step_books_the_persons_choice(
     assert resumed, "the job said it was handed back"
     bookings = site.get("/_replica/bookings", params={"ssn": PERSONNUMMER}).json()["bookings"]
     assert [b["locationName"] for b in bookings] == ["Järfälla"]
+
+
+async def test_a_waiting_job_opens_a_page_for_the_person_who_takes_it_over(
+    live_server: LiveServer, replica, site
+):
+    """A monitoring job holds no page while it waits; taking it over gives the person one."""
+    site.delete("/_replica/slots").raise_for_status()
+    runtime = live_server.core.live_runtime
+    with httpx.Client(base_url=live_server.url, headers=AUTH, timeout=30) as api:
+        started = api.post(
+            "/api/v1/booking/start",
+            json={
+                "user_id": "takeover-waiting",
+                "license_type": "B",
+                "exam_type": "Körprov",
+                "vehicle": "manual",
+                "locations": ["Uppsala"],
+                "poll_interval_s": 600,
+            },
+        )
+        assert started.status_code == 201, started.text
+        job_id = started.json()["job_id"]
+        ws_url = live_server.url.replace("http://", "ws://") + f"/ws/{job_id}?token={ADMIN_TOKEN}"
+        seen: list[dict] = []
+        async with (
+            asyncio.timeout(120),
+            websockets.connect(ws_url) as events,
+            httpx.AsyncClient(base_url=replica.url, timeout=30) as phone,
+        ):
+
+            async def until(check) -> dict:
+                async for raw in events:
+                    message = json.loads(raw)
+                    seen.append(message)
+                    if message["type"] == "qr_update" and message.get("qr_payload"):
+                        await phone.post(
+                            "/_replica/bankid/scan",
+                            json={"qr": message["qr_payload"], "personalNumber": PERSONNUMMER},
+                        )
+                    if check(message):
+                        return message
+                raise AssertionError(f"stream ended; last: {seen[-3:]}")
+
+            await until(
+                lambda m: m["type"] == "status_update" and m["data"]["status"] == "monitoring"
+            )
+            assert runtime.current_page(job_id) is None, "a waiting job holds no page"
+
+            taken = api.post(f"/api/v1/jobs/{job_id}/takeover", json={})
+            assert taken.status_code == 200, taken.text
+            await until(lambda m: m["type"] == "human_needed" and m["data"]["action"] == "takeover")
+            page = runtime.current_page(job_id)
+            assert page is not None and page.url.startswith(replica.url), page
+            async with connect(live_server.url, taken.json()["live_url"], job_id) as ws:
+                frame = await Viewer(ws).next("frame")
+                assert frame["data"], "the person sees the site"
+
+            assert api.post(f"/api/v1/jobs/{job_id}/handback").status_code == 200
+            await until(lambda m: m["type"] == "status_update" and m["data"].get("resumed"))
+            await until(
+                lambda m: m["type"] == "status_update" and m["data"]["status"] == "monitoring"
+            )
+            assert api.post(f"/api/v1/jobs/{job_id}/cancel").status_code == 200

@@ -67,6 +67,7 @@ async def run_on_site(
         # Short waits: a page element missing this long means the site changed.
         context.set_default_timeout(ctx.settings.site_step_timeout_s * 1000)
         walk = run_type(ctx, page, SiteApi(context.request, ctx.settings.trafikverket_base_url))
+        ctx.page_for_person = walk.reopen_page
         try:
             return await walk.run()
         except Exception as exc:  # told before the page and the context are gone
@@ -92,6 +93,10 @@ class BookingRun:
         self.taken: set[Any] = set()
         self.reserved: Slot | None = None  # held for the person, not yet paid
         self.qr_readable = asyncio.Event()  # a relayed QR this login held a readable code
+
+    async def reopen_page(self) -> None:
+        """A page at the site's start (logged in) if the job released its own while waiting."""
+        self.pages = await page_again(self.pages)
 
     async def warn(self, message: str, code: str) -> None:
         await self.ctx.emit(WARNING, {"message": message, "code": code})
