@@ -31,3 +31,5 @@ export interface StreamMessage {
   image_data?: string | null;
   qr_payload?: string | null;
 }
+export type UserSettings = S["SettingsView"];
+export type UserSettingsBody = S["SettingsBody"];

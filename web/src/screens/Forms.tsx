@@ -5,6 +5,7 @@ import type { ExecuteAnswer } from "../api/types";
 import { Busy, ErrorBox, Page } from "../components/common";
 import { VoiceButton, type TranscriptLine } from "../components/VoiceButton";
 import { useI18n } from "../i18n";
+import { useUserSettings } from "../userSettings";
 
 interface Turn {
   role: "user" | "assistant" | "voice";
@@ -20,6 +21,7 @@ const SUBMIT_MESSAGE = "submit the form";
 
 export function FormsScreen() {
   const { t, lang } = useI18n();
+  const { settings } = useUserSettings();
   const [sessionId, setSessionId] = useState<string | null>(null);
   const [turns, setTurns] = useState<Turn[]>([]);
   const [message, setMessage] = useState("");
@@ -119,7 +121,7 @@ export function FormsScreen() {
               {t("forms.send")}
             </button>
           </form>
-          <VoiceButton sessionId={sessionId} language={lang} onTranscript={onTranscript} onSession={setSessionId} />
+          <VoiceButton sessionId={sessionId} language={settings?.voice_language ?? lang} onTranscript={onTranscript} onSession={setSessionId} />
         </section>
         <section className="card" aria-labelledby="fields-title">
           <h2 id="fields-title">{t("forms.fields", { form: answer?.form ?? "—" })}</h2>
