@@ -28,6 +28,7 @@ from gofer.core import Core
 from gofer.serving import BackgroundServer
 from gofer.web_ui import default_dist
 from tests.e2e.conftest import e2e_settings
+from tests.unit.voice.support import models_root
 
 ROOT = Path(__file__).resolve().parents[3]
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
@@ -84,6 +85,7 @@ def ui_server(
         replica.url,
         webhook_allow_hosts=["127.0.0.1"],
         rate_limit_login="1000/minute",  # every test signs in from the same address
+        voice_models_dir=models_root(),  # the microphone's calls use the offline models
     )
     app = create_app(settings)
     server = BackgroundServer(app, ws="websockets").start(timeout_s=60)
