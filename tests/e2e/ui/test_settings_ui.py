@@ -86,6 +86,7 @@ async def test_a_second_user_sees_none_of_the_first_users_jobs(
     await expect(page.get_by_text("No jobs yet.")).to_be_visible()
     await page.goto(f"{ui_server.url}/jobs/{job_id}")
     await expect(page.get_by_role("alert")).to_have_text("Job not found")
+    await check_screen(page, "job not found")
 
 
 async def test_admin_sees_system_health(page: Page, ui_server: UiServer) -> None:

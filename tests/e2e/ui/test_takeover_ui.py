@@ -52,6 +52,7 @@ async def test_take_over_drive_and_hand_back_from_the_job_page(
     await expect(timeline.get_by_text("A person has taken over the browser")).to_be_visible(
         timeout=60_000
     )
+    await expect(page.locator(".job-head .chip")).to_have_text("taken over")
     # Paused for the person, the page asks nobody to scan.
     await expect(page.get_by_role("heading", name="Log in with BankID")).to_have_count(0)
     await check_screen(page, "job page, taken over", shot="job-takeover", show=live)
@@ -88,6 +89,7 @@ async def test_take_over_drive_and_hand_back_from_the_job_page(
     # Handed back, the job reads the page and books.
     await live.get_by_role("button", name="Hand back to Gofer").click()
     await expect(timeline.get_by_text("The person handed the job back")).to_be_visible()
+    await expect(page.locator(".job-head .chip")).not_to_have_text("taken over")
     result = page.get_by_test_id("job-result")
     await expect(result).to_be_visible(timeout=90_000)
     bookings = site.get("/_replica/bookings", params={"ssn": PERSONNUMMER}).json()["bookings"]

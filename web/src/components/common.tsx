@@ -35,6 +35,7 @@ const TONE: Record<string, string> = {
   cancelled: "muted",
   queued: "muted",
   qr_waiting: "warn",
+  taken_over: "warn",
   waiting: "warn",
   monitoring: "info",
 };

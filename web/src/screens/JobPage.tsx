@@ -54,9 +54,11 @@ export function JobPage({ jobId }: { jobId: string }) {
           if (!QR_STEPS.has(data.status)) setQr(null);
         }
         // A person holds the browser now (a takeover): no QR is the thing to scan until it resumes.
-        if (message.type === "human_needed" && (message.data as { action?: string }).action === "takeover") {
+        const asked = message.data as { action?: string; message?: string };
+        if (message.type === "human_needed" && asked.action === "takeover") {
           setQr(null);
           setTakenOver(true);
+          if (asked.message) setJob((old) => (old ? { ...old, message: asked.message ?? old.message } : old));
         }
         if (message.type === "status_update" && (message.data as { resumed?: boolean }).resumed) setTakenOver(false);
         if (RELOAD_ON.has(message.type)) {
@@ -101,7 +103,7 @@ export function JobPage({ jobId }: { jobId: string }) {
       {job && (
         <>
           <div className="card job-head">
-            <StatusChip status={job.status} />
+            <StatusChip status={takenOver && running ? "taken_over" : job.status} />
             <progress max={100} value={job.progress} aria-label={t("job.progress")} />
             <span data-testid="job-message">{job.message}</span>
             <span className="muted">{job.job_id}</span>
