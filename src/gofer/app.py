@@ -24,6 +24,7 @@ from gofer.api import (
     health,
     jobs,
     live,
+    preferences,
     webhooks,
     ws,
 )
@@ -58,6 +59,7 @@ ROUTERS = (
     keys_router,
     sessions_router,
     erasure.router,
+    preferences.router,
 )
 
 

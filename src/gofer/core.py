@@ -20,6 +20,7 @@ from gofer.accounts.api_keys import ApiKeyStore
 from gofer.accounts.codes import OneTimeCodes
 from gofer.accounts.mail import Mailer
 from gofer.accounts.oidc import OidcVerifier
+from gofer.accounts.preferences import UserSettingsStore
 from gofer.accounts.resolvers import AccessTokenResolver, ApiKeyResolver, OidcResolver
 from gofer.accounts.service import AccountService
 from gofer.accounts.tokens import TokenSigner, derived_key, signing_key
@@ -84,6 +85,7 @@ class Core:
     forms: FormConversations
     accounts: AccountService
     api_keys: ApiKeyStore
+    user_settings: UserSettingsStore
     limiter: RateLimiter
     token_resolvers: list[TokenResolver]
     lifecycle: DataLifecycle
@@ -281,6 +283,7 @@ async def build_core(
         forms=forms,
         accounts=accounts,
         api_keys=api_keys,
+        user_settings=UserSettingsStore(db, settings.voice_default_language),
         limiter=RateLimiter(settings),
         token_resolvers=resolvers,
         lifecycle=lifecycle,

@@ -13,16 +13,23 @@ import { JobsScreen } from "./screens/Jobs";
 import { NewBookingScreen } from "./screens/NewBooking";
 import { SessionsScreen } from "./screens/Sessions";
 import { SettingsScreen } from "./screens/Settings";
+import { UserSettingsProvider, bodyOf, useUserSettings } from "./userSettings";
 
 const PUBLIC = ["signin", "register", "verify", "forgot", "reset", "token"] as const;
 type PublicMode = (typeof PUBLIC)[number];
 
 function LanguageSwitch() {
   const { t, lang, setLang } = useI18n();
+  const { settings, save } = useUserSettings();
+  const choose = (next: Lang) => {
+    setLang(next);
+    // Signed in: the choice is the person's, on every device. A failed save keeps it here only.
+    if (settings) void save({ ...bodyOf(settings), language: next }).catch(() => undefined);
+  };
   return (
     <label className="lang">
       <span className="sr-only">{t("settings.language")}</span>
-      <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} aria-label={t("settings.language")}>
+      <select value={lang} onChange={(e) => choose(e.target.value as Lang)} aria-label={t("settings.language")}>
         {LANGUAGES.map((l) => (
           <option key={l.code} value={l.code}>{l.name}</option>
         ))}
@@ -82,7 +89,7 @@ export function App() {
   const current = "/" + route;
 
   return (
-    <>
+    <UserSettingsProvider signedIn={session ? (session.email ?? session.accessToken) : null}>
       <a href="#main" className="skip">{t("nav.skip")}</a>
       <header className="top">
         <Link to="/jobs" className="brand">Gofer</Link>
@@ -113,6 +120,6 @@ export function App() {
           {isPublic ? <AuthScreen mode={route as PublicMode} key={route} /> : session ? <Screen path={path} session={session} /> : null}
         </ErrorBoundary>
       </main>
-    </>
+    </UserSettingsProvider>
   );
 }

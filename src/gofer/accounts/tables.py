@@ -82,3 +82,20 @@ class MailOutboxRow(Base):
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class UserSettingsRow(Base):
+    """A person's own choices: UI language, the language, voice and model of their voice calls.
+
+    Keyed by the principal's user id, not a foreign key: API-key users made by the admin and the
+    admin itself have no `users` row but have settings too.
+    """
+
+    __tablename__ = "user_settings"
+
+    user_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8))
+    voice_language: Mapped[str] = mapped_column(String(8))
+    voice: Mapped[str] = mapped_column(String(16))
+    model: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)

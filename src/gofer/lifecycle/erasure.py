@@ -22,6 +22,7 @@ from gofer.accounts.tables import (
     OneTimeCodeRow,
     RefreshTokenRow,
     UserRow,
+    UserSettingsRow,
 )
 from gofer.events.model import utc_now
 from gofer.lifecycle.artifacts import ArtifactStore
@@ -317,6 +318,10 @@ async def _delete_account_rows(session: AsyncSession, user_id: str) -> dict[str,
         )
     )
     counts["webhook_endpoints"] = int(getattr(result, "rowcount", 0) or 0)
+    result = await session.execute(
+        delete(UserSettingsRow).where(UserSettingsRow.user_id == user_id)
+    )
+    counts["settings"] = int(getattr(result, "rowcount", 0) or 0)
     result = await session.execute(delete(UserRow).where(UserRow.id == user_id))
     counts["users"] = int(getattr(result, "rowcount", 0) or 0)
     return counts

@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from playwright.async_api import Browser, BrowserContext, Locator, Page, async_playwright
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -23,9 +24,11 @@ from starlette.routing import Route
 
 from gofer.app import create_app
 from gofer.browser.pool import CHROMIUM_ARGS
+from gofer.core import Core
 from gofer.serving import BackgroundServer
 from gofer.web_ui import default_dist
 from tests.e2e.conftest import e2e_settings
+from tests.unit.voice.support import models_root
 
 ROOT = Path(__file__).resolve().parents[3]
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
@@ -46,6 +49,12 @@ WAIT_MS = 20_000
 class UiServer:
     server: BackgroundServer
     database: Path
+    app: FastAPI
+
+    @property
+    def core(self) -> Core:
+        found: Core = self.app.state.core
+        return found
 
     @property
     def url(self) -> str:
@@ -76,10 +85,12 @@ def ui_server(
         replica.url,
         webhook_allow_hosts=["127.0.0.1"],
         rate_limit_login="1000/minute",  # every test signs in from the same address
+        voice_models_dir=models_root(),  # the microphone's calls use the offline models
     )
-    server = BackgroundServer(create_app(settings), ws="websockets").start(timeout_s=60)
+    app = create_app(settings)
+    server = BackgroundServer(app, ws="websockets").start(timeout_s=60)
     settings.port = server.port
-    yield UiServer(server, data_dir / "gofer.db")
+    yield UiServer(server, data_dir / "gofer.db", app)
     server.stop()
 
 

@@ -95,3 +95,19 @@ async def test_a_bad_request_shows_its_sentence(
     await expect(alert).to_be_visible()
     assert "locations" in (await alert.inner_text())
     await expect(page).to_have_url(f"{ui_server.url}/book")
+
+
+async def test_cancel_from_the_job_page(page: Page, ui_server: UiServer, alice: Account) -> None:
+    await sign_in(page, ui_server.url, alice)
+    # A user, not the admin: no system screen in the header.
+    await expect(page.get_by_role("link", name="System")).to_have_count(0)
+    await page.goto(f"{ui_server.url}/book")
+    await page.get_by_label("Uppsala").check()
+    await page.get_by_role("button", name="Start booking").click()
+    await page.wait_for_url(f"{ui_server.url}/jobs/**")
+    job_id = page.url.rsplit("/", 1)[1]
+    await page.get_by_role("button", name="Cancel job").click()
+    await expect(page.locator(".job-head .chip")).to_have_text("cancelled", timeout=60_000)
+    await expect(page.get_by_role("button", name="Cancel job")).to_have_count(0)
+    with httpx.Client(base_url=ui_server.url, headers=alice.headers, timeout=30) as client:
+        assert client.get(f"/api/v1/jobs/{job_id}").json()["state"] == "cancelled"

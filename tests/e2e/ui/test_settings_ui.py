@@ -1,10 +1,11 @@
-"""Settings in the browser: API keys (secret once, revoke), webhook endpoints and their log."""
+"""Settings in the browser: API keys (secret once, revoke), webhook endpoints and their log, and
+the person's language, voice and model kept on the server."""
 
 from __future__ import annotations
 
 import httpx
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import Browser, Page, expect
 
 from tests.e2e.conftest import ADMIN_TOKEN
 from tests.e2e.ui.conftest import (
@@ -85,6 +86,7 @@ async def test_a_second_user_sees_none_of_the_first_users_jobs(
     await expect(page.get_by_text("No jobs yet.")).to_be_visible()
     await page.goto(f"{ui_server.url}/jobs/{job_id}")
     await expect(page.get_by_role("alert")).to_have_text("Job not found")
+    await check_screen(page, "job not found")
 
 
 async def test_admin_sees_system_health(page: Page, ui_server: UiServer) -> None:
@@ -93,3 +95,51 @@ async def test_admin_sees_system_health(page: Page, ui_server: UiServer) -> None
     await expect(page.get_by_role("heading", name="browser")).to_be_visible()
     await expect(page.get_by_role("heading", name="queue")).to_be_visible()
     await check_screen(page, "system health", shot="health")
+
+
+async def test_language_voice_and_model_follow_the_user_to_another_browser(
+    page: Page, ui_server: UiServer, chromium: Browser
+) -> None:
+    account = sign_up(ui_server, "prefs")
+    await sign_in(page, ui_server.url, account)
+    await page.get_by_role("link", name="Settings").click()
+    prefs = page.get_by_test_id("preferences")
+    await prefs.get_by_label("Language", exact=True).select_option("sv")
+    await prefs.get_by_label("Language of voice calls").select_option("vi")
+    await prefs.get_by_label("Voice", exact=True).select_option("female")
+    # A model name the server refuses: its sentence, and nothing saved.
+    await prefs.get_by_label("Language model").fill("gpt 4")
+    await prefs.get_by_role("button", name="Save settings").click()
+    await expect(prefs.locator("xpath=..").get_by_role("alert")).to_contain_text("'model'")
+    await prefs.get_by_label("Language model").fill("llama3.1:8b")
+    await prefs.get_by_role("button", name="Save settings").click()
+    await expect(prefs.get_by_role("status")).to_have_text("Sparat.")
+    await expect(page.get_by_role("heading", name="Inställningar", level=1)).to_be_visible()
+    await check_screen(page, "settings (Swedish)")
+
+    # Another browser, nothing in its storage: the person's settings come from the server.
+    other = await chromium.new_context(viewport={"width": 1280, "height": 860})
+    try:
+        second = await other.new_page()
+        await second.goto(f"{ui_server.url}/signin")
+        await second.get_by_label("Email", exact=True).fill(account.email)
+        await second.get_by_label("Password", exact=True).fill(account.password)
+        await second.get_by_role("button", name="Sign in").click()
+        await expect(second.get_by_role("heading", name="Jobb", level=1)).to_be_visible()
+        await second.get_by_role("link", name="Inställningar").click()
+        saved = second.get_by_test_id("preferences")
+        await expect(saved.get_by_label("Språk i röstsamtal")).to_have_value("vi")
+        await expect(saved.get_by_label("Röst", exact=True)).to_have_value("female")
+        await expect(saved.get_by_label("Språkmodell")).to_have_value("llama3.1:8b")
+        # The header's switch is the person's choice too.
+        await second.get_by_label("Språk").first.select_option("en")
+        await expect(second.get_by_role("heading", name="Settings", level=1)).to_be_visible()
+    finally:
+        await other.close()
+    with httpx.Client(base_url=ui_server.url, headers=account.headers, timeout=30) as client:
+        stored = client.get("/api/v1/me/settings").json()
+    assert (stored["language"], stored["voice_language"], stored["model"]) == (
+        "en",
+        "vi",
+        "llama3.1:8b",
+    )

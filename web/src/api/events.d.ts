@@ -10,6 +10,9 @@ export type GoferEvent =
   | BookingCompletedEvent
   | SlotFoundEvent
   | HumanNeededEvent
+  | EarlierSlotFoundEvent
+  | CancellationNoticeEvent
+  | WarningEvent
   | JobFailedEvent
   | JobCancelledEvent
   | JobRequeuedEvent
@@ -65,6 +68,12 @@ export type Error = string | null;
  * Why the job did not succeed (machine code).
  */
 export type Code = string | null;
+/**
+ * For some codes (site_changed): the step, element, page and evidence.
+ */
+export type Details = {
+  [k: string]: unknown;
+} | null;
 export type Seq4 = number;
 export type JobId4 = string;
 export type Type4 = "slot_found";
@@ -90,52 +99,109 @@ export type Action = string;
 export type Message2 = string | null;
 export type Seq6 = number;
 export type JobId6 = string;
-export type Type6 = "job_failed";
+export type Type6 = "earlier_slot_found";
 export type Timestamp6 = string;
 /**
  * The job's status after this event, in the seed's words.
  */
 export type Status6 = string;
-export type Error1 = string;
-export type Code1 = string;
-export type Progress1 = number;
+/**
+ * Whether the job goes on to move the booking to it.
+ */
+export type AutoBook1 = boolean;
+/**
+ * The earlier slot's start, ISO 8601 with offset.
+ */
+export type Start = string;
+export type Location = string;
+/**
+ * The start of the booking held now.
+ */
+export type CurrentStart = string;
+export type CurrentLocation = string;
 export type Seq7 = number;
 export type JobId7 = string;
-export type Type7 = "job_cancelled";
+export type Type7 = "cancellation_notice";
 export type Timestamp7 = string;
 /**
  * The job's status after this event, in the seed's words.
  */
 export type Status7 = string;
+export type ExaminationId = number;
+export type Start1 = string;
+export type Location1 = string;
+/**
+ * Less than 24 hours before the test: the fee is not refunded.
+ */
+export type Late = boolean;
 export type Message3 = string;
-export type Code2 = string;
-export type Progress2 = number;
 export type Seq8 = number;
 export type JobId8 = string;
-export type Type8 = "job_requeued";
+export type Type8 = "warning";
 export type Timestamp8 = string;
 /**
  * The job's status after this event, in the seed's words.
  */
 export type Status8 = string;
-export type Reason1 = string;
-export type Attempt = number;
+export type Message4 = string;
+/**
+ * What kind of warning: dialog_closed, …
+ */
+export type Code1 = string;
 export type Seq9 = number;
 export type JobId9 = string;
-export type Type9 = "task_completed";
+export type Type9 = "job_failed";
 export type Timestamp9 = string;
-export type Seq10 = number;
-export type JobId10 = string;
-export type Type10 = "task_failed";
-export type Timestamp10 = string;
-export type Seq11 = number;
-export type JobId11 = string;
-export type Type11 = "webhook_disabled";
-export type Timestamp11 = string;
 /**
  * The job's status after this event, in the seed's words.
  */
 export type Status9 = string;
+export type Error1 = string;
+export type Code2 = string;
+export type Progress1 = number;
+/**
+ * For some codes (site_changed): the step, element, page and evidence.
+ */
+export type Details1 = {
+  [k: string]: unknown;
+} | null;
+export type Seq10 = number;
+export type JobId10 = string;
+export type Type10 = "job_cancelled";
+export type Timestamp10 = string;
+/**
+ * The job's status after this event, in the seed's words.
+ */
+export type Status10 = string;
+export type Message5 = string;
+export type Code3 = string;
+export type Progress2 = number;
+export type Seq11 = number;
+export type JobId11 = string;
+export type Type11 = "job_requeued";
+export type Timestamp11 = string;
+/**
+ * The job's status after this event, in the seed's words.
+ */
+export type Status11 = string;
+export type Reason1 = string;
+export type Attempt = number;
+export type Seq12 = number;
+export type JobId12 = string;
+export type Type12 = "task_completed";
+export type Timestamp12 = string;
+export type Seq13 = number;
+export type JobId13 = string;
+export type Type13 = "task_failed";
+export type Timestamp13 = string;
+export type Seq14 = number;
+export type JobId14 = string;
+export type Type14 = "webhook_disabled";
+export type Timestamp14 = string;
+/**
+ * The job's status after this event, in the seed's words.
+ */
+export type Status12 = string;
 
 export interface BookingStartedEvent {
   seq: Seq;
@@ -194,6 +260,7 @@ export interface CompletionData {
   message?: Message1;
   error?: Error;
   code?: Code;
+  details?: Details;
   [k: string]: unknown;
 }
 export interface SlotFoundEvent {
@@ -222,69 +289,121 @@ export interface HumanNeededData {
   message?: Message2;
   [k: string]: unknown;
 }
-export interface JobFailedEvent {
+export interface EarlierSlotFoundEvent {
   seq: Seq6;
   job_id: JobId6;
   type: Type6;
   timestamp: Timestamp6;
-  data: JobFailedData;
+  data: EarlierSlotFoundData;
 }
-export interface JobFailedData {
+/**
+ * A free slot earlier than the booking the person holds, fitting their wishes.
+ */
+export interface EarlierSlotFoundData {
   status: Status6;
-  error: Error1;
-  code: Code1;
-  progress?: Progress1;
+  auto_book: AutoBook1;
+  start: Start;
+  location: Location;
+  current_start: CurrentStart;
+  current_location: CurrentLocation;
   [k: string]: unknown;
 }
-export interface JobCancelledEvent {
+export interface CancellationNoticeEvent {
   seq: Seq7;
   job_id: JobId7;
   type: Type7;
   timestamp: Timestamp7;
-  data: JobCancelledData;
+  data: CancellationNoticeData;
 }
-export interface JobCancelledData {
+/**
+ * What cancelling a booking will cost, told before the booking is cancelled.
+ */
+export interface CancellationNoticeData {
   status: Status7;
+  examination_id: ExaminationId;
+  start: Start1;
+  location: Location1;
+  late: Late;
   message: Message3;
-  code?: Code2;
-  progress?: Progress2;
   [k: string]: unknown;
 }
-export interface JobRequeuedEvent {
+export interface WarningEvent {
   seq: Seq8;
   job_id: JobId8;
   type: Type8;
   timestamp: Timestamp8;
+  data: WarningData;
+}
+export interface WarningData {
+  status: Status8;
+  message: Message4;
+  code: Code1;
+  [k: string]: unknown;
+}
+export interface JobFailedEvent {
+  seq: Seq9;
+  job_id: JobId9;
+  type: Type9;
+  timestamp: Timestamp9;
+  data: JobFailedData;
+}
+export interface JobFailedData {
+  status: Status9;
+  error: Error1;
+  code: Code2;
+  progress?: Progress1;
+  details?: Details1;
+  [k: string]: unknown;
+}
+export interface JobCancelledEvent {
+  seq: Seq10;
+  job_id: JobId10;
+  type: Type10;
+  timestamp: Timestamp10;
+  data: JobCancelledData;
+}
+export interface JobCancelledData {
+  status: Status10;
+  message: Message5;
+  code?: Code3;
+  progress?: Progress2;
+  [k: string]: unknown;
+}
+export interface JobRequeuedEvent {
+  seq: Seq11;
+  job_id: JobId11;
+  type: Type11;
+  timestamp: Timestamp11;
   data: JobRequeuedData;
 }
 export interface JobRequeuedData {
-  status: Status8;
+  status: Status11;
   reason: Reason1;
   attempt: Attempt;
   [k: string]: unknown;
 }
 export interface TaskCompletedEvent {
-  seq: Seq9;
-  job_id: JobId9;
-  type: Type9;
-  timestamp: Timestamp9;
+  seq: Seq12;
+  job_id: JobId12;
+  type: Type12;
+  timestamp: Timestamp12;
   data: CompletionData;
 }
 export interface TaskFailedEvent {
-  seq: Seq10;
-  job_id: JobId10;
-  type: Type10;
-  timestamp: Timestamp10;
+  seq: Seq13;
+  job_id: JobId13;
+  type: Type13;
+  timestamp: Timestamp13;
   data: CompletionData;
 }
 export interface WebhookDisabledEvent {
-  seq: Seq11;
-  job_id: JobId11;
-  type: Type11;
-  timestamp: Timestamp11;
+  seq: Seq14;
+  job_id: JobId14;
+  type: Type14;
+  timestamp: Timestamp14;
   data: WebhookDisabledData;
 }
 export interface WebhookDisabledData {
-  status: Status9;
+  status: Status12;
   [k: string]: unknown;
 }

@@ -249,6 +249,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/booking/rebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rebook
+         * @description Watch for a slot earlier than the person's booked test and move the test to it.
+         */
+        post: operations["rebook_api_v1_booking_rebook_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/booking/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel
+         * @description Cancel a booked test. `confirm` must be true; a late cancellation is reported first.
+         */
+        post: operations["cancel_api_v1_booking_cancel_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_id}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Live Link
+         * @description A one-time URL (no API key inside) to watch the job's browser, or to drive it.
+         */
+        post: operations["live_link_api_v1_jobs__job_id__live_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_id}/takeover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Takeover
+         * @description Pauses the job at its next safe point for a person; returns an interactive live URL.
+         */
+        post: operations["takeover_api_v1_jobs__job_id__takeover_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_id}/handback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Handback
+         * @description Ends a takeover: the job reads the page again and carries on.
+         */
+        post: operations["handback_api_v1_jobs__job_id__handback_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_id}/artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Artifacts
+         * @description Screenshots at each step, the page at failure, and Playwright traces of the job.
+         */
+        get: operations["artifacts_api_v1_jobs__job_id__artifacts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_id}/artifacts/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Artifact */
+        get: operations["artifact_api_v1_jobs__job_id__artifacts__name__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/execute": {
         parameters: {
             query?: never;
@@ -278,7 +415,10 @@ export interface paths {
         };
         /**
          * Live
-         * @description The page to watch a conversation's form on (its latest one by default), or null.
+         * @description A live view URL of the caller's job (or conversation) whose browser is at work, or null.
+         *
+         *     With `job_id`, that job; with `session_id`, that conversation's current turn; otherwise the
+         *     caller's newest running job.
          */
         get: operations["live_api_live_get"];
         put?: never;
@@ -767,10 +907,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Settings
+         * @description Your settings (the server's defaults until you save your own).
+         */
+        get: operations["get_settings_api_v1_me_settings_get"];
+        /**
+         * Put Settings
+         * @description Replaces your settings; every field is checked, and an unknown one is refused.
+         */
+        put: operations["put_settings_api_v1_me_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * WebRTC offer → answer
+         * @description Answers a WebRTC offer and starts the call's bot (or renegotiates an existing call).
+         */
+        post: operations["offer_offer_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Trickle ICE candidates
+         * @description Trickle ICE: candidates for an existing peer connection of the caller.
+         */
+        patch: operations["patch_offer_patch"];
+        trace?: never;
+    };
+    "/api/offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * WebRTC offer → answer
+         * @description Answers a WebRTC offer and starts the call's bot (or renegotiates an existing call).
+         */
+        post: operations["offer_api_offer_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Trickle ICE candidates
+         * @description Trickle ICE: candidates for an existing peer connection of the caller.
+         */
+        patch: operations["patch_api_offer_patch"];
+        trace?: never;
+    };
+    "/api/voice/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Voice Token
+         * @description A short-lived token good only for /offer and /ws (e.g. for a browser page).
+         */
+        post: operations["voice_token_api_voice_token_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ArtifactList */
+        ArtifactList: {
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
+            /** Job Id */
+            job_id: string;
+            /** Artifacts */
+            artifacts: components["schemas"]["ArtifactView"][];
+        };
+        /** ArtifactView */
+        ArtifactView: {
+            /** Name */
+            name: string;
+            /** Size */
+            size: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Media Type */
+            media_type: string;
+            /** Url */
+            url: string;
+        };
         /** AttemptList */
         AttemptList: {
             /**
@@ -1002,6 +1262,37 @@ export interface components {
             status: string;
             /** Message */
             message: string;
+        };
+        /**
+         * CancelStart
+         * @description Which test to cancel (with `confirm: true`), plus the job options.
+         */
+        CancelStart: {
+            /**
+             * User Id
+             * @description The caller's own user id.
+             */
+            user_id?: string | null;
+            /**
+             * Booking Id
+             * @description The examination id or booking reference shown in Mina prov (digits).
+             */
+            booking_id: string;
+            /**
+             * Confirm
+             * @description Must be true: a cancelled test cannot be restored.
+             * @default false
+             */
+            confirm: boolean;
+            /**
+             * Timeout S
+             * @description Whole-job time limit in seconds.
+             */
+            timeout_s?: number | null;
+            /** Webhook Url */
+            webhook_url?: string | null;
+            /** Idempotency Key */
+            idempotency_key?: string | null;
         };
         /** CodeBody */
         CodeBody: {
@@ -1279,6 +1570,11 @@ export interface components {
              * @example loan
              */
             form?: string | null;
+            /**
+             * Language
+             * @description The conversation's language, for messages that do not show one.
+             */
+            language?: ("vi" | "en") | null;
         };
         /** FormSessionView */
         FormSessionView: {
@@ -1301,6 +1597,18 @@ export interface components {
             step: number;
             /** Turns */
             turns: components["schemas"]["TurnView"][];
+        };
+        /** HandbackAnswer */
+        HandbackAnswer: {
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
+            /** Job Id */
+            job_id: string;
+            /** Message */
+            message: string;
         };
         /** JobAnswer */
         JobAnswer: {
@@ -1593,6 +1901,38 @@ export interface components {
             success: boolean;
             key: components["schemas"]["KeyOut"];
         };
+        /** LiveAnswer */
+        LiveAnswer: {
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
+            /** Job Id */
+            job_id: string;
+            /** Live Url */
+            live_url: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Interactive */
+            interactive: boolean;
+        };
+        /** LiveRequest */
+        LiveRequest: {
+            /**
+             * Interactive
+             * @default false
+             */
+            interactive: boolean;
+            /**
+             * Ttl S
+             * @description Life of the URL in seconds.
+             */
+            ttl_s?: number | null;
+        };
         /** LiveView */
         LiveView: {
             /**
@@ -1600,12 +1940,24 @@ export interface components {
              * @default true
              */
             success: boolean;
-            /** Live Url */
+            /**
+             * Live Url
+             * @description A one-time, view-only URL of the browser now at work; null when none is.
+             */
             live_url: string | null;
+            /** Expires At */
+            expires_at?: string | null;
+            /** Job Id */
+            job_id?: string | null;
             /** Session Id */
             session_id?: string | null;
             /** Form */
             form?: string | null;
+            /**
+             * Form Url
+             * @description The conversation's form page.
+             */
+            form_url?: string | null;
         };
         /** LoginBody */
         LoginBody: {
@@ -1735,6 +2087,107 @@ export interface components {
             timestamp: string;
             /** Status */
             status: string;
+        };
+        /**
+         * RebookStart
+         * @description What to move and how early, plus the job options of `/api/v1/booking/start`.
+         */
+        RebookStart: {
+            /**
+             * User Id
+             * @description The caller's own user id.
+             */
+            user_id?: string | null;
+            /**
+             * License Type
+             * @description Licence code, e.g. B, A, BE.
+             * @default B
+             */
+            license_type: string;
+            /**
+             * Exam Type
+             * @description Körprov (driving) or Kunskapsprov (theory).
+             * @default Körprov
+             */
+            exam_type: string;
+            /**
+             * Vehicle
+             * @description Körprov car: manual or automatic.
+             * @default manual
+             */
+            vehicle: string;
+            /**
+             * Language
+             * @description Kunskapsprov language: sv or en.
+             * @default sv
+             */
+            language: string;
+            /**
+             * Locations
+             * @description 0 to 4 places; none means the place of the booking held now.
+             */
+            locations?: string[];
+            /**
+             * Date From
+             * @description Earliest acceptable day (inclusive).
+             */
+            date_from?: string | null;
+            /**
+             * Date To
+             * @description Latest acceptable day (inclusive).
+             */
+            date_to?: string | null;
+            /**
+             * Before
+             * @description Alternative to date_to: strictly before.
+             */
+            before?: string | null;
+            /**
+             * Time From
+             * @description Earliest start time of day.
+             */
+            time_from?: string | null;
+            /**
+             * Time To
+             * @description Latest start time of day.
+             */
+            time_to?: string | null;
+            /**
+             * Weekdays
+             * @description Allowed ISO weekdays, 1=Monday.
+             */
+            weekdays?: number[] | null;
+            /**
+             * Auto Book
+             * @description Book the slot; false only reports it.
+             * @default true
+             */
+            auto_book: boolean;
+            /**
+             * Poll Interval S
+             * @description Seconds between searches (at least 10, at most 86400).
+             * @default 60
+             */
+            poll_interval_s: number;
+            /**
+             * Monitor Until
+             * @description Stop monitoring at this time (future, within two years).
+             */
+            monitor_until?: string | null;
+            /**
+             * Timeout S
+             * @description Whole-job time limit in seconds (at most a year).
+             */
+            timeout_s?: number | null;
+            /**
+             * Booking Id
+             * @description Which booking to move; default: the person's booked test of exam_type.
+             */
+            booking_id?: string | null;
+            /** Webhook Url */
+            webhook_url?: string | null;
+            /** Idempotency Key */
+            idempotency_key?: string | null;
         };
         /** RefreshBody */
         RefreshBody: {
@@ -1908,6 +2361,63 @@ export interface components {
              */
             updated_at: string;
         };
+        /** SettingsBody */
+        SettingsBody: {
+            /**
+             * Language
+             * @description Language of the web UI.
+             * @enum {string}
+             */
+            language: "en" | "sv" | "vi";
+            /**
+             * Voice Language
+             * @description Language spoken in your voice calls.
+             * @enum {string}
+             */
+            voice_language: "vi" | "en" | "sv";
+            /**
+             * Voice
+             * @description The voice that speaks to you in calls.
+             * @enum {string}
+             */
+            voice: "default" | "female" | "male";
+            /**
+             * Model
+             * @description The language model for your conversations; empty for the server's default.
+             * @default
+             */
+            model: string;
+        };
+        /** SettingsView */
+        SettingsView: {
+            /**
+             * Success
+             * @default true
+             */
+            success: boolean;
+            /**
+             * Language
+             * @enum {string}
+             */
+            language: "en" | "sv" | "vi";
+            /**
+             * Voice Language
+             * @enum {string}
+             */
+            voice_language: "vi" | "en" | "sv";
+            /**
+             * Voice
+             * @enum {string}
+             */
+            voice: "default" | "female" | "male";
+            /** Model */
+            model: string;
+            /**
+             * Updated At
+             * @description Null until you first save them.
+             */
+            updated_at?: string | null;
+        };
         /** SignedIn */
         SignedIn: {
             /**
@@ -1917,6 +2427,16 @@ export interface components {
             success: boolean;
             tokens: components["schemas"]["TokensOut"];
             user: components["schemas"]["UserOut"];
+        };
+        /** TakeoverRequest */
+        TakeoverRequest: {
+            /**
+             * At Step
+             * @description Pause when the workflow reaches this step (default: its next safe point).
+             */
+            at_step?: string | null;
+            /** Ttl S */
+            ttl_s?: number | null;
         };
         /** TestSent */
         TestSent: {
@@ -1981,6 +2501,13 @@ export interface components {
             emailVerified: boolean;
             /** Createdat */
             createdAt: string;
+        };
+        /** VoiceToken */
+        VoiceToken: {
+            /** Token */
+            token: string;
+            /** Expires In */
+            expires_in: number;
         };
         /** ErrorBody */
         ErrorBody: {
@@ -3506,6 +4033,741 @@ export interface operations {
             };
         };
     };
+    rebook_api_v1_booking_rebook_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RebookStart"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingStarted"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Missing or invalid bearer token",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not this caller's (tenants never see each other's data) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Job not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "The job has already ended",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is invalid (named in the sentence and in details), or the body is not JSON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Invalid value for 'locations': List should have at most 4 items",
+                     *       "code": "validation_error",
+                     *       "details": [
+                     *         {
+                     *           "field": "locations",
+                     *           "message": "List should have at most 4 items"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Rate limit exceeded",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancel_api_v1_booking_cancel_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelStart"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingStarted"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Missing or invalid bearer token",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not this caller's (tenants never see each other's data) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Job not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "The job has already ended",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is invalid (named in the sentence and in details), or the body is not JSON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Invalid value for 'locations': List should have at most 4 items",
+                     *       "code": "validation_error",
+                     *       "details": [
+                     *         {
+                     *           "field": "locations",
+                     *           "message": "List should have at most 4 items"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Rate limit exceeded",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    live_link_api_v1_jobs__job_id__live_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["LiveRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveAnswer"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Missing or invalid bearer token",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not this caller's (tenants never see each other's data) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Job not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "The job has already ended",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is invalid (named in the sentence and in details), or the body is not JSON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Invalid value for 'locations': List should have at most 4 items",
+                     *       "code": "validation_error",
+                     *       "details": [
+                     *         {
+                     *           "field": "locations",
+                     *           "message": "List should have at most 4 items"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Rate limit exceeded",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    takeover_api_v1_jobs__job_id__takeover_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TakeoverRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveAnswer"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Missing or invalid bearer token",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not this caller's (tenants never see each other's data) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Job not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "The job has already ended",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is invalid (named in the sentence and in details), or the body is not JSON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Invalid value for 'locations': List should have at most 4 items",
+                     *       "code": "validation_error",
+                     *       "details": [
+                     *         {
+                     *           "field": "locations",
+                     *           "message": "List should have at most 4 items"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Rate limit exceeded",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    handback_api_v1_jobs__job_id__handback_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandbackAnswer"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Missing or invalid bearer token",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not this caller's (tenants never see each other's data) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Job not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "The job has already ended",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is invalid (named in the sentence and in details), or the body is not JSON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Invalid value for 'locations': List should have at most 4 items",
+                     *       "code": "validation_error",
+                     *       "details": [
+                     *         {
+                     *           "field": "locations",
+                     *           "message": "List should have at most 4 items"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Rate limit exceeded",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    artifacts_api_v1_jobs__job_id__artifacts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtifactList"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Missing or invalid bearer token",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not this caller's (tenants never see each other's data) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Job not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is invalid (named in the sentence and in details), or the body is not JSON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Invalid value for 'locations': List should have at most 4 items",
+                     *       "code": "validation_error",
+                     *       "details": [
+                     *         {
+                     *           "field": "locations",
+                     *           "message": "List should have at most 4 items"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Rate limit exceeded",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    artifact_api_v1_jobs__job_id__artifacts__name__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Missing or invalid bearer token",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not this caller's (tenants never see each other's data) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Job not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is invalid (named in the sentence and in details), or the body is not JSON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Invalid value for 'locations': List should have at most 4 items",
+                     *       "code": "validation_error",
+                     *       "details": [
+                     *         {
+                     *           "field": "locations",
+                     *           "message": "List should have at most 4 items"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Rate limit exceeded",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     execute_api_execute_post: {
         parameters: {
             query?: never;
@@ -3654,6 +4916,7 @@ export interface operations {
         parameters: {
             query?: {
                 session_id?: string | null;
+                job_id?: string | null;
             };
             header?: never;
             path?: never;
@@ -6553,6 +7816,608 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErasureDone"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Missing or invalid bearer token",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not this caller's (tenants never see each other's data) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Job not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "The job has already ended",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is invalid (named in the sentence and in details), or the body is not JSON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Invalid value for 'locations': List should have at most 4 items",
+                     *       "code": "validation_error",
+                     *       "details": [
+                     *         {
+                     *           "field": "locations",
+                     *           "message": "List should have at most 4 items"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Rate limit exceeded",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_settings_api_v1_me_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsView"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Missing or invalid bearer token",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not this caller's (tenants never see each other's data) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Job not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is invalid (named in the sentence and in details), or the body is not JSON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Invalid value for 'locations': List should have at most 4 items",
+                     *       "code": "validation_error",
+                     *       "details": [
+                     *         {
+                     *           "field": "locations",
+                     *           "message": "List should have at most 4 items"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Rate limit exceeded",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_settings_api_v1_me_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsView"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Missing or invalid bearer token",
+                     *       "code": "unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not this caller's (tenants never see each other's data) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Job not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "The job has already ended",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is invalid (named in the sentence and in details), or the body is not JSON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Invalid value for 'locations': List should have at most 4 items",
+                     *       "code": "validation_error",
+                     *       "details": [
+                     *         {
+                     *           "field": "locations",
+                     *           "message": "List should have at most 4 items"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Rate limit exceeded",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    offer_offer_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "The job has already ended",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is invalid (named in the sentence and in details), or the body is not JSON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Invalid value for 'locations': List should have at most 4 items",
+                     *       "code": "validation_error",
+                     *       "details": [
+                     *         {
+                     *           "field": "locations",
+                     *           "message": "List should have at most 4 items"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Rate limit exceeded",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    patch_offer_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "The job has already ended",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is invalid (named in the sentence and in details), or the body is not JSON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Invalid value for 'locations': List should have at most 4 items",
+                     *       "code": "validation_error",
+                     *       "details": [
+                     *         {
+                     *           "field": "locations",
+                     *           "message": "List should have at most 4 items"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Rate limit exceeded",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    offer_api_offer_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "The job has already ended",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is invalid (named in the sentence and in details), or the body is not JSON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Invalid value for 'locations': List should have at most 4 items",
+                     *       "code": "validation_error",
+                     *       "details": [
+                     *         {
+                     *           "field": "locations",
+                     *           "message": "List should have at most 4 items"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Rate limit exceeded",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    patch_api_offer_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Conflicts with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "The job has already ended",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A field is invalid (named in the sentence and in details), or the body is not JSON */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Invalid value for 'locations': List should have at most 4 items",
+                     *       "code": "validation_error",
+                     *       "details": [
+                     *         {
+                     *           "field": "locations",
+                     *           "message": "List should have at most 4 items"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests: wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Rate limit exceeded",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    voice_token_api_voice_token_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceToken"];
                 };
             };
             /** @description Missing or invalid bearer token */

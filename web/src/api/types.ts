@@ -31,3 +31,7 @@ export interface StreamMessage {
   image_data?: string | null;
   qr_payload?: string | null;
 }
+export type LiveLink = S["LiveAnswer"];
+export type HandbackAnswer = S["HandbackAnswer"];
+export type UserSettings = S["SettingsView"];
+export type UserSettingsBody = S["SettingsBody"];

@@ -3,22 +3,20 @@
 import { useEffect, useState } from "react";
 import { api } from "../api/client";
 import { hasPath } from "../api/capabilities";
+import type { HandbackAnswer, LiveLink } from "../api/types";
 import { useI18n } from "../i18n";
 import { Busy, ErrorBox } from "./common";
 
 const LIVE = "/api/v1/jobs/{job_id}/live";
 const TAKEOVER = "/api/v1/jobs/{job_id}/takeover";
 
-interface LiveAnswer {
-  live_url: string;
-  interactive: boolean;
-}
+type LiveAnswer = LiveLink | HandbackAnswer;
 
 export function LiveView({ jobId, running }: { jobId: string; running: boolean }) {
   const { t } = useI18n();
   const [available, setAvailable] = useState<boolean | null>(null);
   const [canTakeOver, setCanTakeOver] = useState(false);
-  const [view, setView] = useState<LiveAnswer | null>(null);
+  const [view, setView] = useState<LiveLink | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -32,7 +30,7 @@ export function LiveView({ jobId, running }: { jobId: string; running: boolean }
     setError(null);
     try {
       const body = action === "live" ? { interactive: false } : action === "takeover" ? {} : undefined;
-      const answer = await api<LiveAnswer | { message: string }>(`/api/v1/jobs/${jobId}/${action}`, { method: "POST", body });
+      const answer = await api<LiveAnswer>(`/api/v1/jobs/${jobId}/${action}`, { method: "POST", body });
       if ("live_url" in answer) setView(answer);
       else setView((old) => (old ? { ...old, interactive: false } : old));
     } catch (err) {

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { ApiError, api, socketUrl } from "../api/client";
 import { hasPath } from "../api/capabilities";
 import { useI18n } from "../i18n";
+import { MicIcon } from "./common";
 
 export interface TranscriptLine {
   role: string;
@@ -98,7 +99,7 @@ export function VoiceButton({
   return (
     <div className="voice">
       <button type="button" onClick={live ? stop : start} disabled={busy || available === null} aria-pressed={live}>
-        <span aria-hidden="true">🎤 </span>
+        <MicIcon />{" "}
         {live ? t("voice.stop") : t("voice.start")}
       </button>
       <audio ref={audio} autoPlay />

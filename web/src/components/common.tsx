@@ -35,6 +35,7 @@ const TONE: Record<string, string> = {
   cancelled: "muted",
   queued: "muted",
   qr_waiting: "warn",
+  taken_over: "warn",
   waiting: "warn",
   monitoring: "info",
 };
@@ -63,4 +64,13 @@ export function formatTime(value: string | null | undefined, lang: string): stri
   if (!value) return "—";
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : date.toLocaleString(lang === "vi" ? "vi-VN" : lang === "sv" ? "sv-SE" : "en-GB");
+}
+
+/** A microphone drawn in SVG (emoji fonts are not everywhere); decorative unless labelled. */
+export function MicIcon({ label }: { label?: string }) {
+  return (
+    <svg className="mic-icon" viewBox="0 0 24 24" width="16" height="16" role={label ? "img" : undefined} aria-label={label} aria-hidden={label ? undefined : true} focusable="false">
+      <path fill="currentColor" d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11h-2Z" />
+    </svg>
+  );
 }

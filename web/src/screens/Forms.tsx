@@ -2,13 +2,15 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api } from "../api/client";
 import type { ExecuteAnswer } from "../api/types";
-import { Busy, ErrorBox, Page } from "../components/common";
+import { Busy, ErrorBox, MicIcon, Page } from "../components/common";
 import { VoiceButton, type TranscriptLine } from "../components/VoiceButton";
 import { useI18n } from "../i18n";
+import { useUserSettings } from "../userSettings";
 
 interface Turn {
-  role: "user" | "assistant" | "voice";
+  role: "user" | "assistant";
   text: string;
+  spoken?: boolean; // heard or said in a voice call
 }
 
 interface Source {
@@ -20,6 +22,7 @@ const SUBMIT_MESSAGE = "submit the form";
 
 export function FormsScreen() {
   const { t, lang } = useI18n();
+  const { settings } = useUserSettings();
   const [sessionId, setSessionId] = useState<string | null>(null);
   const [turns, setTurns] = useState<Turn[]>([]);
   const [message, setMessage] = useState("");
@@ -73,7 +76,8 @@ export function FormsScreen() {
     void send(text);
   };
 
-  const onTranscript = (line: TranscriptLine) => setTurns((old) => [...old, { role: "voice", text: `${line.role}: ${line.text}` }]);
+  const onTranscript = (line: TranscriptLine) =>
+    setTurns((old) => [...old, { role: line.role === "user" ? "user" : "assistant", text: line.text, spoken: true }]);
   const missing = answer?.missing ?? [];
 
   return (
@@ -94,8 +98,9 @@ export function FormsScreen() {
           <ol className="chat-log" ref={log} aria-live="polite" tabIndex={0} aria-labelledby="chat-title">
             {turns.length === 0 && <li className="muted">{t("forms.hint")}</li>}
             {turns.map((turn, index) => (
-              <li key={index} className={`bubble bubble-${turn.role}`}>
-                <span className="sr-only">{turn.role}: </span>
+              <li key={index} className={`bubble bubble-${turn.role}${turn.spoken ? " bubble-spoken" : ""}`}>
+                <span className="sr-only">{turn.role === "user" ? t("forms.you") : "Gofer"}: </span>
+                {turn.spoken && <MicIcon label={t("forms.spoken")} />}
                 {turn.text}
               </li>
             ))}
@@ -119,7 +124,7 @@ export function FormsScreen() {
               {t("forms.send")}
             </button>
           </form>
-          <VoiceButton sessionId={sessionId} language={lang} onTranscript={onTranscript} onSession={setSessionId} />
+          <VoiceButton sessionId={sessionId} language={settings?.voice_language ?? lang} onTranscript={onTranscript} onSession={setSessionId} />
         </section>
         <section className="card" aria-labelledby="fields-title">
           <h2 id="fields-title">{t("forms.fields", { form: answer?.form ?? "—" })}</h2>

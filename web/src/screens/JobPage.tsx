@@ -26,6 +26,7 @@ export function JobPage({ jobId }: { jobId: string }) {
   const [qr, setQr] = useState<QrFrame | null>(null);
   const [stream, setStream] = useState<StreamState>("connecting");
   const [cancelling, setCancelling] = useState(false);
+  const [takenOver, setTakenOver] = useState(false);
   const reload = useRef<() => void>(() => undefined);
 
   useEffect(() => {
@@ -52,6 +53,14 @@ export function JobPage({ jobId }: { jobId: string }) {
           setJob((old) => (old ? { ...old, status: data.status as JobView["status"], progress: data.progress ?? old.progress, message: data.message ?? old.message } : old));
           if (!QR_STEPS.has(data.status)) setQr(null);
         }
+        // A person holds the browser now (a takeover): no QR is the thing to scan until it resumes.
+        const asked = message.data as { action?: string; message?: string };
+        if (message.type === "human_needed" && asked.action === "takeover") {
+          setQr(null);
+          setTakenOver(true);
+          if (asked.message) setJob((old) => (old ? { ...old, message: asked.message ?? old.message } : old));
+        }
+        if (message.type === "status_update" && (message.data as { resumed?: boolean }).resumed) setTakenOver(false);
         if (RELOAD_ON.has(message.type)) {
           setQr(null);
           void load();
@@ -94,7 +103,7 @@ export function JobPage({ jobId }: { jobId: string }) {
       {job && (
         <>
           <div className="card job-head">
-            <StatusChip status={job.status} />
+            <StatusChip status={takenOver && running ? "taken_over" : job.status} />
             <progress max={100} value={job.progress} aria-label={t("job.progress")} />
             <span data-testid="job-message">{job.message}</span>
             <span className="muted">{job.job_id}</span>
@@ -102,7 +111,7 @@ export function JobPage({ jobId }: { jobId: string }) {
           </div>
           <div className="job-grid">
             <div>
-              <QrPanel frame={qr} waiting={job.status === "qr_waiting"} />
+              <QrPanel frame={takenOver ? null : qr} waiting={job.status === "qr_waiting" && !takenOver} />
               <ResultCard result={job.result} error={job.error} />
               {job.workflow === "trafikverket.book" && <LiveView jobId={jobId} running={running} />}
             </div>

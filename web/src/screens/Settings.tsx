@@ -1,11 +1,13 @@
-// Settings: API keys, webhook endpoints (with their delivery log) and personal preferences.
-import { useEffect, useState, type FormEvent } from "react";
+// Settings: API keys, webhook endpoints (with their delivery log) and the person's own settings,
+// kept on the server (GET/PUT /api/v1/me/settings).
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from "react";
 import { api } from "../api/client";
 import type { components } from "../api/schema";
-import type { AttemptList, EndpointCreated, EndpointList, KeyCreated, KeyList, MessagePage } from "../api/types";
+import type { AttemptList, EndpointCreated, EndpointList, KeyCreated, KeyList, MessagePage, UserSettingsBody } from "../api/types";
 import { Busy, ErrorBox, Page, StatusChip, formatTime } from "../components/common";
 import EVENT_TYPES from "../data/eventTypes.json";
 import { LANGUAGES, useI18n, type Lang } from "../i18n";
+import { bodyOf, useUserSettings } from "../userSettings";
 
 type Endpoint = components["schemas"]["EndpointView"];
 
@@ -301,49 +303,84 @@ function Webhooks() {
   );
 }
 
-const PREFS = "gofer.prefs";
-export interface Prefs {
-  voice: string;
-  model: string;
-}
-export function loadPrefs(): Prefs {
-  try {
-    return { voice: "default", model: "", ...JSON.parse(localStorage.getItem(PREFS) ?? "{}") };
-  } catch {
-    return { voice: "default", model: "" };
-  }
+// A label beside (not around) its control, so the control is named by the label alone.
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
 }
 
 function Preferences() {
-  const { t, lang, setLang } = useI18n();
-  const [prefs, setPrefs] = useState<Prefs>(loadPrefs);
-  const update = (next: Prefs) => {
-    setPrefs(next);
-    localStorage.setItem(PREFS, JSON.stringify(next));
+  const id = useId();
+  const { t, setLang } = useI18n();
+  const { settings, save } = useUserSettings();
+  const [draft, setDraft] = useState<UserSettingsBody | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  // What the server holds, until the person edits it here.
+  const shown = draft ?? (settings && bodyOf(settings));
+  const edit = (change: Partial<UserSettingsBody>) => {
+    if (!shown) return;
+    setDraft({ ...shown, ...change });
+    setSaved(false);
   };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!shown) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const stored = await save(shown);
+      setLang(stored.language);
+      setDraft(null);
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section className="card" aria-labelledby="prefs-title">
       <h2 id="prefs-title">{t("settings.prefs")}</h2>
-      <div className="form-grid">
-        <label>
-          {t("settings.language")}
-          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-            {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.name}</option>)}
-          </select>
-        </label>
-        <label>
-          {t("settings.voice")}
-          <select value={prefs.voice} onChange={(e) => update({ ...prefs, voice: e.target.value })}>
-            <option value="default">{t("settings.voiceDefault")}</option>
-            <option value="female">{t("settings.voiceFemale")}</option>
-            <option value="male">{t("settings.voiceMale")}</option>
-          </select>
-        </label>
-        <label>
-          {t("settings.model")}
-          <input value={prefs.model} onChange={(e) => update({ ...prefs, model: e.target.value })} placeholder={t("settings.modelDefault")} />
-        </label>
-      </div>
+      {!shown && !error && <Busy />}
+      {shown && (
+        <form className="form-grid" onSubmit={submit} data-testid="preferences">
+          <Field id={`${id}-language`} label={t("settings.language")}>
+            <select id={`${id}-language`} value={shown.language} onChange={(e) => edit({ language: e.target.value as Lang })}>
+              {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.name}</option>)}
+            </select>
+          </Field>
+          <Field id={`${id}-voice-language`} label={t("settings.voiceLanguage")}>
+            <select id={`${id}-voice-language`} value={shown.voice_language} onChange={(e) => edit({ voice_language: e.target.value as Lang })}>
+              {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.name}</option>)}
+            </select>
+          </Field>
+          <Field id={`${id}-voice`} label={t("settings.voice")}>
+            <select id={`${id}-voice`} value={shown.voice} onChange={(e) => edit({ voice: e.target.value as UserSettingsBody["voice"] })}>
+              <option value="default">{t("settings.voiceDefault")}</option>
+              <option value="female">{t("settings.voiceFemale")}</option>
+              <option value="male">{t("settings.voiceMale")}</option>
+            </select>
+          </Field>
+          <Field id={`${id}-model`} label={t("settings.model")}>
+            <input id={`${id}-model`} value={shown.model ?? ""} onChange={(e) => edit({ model: e.target.value })} placeholder={t("settings.modelDefault")} />
+          </Field>
+          <div className="wide row">
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? t("common.loading") : t("settings.save")}
+            </button>
+            {saved && <p role="status" className="ok">{t("settings.saved")}</p>}
+          </div>
+        </form>
+      )}
+      <ErrorBox error={error} />
     </section>
   );
 }
