@@ -502,7 +502,7 @@ class CueReading(RunState):
         after = re.sub(r"^(?:count|number|total|level)\b\s*", "", after)
         if after and after[0] not in ",;.!?\n|" and not re.match(r"(?:and|va)\b", after):
             return Reading(None, 0)
-        start = max((low.rfind(ch, 0, end) for ch in ",;.!?\n|:"), default=-1) + 1
+        start = self.clause_start(end)
         start = max(start, self._last_joiner(start, end))
         while start < end and low[start] == " ":
             start += 1
@@ -523,7 +523,9 @@ class CueReading(RunState):
         """Start of the part after the last 'and' of a clause ("… and NV001 is my staff ID")."""
         found = start
         for match in re.finditer(r"\b(?:and|va)\s+", self.msg.low[start:end]):
-            found = start + match.end()
+            at = start + match.start()
+            if not any(a <= at < b for a, b in self.protected):  # "two and a half billion"
+                found = start + match.end()
         return found
 
     def _clause_value_before(self, occurrence: Occurrence, profile: FieldProfile) -> Reading:
@@ -532,7 +534,7 @@ class CueReading(RunState):
         after = low[occurrence.end :].lstrip(" ")
         if after and after[0] not in ",;.!?\n|":
             return Reading(None, 0)
-        start = max((low.rfind(ch, 0, occurrence.start) for ch in ",;.!?\n|:"), default=-1) + 1
+        start = self.clause_start(occurrence.start)
         start = skip_fillers(self.msg, start, occurrence.start, profile.kind)
         if start >= occurrence.start or self.is_consumed(start, occurrence.start):
             return Reading(None, 0)

@@ -139,6 +139,15 @@ class RunState:
         assert profile is not None
         return profile
 
+    def clause_start(self, end: int, marks: str = ",;.!?\n|:") -> int:
+        """Start of the clause ending at `end`. A mark inside an email, a date or an amount
+        ("son.dv@vpbank.com.vn", "December 25, 1991", "2.500.000") does not end a clause."""
+        pos = end
+        while True:
+            pos = max((self.msg.low.rfind(ch, 0, pos) for ch in marks), default=-1)
+            if pos < 0 or not any(a <= pos < b for a, b in self.protected):
+                return pos + 1
+
     def stops(self) -> frozenset[int]:
         return frozenset(o.start for o in self.occurrences)
 

@@ -1,0 +1,55 @@
+"""understand() on the failure classes of the blind evaluation: one example per way of saying
+it, each written for this test (not copied from an evaluation case)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from gofer.workflows.forms.schema import FormSchema
+from gofer.workflows.forms.understanding import understand
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "form_fields"
+TODAY = dt.date(2026, 11, 24)
+
+
+def schema(form: str) -> FormSchema:
+    return FormSchema.from_json((DATA / f"{form}.json").read_text(encoding="utf-8"))
+
+
+def turns(form: str, *messages: str) -> tuple[dict[str, str], set[str]]:
+    """The form's values after all turns, and the fields some turn asked about."""
+    values: dict[str, str] = {}
+    asked: set[str] = set()
+    for message in messages:
+        result = understand(message, schema(form), today=TODAY, current=values)
+        values = result.apply_to(values)
+        for fields in result.question_fields:
+            asked.update(fields)
+    return values, asked
+
+
+# English with the value before its label: punctuation inside the value does not cut it.
+@pytest.mark.parametrize(
+    ("form", "message", "field", "value"),
+    [
+        (
+            "hr",
+            "Tran Van Hai is the employee, hai.tv@vpbank.com.vn is the manager's email.",
+            "managerEmail",
+            "hai.tv@vpbank.com.vn",
+        ),
+        ("loan", "Gender male, July 4, 1990 is the date of birth.", "dateOfBirth", "1990-07-04"),
+        (
+            "loan",
+            "One and a half billion dong is the loan amount, for a car.",
+            "loanAmount",
+            "1500000000",
+        ),
+    ],
+)
+def test_value_before_its_label(form: str, message: str, field: str, value: str) -> None:
+    values, _ = turns(form, message)
+    assert values.get(field) == value
