@@ -53,3 +53,40 @@ def turns(form: str, *messages: str) -> tuple[dict[str, str], set[str]]:
 def test_value_before_its_label(form: str, message: str, field: str, value: str) -> None:
     values, _ = turns(form, message)
     assert values.get(field) == value
+
+
+# Clearing in a later turn: spoken fillers, a qualifier shared by a list, a party's fields.
+@pytest.mark.parametrize(
+    ("form", "first", "later", "cleared", "kept"),
+    [
+        (
+            "loan",
+            "email là hoa.le@gmail.com, sđt 0912345678",
+            "ờ bỏ cái email đi nha",
+            {"email"},
+            {"phoneNumber"},
+        ),
+        (
+            "operations",
+            "Khách Lê Văn Tâm chuyển khoản 5 triệu cho Phạm Thu Hà, số tài khoản người nhận 123456789.",
+            "Xóa tên và số tài khoản người nhận giúp em.",
+            {"beneficiaryName", "beneficiaryAccount"},
+            {"customerName"},
+        ),
+        (
+            "operations",
+            "Khách Lê Văn Tâm chuyển khoản 5 triệu cho Phạm Thu Hà, số tài khoản người nhận 123456789.",
+            "Bỏ hết thông tin người nhận đi.",
+            {"beneficiaryName", "beneficiaryAccount"},
+            {"customerName"},
+        ),
+    ],
+)
+def test_clearing_in_a_later_turn(
+    form: str, first: str, later: str, cleared: set[str], kept: set[str]
+) -> None:
+    before, _ = turns(form, first)
+    assert cleared | kept <= set(before)
+    after, _ = turns(form, first, later)
+    assert not cleared & set(after)
+    assert kept <= set(after)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 from .text import Message, fold, prev_non_space
+
+_FILLERS_FILE = Path(__file__).with_name("data") / "fillers.txt"
 
 _BOUNDARY_CHARS = frozenset(",;.!?\n\r")
 # Words after which a new field or command starts: connectors, corrections and edit verbs.
@@ -30,6 +35,13 @@ _PHRASE_CONNECTORS = (
 )
 
 
+@cache
+def spoken_fillers() -> frozenset[str]:
+    """Spoken fillers as typed (lower case, with marks), from the data file."""
+    lines = _FILLERS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
 def at_boundary(msg: Message, pos: int, *, strict: bool = False) -> bool:
     """True when `pos` starts a clause: message start, after punctuation or a connector word.
 
@@ -49,6 +61,8 @@ def at_boundary(msg: Message, pos: int, *, strict: bool = False) -> bool:
     if msg.low[last.end : pos].strip():
         return msg.low[last.end : pos].strip()[-1] in _BOUNDARY_CHARS
     if last.text in CONNECTORS:
+        return True
+    if msg.raw[last.start : last.end].lower() in spoken_fillers():
         return True
     if len(tokens) >= 2 and f"{tokens[-2].text} {last.text}" in _PHRASE_CONNECTORS:
         return True

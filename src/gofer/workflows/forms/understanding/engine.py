@@ -44,6 +44,8 @@ _WORKS_AT = re.compile(
     r"part-time|fulltime|ke toan|giao vien|cong nhan|ky su))?\s+(?:tai|o|at|for|by)\s+"
 )
 _ORGANISATION = re.compile(r"(?:cong ty|benh vien|truong|ngan hang|tap doan|so |uy ban|cty)")
+# "bỏ thông tin người nhận", "xóa các trường của người nhận": every field about that party.
+_WHOLE_GROUP = re.compile(r"\b(?:thong tin|cac truong|cac o|details|info)\b")
 _NAME_LEAD = re.compile(r"\s*(?::|la|is|ten la|ten|named|,)?\s*")
 
 
@@ -164,11 +166,14 @@ class _Run(CueReading, TypeDrivenFallback):
                 continue
             targets = []
             for g in group:
-                target = self._remove_target(self.occurrences[g])
+                occurrence_g = self._shared_qualifier(self.occurrences[g], last)
+                target = self._remove_target(occurrence_g)
                 if target is None:
                     break
                 targets.append(target)
             else:
+                if verb and _WHOLE_GROUP.search(verb.group()) and len(group) == 1:
+                    targets = self._fields_about(occurrence) or targets
                 if (
                     any(self.profile(t).kind == "yesno" for t in targets)
                     and verb
@@ -183,6 +188,28 @@ class _Run(CueReading, TypeDrivenFallback):
         for name in removed:
             if name not in self.result.remove:
                 self.result.remove.append(name)
+
+    def _shared_qualifier(self, occurrence: Occurrence, last: Occurrence) -> Occurrence:
+        """'xóa tên và số tài khoản người nhận': the last item's qualifier ('người nhận')
+        belongs to every item of the list, so 'tên' is read as 'tên người nhận'."""
+        if occurrence is last:
+            return occurrence
+        words = last.key.split()
+        for size in range(len(words) - 1, 0, -1):
+            key = f"{occurrence.key} {' '.join(words[-size:])}"
+            entry = self.vocab.entries.get(key)
+            if entry is not None and entry.cues:
+                return Occurrence(occurrence.start, occurrence.end, key, entry)
+        return occurrence
+
+    def _fields_about(self, occurrence: Occurrence) -> list[str]:
+        """'bỏ thông tin người nhận': every filled field whose label names that party."""
+        state = {**self.current, **{k: v.value for k, v in self.values.items()}}
+        return [
+            p.name
+            for p in self.vocab.profiles
+            if p.mentions(occurrence.key) and state.get(p.name, "").strip()
+        ]
 
     def _remove_target(self, occurrence: Occurrence) -> str | None:
         cues = sorted(occurrence.entry.cues.values(), key=lambda c: -c.priority)

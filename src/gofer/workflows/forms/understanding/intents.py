@@ -161,7 +161,7 @@ def submit_requested(commands: list[Command]) -> bool:
 REMOVE_VERBS = re.compile(
     r"\b(?:bo|xoa|go|go bo|loai bo|de trong|bo trong|xoa bo|remove|delete|clear|erase|drop|"
     r"blank out|empty|khong can)\s*(?:(?:luon|giup|gium|my|the|his|her|cai|truong|o|muc|phan|"
-    r"thong tin|the field|field)\s+){0,3}$"
+    r"thong tin|the field|field|het|tat ca)\s+){0,3}$"
 )
 REMOVE_AFTER = re.compile(
     r"\s*(?:(?:di|nhe|nha|giup|gium|giup em|giup anh|giup chi|luon|field|please|di nhe|nua|ra|em|"
