@@ -90,3 +90,30 @@ def test_clearing_in_a_later_turn(
     after, _ = turns(form, first, later)
     assert not cleared & set(after)
     assert kept <= set(after)
+
+
+# A date the message gives by its verb ("nộp", "submitted"), or two joined days of a request.
+@pytest.mark.parametrize(
+    ("form", "message", "expected"),
+    [
+        (
+            "compliance",
+            "Báo cáo AML BC-2026-001, đã nộp hôm qua.",
+            {"submissionDate": "2026-11-23"},
+        ),
+        (
+            "compliance",
+            "Report BC-2026-002 was submitted three days ago.",
+            {"submissionDate": "2026-11-21"},
+        ),
+        ("compliance", "bao cao dinh ky, nop hom nay", {"submissionDate": "2026-11-24"}),
+        (
+            "hr",
+            "ờ em xin nghỉ phép năm ngày mai với ngày kia lý do là việc gia đình",
+            {"startDate": "2026-11-25", "endDate": "2026-11-26"},
+        ),
+    ],
+)
+def test_dates_stated_in_the_message(form: str, message: str, expected: dict[str, str]) -> None:
+    values, _ = turns(form, message)
+    assert {k: values.get(k) for k in expected} == expected

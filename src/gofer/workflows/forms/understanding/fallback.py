@@ -59,6 +59,10 @@ class TypeDrivenFallback(RunState):
             return None
         if len(candidates) == 1 and kind_key not in self.fallback_kinds:
             return candidates[0]
+        if kind_key == "date":
+            paired = self._first_of_pair(candidates, start)
+            if paired is not None:
+                return paired  # "nghỉ hôm nay với ngày mai": before any nearby label's hint
         hinted = self._context_hint(candidates, start)
         if hinted is not None:
             return hinted
@@ -113,6 +117,34 @@ class TypeDrivenFallback(RunState):
             return starts[0]  # the first of two joined days
         others = [d for d in find_dates(self.msg.low, self.today) if d.start != start and d.value]
         return starts[0] if not any(d.value and d.value > self.today for d in others) else None
+
+    def _first_of_pair(self, candidates: list[FieldProfile], start: int) -> FieldProfile | None:
+        """Two days joined by 'với'/'và'/'and' are a period's start and end, when the form has
+        one start field and one end field."""
+        fields = self.vocab.by_kind("date")
+        starts = [p for p in fields if p.mentions("bat dau") or p.mentions("start")]
+        ends = [p for p in fields if p.mentions("ket thuc") or p.mentions("end")]
+        if len(starts) != 1 or len(ends) != 1:
+            return None
+        found = find_dates(self.msg.low, self.today, start, len(self.msg.low))
+        if not found or found[0].start != start or found[0].value is None:
+            return None
+        first = self.values.get(starts[0].name)
+        if first is not None:
+            if ends[0] not in candidates:
+                return None
+            # the second day, right after the first one that started the period
+            joined = _PAIR_JOINER.fullmatch(self.msg.low, self._date_end(first.position), start)
+            later = first.value < found[0].value.isoformat()
+            return ends[0] if joined and later else None
+        if starts[0] not in candidates:
+            return None
+        nxt = find_dates(self.msg.low, self.today, found[0].end, len(self.msg.low))
+        if not nxt or nxt[0].value is None or nxt[0].value <= found[0].value:
+            return None
+        if not _PAIR_JOINER.fullmatch(self.msg.low, found[0].end, nxt[0].start):
+            return None
+        return starts[0]
 
     def _date_end(self, position: int) -> int:
         found = find_dates(self.msg.low, self.today, position, len(self.msg.low))
