@@ -117,3 +117,35 @@ def test_clearing_in_a_later_turn(
 def test_dates_stated_in_the_message(form: str, message: str, expected: dict[str, str]) -> None:
     values, _ = turns(form, message)
     assert {k: values.get(k) for k in expected} == expected
+
+
+# Names and roles: the value before "sẽ là <role>", a payee after an amount with dots, a
+# marked family name that folds to a cue word, a family name that is also an option's word.
+@pytest.mark.parametrize(
+    ("form", "message", "expected"),
+    [
+        (
+            "operations",
+            "Mã giao dịch FT100200. Anh Trịnh Quốc Bảo sẽ là người kiểm tra nha, cảm ơn.",
+            {"reviewerName": "Trịnh Quốc Bảo"},
+        ),
+        (
+            "operations",
+            "Khách Lê Minh Tú chuyển khoản 7.500.000 đồng cho Châu Thị Mỹ, tài khoản nhận 123456789.",
+            {"customerName": "Lê Minh Tú", "beneficiaryName": "Châu Thị Mỹ"},
+        ),
+        (
+            "hr",
+            "Đơn nghỉ phép của Đỗ Thị Lan từ ngày 3/12 đến ngày 4/12.",
+            {"employeeName": "Đỗ Thị Lan"},
+        ),
+        (
+            "compliance",
+            "báo cáo của anh cao văn minh nhật, rủi ro tổng thể trung bình",
+            {"complianceOfficer": "Cao Văn Minh Nhật", "overallRisk": "medium"},
+        ),
+    ],
+)
+def test_names_and_roles(form: str, message: str, expected: dict[str, str]) -> None:
+    values, _ = turns(form, message)
+    assert {k: values.get(k) for k in expected} == expected

@@ -62,6 +62,11 @@ _IS_THE = re.compile(
     r"(?:(?:total\s+)?number\s+of|count\s+of|total)?\s*$"
 )
 
+# Between a value and its "là": "X sẽ là …", "X thì là …", "X chính là …", "X will be …".
+_MODAL_ONLY = re.compile(r"\b(?:se|thi|chinh|van|cung|will|would)\b")
+# Spoken endings after a label that close its clause like a comma ("… người kiểm tra nhé,").
+_TRAILING_FILLERS = re.compile(r"^(?:(?:nhe|nha|nhen|nghe|a|luon|di|nhe em|nha em)\b\s*)+")
+
 _IS_THE_LABEL = re.compile(
     r"\s+(?:is|are|was)\s+(?:the|my|his|her|their|our)\s+[a-z'-]+(?:\s+[a-z'-]+){0,2}\s*[.,;]?\s*$"
 )
@@ -500,6 +505,7 @@ class CueReading(RunState):
         low, raw = self.msg.low, self.msg.raw
         after = low[occurrence.end :].lstrip(" ")
         after = re.sub(r"^(?:count|number|total|level)\b\s*", "", after)
+        after = _TRAILING_FILLERS.sub("", after)  # "X sẽ là người kiểm tra nhé, …"
         if after and after[0] not in ",;.!?\n|" and not re.match(r"(?:and|va)\b", after):
             return Reading(None, 0)
         start = self.clause_start(end)
@@ -515,7 +521,7 @@ class CueReading(RunState):
             self.msg, profile, start, end, today=self.today, explicit=True, stops=frozenset()
         )
         read = reading.read
-        if read is None or low[read.end : end].strip():
+        if read is None or _MODAL_ONLY.sub("", low[read.end : end]).strip():
             return Reading(None, 0)
         return Reading(ValueRead(read.value, read.start, occurrence.end, read.error, read.shown), 2)
 

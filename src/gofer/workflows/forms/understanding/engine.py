@@ -26,7 +26,7 @@ from .intents import (
 )
 from .lexicon import OTHER_PEOPLE, OTHER_PEOPLE_PHRASES
 from .money import find_money
-from .names import read_name
+from .names import HONORIFICS, SURNAMES, read_name
 from .questions import display_label, join_choices, question
 from .readers import OPEN_QUESTION, check_number
 from .result import Understanding, is_visible
@@ -97,6 +97,10 @@ class _Run(CueReading, TypeDrivenFallback):
                 )
                 if not any(accents_compatible(typed, form) for form in entry.forms):
                     continue
+                if n == 1 and self._marked_capital(start, end, entry.forms):
+                    continue
+                if n == 1 and not entry.cues and self._titled_name(i):
+                    continue
                 if n > 1 and self._case_changes(tokens[i : i + n]):
                     continue
                 found.append(Occurrence(start, end, key, entry))
@@ -108,6 +112,24 @@ class _Run(CueReading, TypeDrivenFallback):
             ):
                 chosen.append(occurrence)
         self.occurrences = sorted(chosen, key=lambda o: o.start)
+
+    def _marked_capital(self, start: int, end: int, forms: set[str]) -> bool:
+        """'Đỗ Văn Tùng': a capitalised word typed with marks is not a phrase whose every form
+        is unmarked ('do' = because), but more likely a name."""
+        word = self.msg.raw[start:end]
+        marked = fold(word) != word.lower()
+        return word[:1].isupper() and marked and all(fold(f) == f.lower() for f in forms)
+
+    def _titled_name(self, index: int) -> bool:
+        """'chị cao thị thanh hương': a family name after 'anh'/'chị'/'ông' starts a name, even
+        when it is also an option's word ('cao' = high)."""
+        tokens = self.msg.tokens
+        if index == 0 or tokens[index - 1].text not in HONORIFICS:
+            return False
+        if tokens[index].text not in SURNAMES:
+            return False
+        read = read_name(self.msg, tokens[index].start, len(self.msg.low), stops=frozenset())
+        return read is not None and read.value is not None and len(read.value.split()) >= 3
 
     def _case_changes(self, tokens: list) -> bool:
         """'tiêu đề Báo cáo AML': a capital inside a lower-case phrase starts the value."""

@@ -436,7 +436,9 @@ class TypeDrivenFallback(RunState):
                     trigger.group().strip() == "to"
                     or (
                         _FOR_PERSON.search(msg.low, max(0, word_start - 12), word_start) is not None
-                        and _TRANSFER_BEFORE.search(msg.low, max(0, word_start - 60), word_start)
+                        and _TRANSFER_BEFORE.search(
+                            self.masked_low(), max(0, word_start - 60), word_start
+                        )
                         is not None
                     )
                 )
