@@ -149,3 +149,20 @@ def test_dates_stated_in_the_message(form: str, message: str, expected: dict[str
 def test_names_and_roles(form: str, message: str, expected: dict[str, str]) -> None:
     values, _ = turns(form, message)
     assert {k: values.get(k) for k in expected} == expected
+
+
+# Submit: a later "chưa gửi" holds it back; "xong," opening a clause is a connector, not "done".
+@pytest.mark.parametrize(
+    ("form", "message", "submit", "expected"),
+    [
+        ("hr", "Nộp đơn luôn nhé. À khoan, chưa nộp nha, để em hỏi lại.", False, {}),
+        ("crm", "Khách hỏi về thẻ. Xong, gửi đơn giúp em.", True, {"resolutionStatus": None}),
+        ("crm", "Khách hỏi về thẻ, đã xử lý xong.", False, {"resolutionStatus": "resolved"}),
+    ],
+)
+def test_submit_and_connectors(
+    form: str, message: str, submit: bool, expected: dict[str, str | None]
+) -> None:
+    result = understand(message, schema(form), today=TODAY, current={})
+    assert result.submit is submit
+    assert {k: result.set_values.get(k) for k in expected} == expected

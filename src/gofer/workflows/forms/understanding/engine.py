@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from ..schema import FormSchema
 from .banks import HOME_BANK, find_banks
-from .clauses import at_boundary, clause_end, sentence_end
+from .clauses import CONNECTORS, at_boundary, clause_end, sentence_end
 from .cues import CueReading
 from .dates import find_dates, find_times
 from .durations import read_duration
@@ -101,6 +101,8 @@ class _Run(CueReading, TypeDrivenFallback):
                     continue
                 if n == 1 and not entry.cues and self._titled_name(i):
                     continue
+                if n == 1 and not entry.cues and self._leading_connector(i):
+                    continue
                 if n > 1 and self._case_changes(tokens[i : i + n]):
                     continue
                 found.append(Occurrence(start, end, key, entry))
@@ -119,6 +121,15 @@ class _Run(CueReading, TypeDrivenFallback):
         word = self.msg.raw[start:end]
         marked = fold(word) != word.lower()
         return word[:1].isupper() and marked and all(fold(f) == f.lower() for f in forms)
+
+    def _leading_connector(self, index: int) -> bool:
+        """'Xong, gửi đơn nhé', 'xong người giới thiệu là …': a connector word that opens a
+        clause with more after it is not the option it also names ('xong' = done)."""
+        token = self.msg.tokens[index]
+        if token.text not in CONNECTORS or not at_boundary(self.msg, token.start):
+            return False
+        rest = self.msg.low[token.end : sentence_end(self.msg, token.end)].strip(" ,")
+        return bool(rest) and not rest.startswith(("roi", "het"))
 
     def _titled_name(self, index: int) -> bool:
         """'chị cao thị thanh hương': a family name after 'anh'/'chị'/'ông' starts a name, even
