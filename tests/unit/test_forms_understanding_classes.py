@@ -166,3 +166,33 @@ def test_submit_and_connectors(
     result = understand(message, schema(form), today=TODAY, current={})
     assert result.submit is submit
     assert {k: result.set_values.get(k) for k in expected} == expected
+
+
+# Free-text boundaries: a title right after a name (even one found without a cue, or one that
+# starts with a role word), and a described issue that begins with an option's word.
+@pytest.mark.parametrize(
+    ("form", "message", "expected"),
+    [
+        (
+            "compliance",
+            "Người lập là Phạm Thu Trang, Chuyên viên Pháp chế. Trạng thái đang thực hiện.",
+            {"complianceOfficer": "Phạm Thu Trang", "officerPosition": "Chuyên viên Pháp chế"},
+        ),
+        (
+            "hr",
+            "Leave request for Vo Minh Khang, Data Analyst in Marketing.",
+            {"employeeName": "Vo Minh Khang", "position": "Data Analyst"},
+        ),
+        (
+            "crm",
+            "Issue: Chuyển khoản 2 triệu từ hôm qua mà tài khoản nhận vẫn chưa thấy tiền. Note: khách quen.",
+            {
+                "issueDescription": "Chuyển khoản 2 triệu từ hôm qua mà tài khoản nhận vẫn chưa thấy tiền"
+            },
+        ),
+        ("crm", "Issue: chuyển khoản.", {"issueCategory": "transaction", "issueDescription": None}),
+    ],
+)
+def test_free_text_boundaries(form: str, message: str, expected: dict[str, str | None]) -> None:
+    values, _ = turns(form, message)
+    assert {k: values.get(k) for k in expected} == expected

@@ -233,6 +233,19 @@ class CueReading(RunState):
             return None
         return texts[0], Reading(ValueRead("", start, start), 1), cues[0]
 
+    def _option_opens_sentence(
+        self, successes: list[tuple[CueTarget, FieldProfile, Reading]]
+    ) -> bool:
+        """Every reading is an option whose words are followed by four more in its clause."""
+        for _target, profile, reading in successes:
+            read = reading.read
+            if profile.kind != "select" or read is None:
+                return False
+            rest = self.msg.low[read.end : clause_end(self.msg, read.end)]
+            if len(rest.split()) < 4:
+                return False
+        return True
+
     def _whole_list_item(self, occurrence: Occurrence) -> bool:
         """The occurrence fills an item of a comma list on its own ("…, follow-up, …")."""
         low = self.msg.low
@@ -330,7 +343,9 @@ class CueReading(RunState):
                 continue
             results.append((target, profile, reading))
         successes = [r for r in results if r[2].read is not None and r[2].read.ok]
-        if not successes and explicit:
+        if explicit and (not successes or self._option_opens_sentence(successes)):
+            # "Issue: Chuyển khoản … chưa nhận được tiền": the option word only starts a
+            # sentence that describes the issue.
             described = self._described_by(occurrence, limit)
             if described is not None:
                 return described

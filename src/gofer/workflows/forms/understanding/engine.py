@@ -417,8 +417,13 @@ class _Run(CueReading, TypeDrivenFallback):
         title = match.group(1).strip()
         if re.search(r"[\d@]", title) or title.isupper():
             return  # "NV0789", "KH": a code, not a title
-        if any(o.start <= match.start(1) < o.end and o.entry.cues for o in self.occurrences):
-            return  # the next words are another field's label
+        if any(
+            o.start <= match.start(1) < o.end
+            and o.entry.cues
+            and any(self.profile(c).kind != "person_name" for c in o.entry.cues)
+            for o in self.occurrences
+        ):
+            return  # the next words are another field's label ('Chuyên viên' names a role)
         self.assign(titles[0].name, title, match.start(1), 1)
         self.consume(match.start(1), match.end(1))
 
@@ -476,6 +481,7 @@ class _Run(CueReading, TypeDrivenFallback):
         self.read_cues()
         self.fill_title_after_name()
         self.fallback()
+        self.fill_title_after_name()  # again: the fallback may have found the person's name
         self.fill_bank()
         self.fill_employer()
         self.fill_minutes()
