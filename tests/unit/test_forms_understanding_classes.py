@@ -196,3 +196,53 @@ def test_submit_and_connectors(
 def test_free_text_boundaries(form: str, message: str, expected: dict[str, str | None]) -> None:
     values, _ = turns(form, message)
     assert {k: values.get(k) for k in expected} == expected
+
+
+# Amounts and implied options: a count of years is not an amount; "mua xe ô tô" is the purpose
+# only (the car is not named as collateral).
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("ờ vay ba năm nha, thu nhập hai mươi triệu", {"loanTerm": "36", "loanAmount": None}),
+        ("khách vay để mua xe ô tô", {"loanPurpose": "vehicle", "collateralType": None}),
+        (
+            "mục đích mua xe, tài sản đảm bảo là ô tô",
+            {"loanPurpose": "vehicle", "collateralType": "vehicle"},
+        ),
+    ],
+)
+def test_amounts_and_implied_options(message: str, expected: dict[str, str | None]) -> None:
+    values, _ = turns("loan", message)
+    assert {k: values.get(k) for k in expected} == expected
+
+
+# A role the speaker leaves open is asked about and not filled; an open choice about something
+# else in the same sentence leaves the role alone.
+@pytest.mark.parametrize(
+    ("form", "message", "field", "filled"),
+    [
+        (
+            "crm",
+            "Anh Tuấn và chị Hạnh cùng xử lý, em chưa biết ghi ai là nhân viên xử lý.",
+            "agentName",
+            False,
+        ),
+        (
+            "loan",
+            "Le Van Hoa and his wife Tran Thi Thu came in; they are not sure who will be the "
+            "borrower. Loan amount 300 million.",
+            "customerName",
+            False,
+        ),
+        (
+            "hr",
+            "Nhân viên Phạm Quốc Huy, đang ở giữa phòng Sales và phòng IT, chưa chốt phòng nào.",
+            "employeeName",
+            True,
+        ),
+    ],
+)
+def test_open_roles_are_asked(form: str, message: str, field: str, filled: bool) -> None:
+    values, asked = turns(form, message)
+    assert (field in values) is filled
+    assert (field in asked) is not filled

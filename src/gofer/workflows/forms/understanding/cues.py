@@ -23,6 +23,7 @@ from .readers import (
 from .reading import ValueRead
 from .run_state import CORRECTION_WORDS, Occurrence, RunState
 from .text import accents_compatible, collapse
+from .undecided import UNDECIDED as _UNDECIDED
 from .vocabulary import CueTarget
 
 _EXPLICIT_AFTER = re.compile(r"\s*(?:[:=]|\b(?:la|is|thanh|la:|are)\b)")
@@ -36,10 +37,6 @@ _ALTERNATIVE_JOINER = re.compile(
 )
 # "X và Y …, chưa chốt": two candidates and the speaker says it is not decided.
 _BOTH_JOINER = re.compile(r"\s*(?:va|and|voi|&)\s+(?:(?:team|phong|anh|chi|ong|ba)\s+)?")
-_UNDECIDED = re.compile(
-    r"\b(?:chua chot|chua quyet|chua biet|chua ro|khong ro|not decided|have not decided|"
-    r"haven t decided|not sure|undecided|either|khong biet)\b"
-)
 # A range ("300 đến 500 triệu") leaves an amount open; a date range fills start and end instead.
 _RANGE_JOINER = re.compile(r"\s*(?:den|toi|to|-|–)\s*")
 _RANGE_KINDS = frozenset({"money", "number", "term"})

@@ -33,6 +33,7 @@ from .result import Understanding, is_visible
 from .run_state import GAP_CHARS, Occurrence, overlaps
 from .spoken_codes import rewrite_spoken_codes
 from .text import accents_compatible, fold
+from .undecided import open_roles
 
 # ", KYC Team Lead," right after a name: capitalised words, no digits, up to the clause end.
 _TITLE_AFTER = re.compile(
@@ -113,7 +114,27 @@ class _Run(CueReading, TypeDrivenFallback):
                 not overlaps((occurrence.start, occurrence.end), (c.start, c.end)) for c in chosen
             ):
                 chosen.append(occurrence)
-        self.occurrences = sorted(chosen, key=lambda o: o.start)
+        self.occurrences = self._drop_continuations(sorted(chosen, key=lambda o: o.start))
+
+    def _drop_continuations(self, found: list[Occurrence]) -> list[Occurrence]:
+        """'mua xe ô tô': an option's words right after another field's option with the same
+        value continue that phrase ('ô tô' is the car bought, not the collateral)."""
+        kept: list[Occurrence] = []
+        for occurrence in found:
+            before = kept[-1] if kept else None
+            if (
+                before is not None
+                and not occurrence.entry.cues
+                and not before.entry.cues
+                and not self.msg.low[before.end : occurrence.start].strip()
+                and {t.value for t in occurrence.entry.options}
+                <= {t.value for t in before.entry.options}
+                and {t.field for t in occurrence.entry.options}
+                != {t.field for t in before.entry.options}
+            ):
+                continue
+            kept.append(occurrence)
+        return kept
 
     def _marked_capital(self, start: int, end: int, forms: set[str]) -> bool:
         """'Đỗ Văn Tùng': a capitalised word typed with marks is not a phrase whose every form
@@ -362,6 +383,23 @@ class _Run(CueReading, TypeDrivenFallback):
                 o for o in self.occurrences if not overlaps((o.start, o.end), (start, read.end))
             ]
 
+    def ask_open_roles(self) -> None:
+        """'chưa biết ghi ai là nhân viên xử lý': ask, fill nothing (see undecided.py)."""
+        people = {p.name for p in self.vocab.by_kind("person_name")}
+
+        def ask(name: str, names: list[str]) -> None:
+            profile = self.profile(name)
+            label = display_label(profile.field, self.lang)
+            if len(names) >= 2:
+                options = join_choices(names, self.lang)
+                text = question("value_ambiguous", self.lang, label=label, options=options)
+            else:
+                text = question("value_missing", self.lang, label=label)
+            self.result.rejected[name] = text
+            self.result.ask(text, (name,))
+
+        open_roles(self.msg, self.occurrences, people, self.values, ask)
+
     def fill_minutes(self) -> None:
         """'trao đổi trong nửa tiếng' → 30: a length of time for the one minutes field."""
         fields = [p for p in self.unassigned("number") if "phut" in p.units]
@@ -487,6 +525,7 @@ class _Run(CueReading, TypeDrivenFallback):
         self.fill_minutes()
         self.infer_values()
         self.drop_open_answers()
+        self.ask_open_roles()
         self.bridge_times()
         self.reveal_controls()
         return self.finish()

@@ -22,9 +22,8 @@ _STOP_FORMS = """là có sinh ở tại sống làm muốn cần để và với
     năm nhé nha rồi mà số mã email mail sđt đt cccd cmnd cmt phone born with and who is from at lives
     works tuổi quê hiện vừa mới cũng thuộc bên phòng chức nhân khách xin giúp nhờ trong vào lúc hôm
     nay một hai ba bốn sáu bảy tám chín mười vay gửi nộp xóa bỏ sửa đổi tạo mở cập thêm hoặc
-    email, phone, id, dob, the, for, to, of, in, on, as, by, his, her, their, số,""".replace(
-    ",", " "
-).split()
+    email, phone, id, dob, the, for, to, of, in, on, as, by, his, her, their, số,
+    chưa biết ai gì nào đâu ghi""".replace(",", " ").split()
 STOP_WORDS: dict[str, tuple[str, ...]] = {}
 for _form in _STOP_FORMS:
     STOP_WORDS[fold(_form)] = (*STOP_WORDS.get(fold(_form), ()), _form)
