@@ -246,3 +246,33 @@ def test_open_roles_are_asked(form: str, message: str, field: str, filled: bool)
     values, asked = turns(form, message)
     assert (field in values) is filled
     assert (field in asked) is not filled
+
+
+# A value never takes part of a date or a spoken phone: "vay là 16/11/2026" is the date only,
+# "tám sáu" is digits, not "sau" (after); "làm nhân viên ở X" names the employer, not a staff.
+@pytest.mark.parametrize(
+    ("form", "message", "expected"),
+    [
+        (
+            "loan",
+            "Ngày đăng ký vay là 20/11/2026, khách Lê Thị Hoa.",
+            {"applicationDate": "2026-11-20", "loanAmount": None},
+        ),
+        (
+            "operations",
+            "khách là lê văn nam số điện thoại không chín tám sáu một hai ba bốn năm sáu "
+            "thì khách rút ba mươi triệu ở cây atm",
+            {"phoneNumber": "0986123456", "transactionAmount": "30000000", "balanceAfter": None},
+        ),
+        (
+            "loan",
+            "hien lam nhan vien o Viettel Telecom, thu nhap 20 trieu",
+            {"companyName": "Viettel Telecom", "relationshipManager": None},
+        ),
+    ],
+)
+def test_values_do_not_take_parts_of_others(
+    form: str, message: str, expected: dict[str, str | None]
+) -> None:
+    values, _ = turns(form, message)
+    assert {k: values.get(k) for k in expected} == expected

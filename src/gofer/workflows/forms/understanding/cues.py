@@ -338,6 +338,8 @@ class CueReading(RunState):
                 reading = self._option_before(occurrence, profile)
             if reading.read is not None and self._cuts_occurrence(occurrence, reading.read):
                 continue
+            if reading.read is not None and self._cuts_protected(reading.read):
+                continue  # "ngày đăng ký vay là 16/11/2026": 16 is part of a date
             results.append((target, profile, reading))
         successes = [r for r in results if r[2].read is not None and r[2].read.ok]
         if explicit and (not successes or self._option_opens_sentence(successes)):
@@ -384,6 +386,13 @@ class CueReading(RunState):
             best = max(refusals, key=lambda r: r[0].priority)
             return best[1], best[2], best[0]
         return None
+
+    def _cuts_protected(self, read: ValueRead) -> bool:
+        """A value that covers only part of a date, an email or an amount."""
+        return any(
+            a < read.end and read.start < b and not (read.start <= a and b <= read.end)
+            for a, b in self.protected
+        )
 
     def _cuts_occurrence(self, cue: Occurrence, read: ValueRead) -> bool:
         """'xin nghỉ phép năm': a value must not end inside a longer phrase ('nghỉ phép năm')."""

@@ -137,11 +137,12 @@ class _Run(CueReading, TypeDrivenFallback):
         return kept
 
     def _marked_capital(self, start: int, end: int, forms: set[str]) -> bool:
-        """'Đỗ Văn Tùng': a capitalised word typed with marks is not a phrase whose every form
-        is unmarked ('do' = because), but more likely a name."""
+        """'Đỗ Văn Tùng', 'tám sáu chín': a word typed with marks is not a phrase whose every
+        form is unmarked ('do' = because, 'sau' = after); page labels and the lexicon are
+        written with their marks."""
         word = self.msg.raw[start:end]
         marked = fold(word) != word.lower()
-        return word[:1].isupper() and marked and all(fold(f) == f.lower() for f in forms)
+        return marked and all(fold(f) == f.lower() for f in forms)
 
     def _leading_connector(self, index: int) -> bool:
         """'Xong, gửi đơn nhé', 'xong người giới thiệu là …': a connector word that opens a
@@ -170,6 +171,14 @@ class _Run(CueReading, TypeDrivenFallback):
         if not words[0][:1].isalpha() or words[0][:1].isupper():
             return False
         return any(w[:1].isupper() and not w.isupper() for w in words[1:])
+
+    def drop_works_at_words(self) -> None:
+        """'hiện làm nhân viên ở Samsung': 'nhân viên' there says what the person does, it is
+        not the label of a staff field."""
+        spans = [(m.start(), m.end()) for m in _WORKS_AT.finditer(self.msg.low)]
+        self.occurrences = [
+            o for o in self.occurrences if not any(overlaps((o.start, o.end), s) for s in spans)
+        ]
 
     def find_commands(self) -> None:
         self.commands = find_commands(self.msg, self.schema.steps)
@@ -513,6 +522,7 @@ class _Run(CueReading, TypeDrivenFallback):
     def run(self) -> Understanding:
         self.protect()
         self.find_occurrences()
+        self.drop_works_at_words()
         self.find_commands()
         self.find_removals()
         self.skip_other_people()
