@@ -276,3 +276,20 @@ def test_values_do_not_take_parts_of_others(
 ) -> None:
     values, _ = turns(form, message)
     assert {k: values.get(k) for k in expected} == expected
+
+
+# A phone given for the days of an absence is the contact during it; the same words without a
+# phone or e-mail fill nothing.
+@pytest.mark.parametrize(
+    ("message", "contact"),
+    [
+        (
+            "Em nghỉ phép từ 1/12 đến 3/12. Trong mấy ngày nghỉ có gì thì gọi em số 0912345678 nha.",
+            "0912345678",
+        ),
+        ("Em nghỉ phép từ 1/12 đến 3/12. Trong những ngày nghỉ anh Bình sẽ lo công việc.", None),
+    ],
+)
+def test_contact_during_absence(message: str, contact: str | None) -> None:
+    values, _ = turns("hr", message)
+    assert values.get("contactDuringAbsence") == contact

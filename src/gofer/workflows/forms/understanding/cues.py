@@ -59,6 +59,8 @@ _IS_THE = re.compile(
     r"(?:(?:total\s+)?number\s+of|count\s+of|total)?\s*$"
 )
 
+# Words of a cue that ask for a way to reach someone (not just the time of an absence).
+_CONTACT_WORD = re.compile(r"\b(?:lien lac|lien he|contact|reach|reachable)\b")
 # Between a value and its "là": "X sẽ là …", "X thì là …", "X chính là …", "X will be …".
 _MODAL_ONLY = re.compile(r"\b(?:se|thi|chinh|van|cung|will|would)\b")
 # Spoken endings after a label that close its clause like a comma ("… người kiểm tra nhé,").
@@ -670,6 +672,11 @@ class CueReading(RunState):
         contacts = self._contacts(start, end) if self._wants_contacts(profile) else []
         if contacts:
             text = ", ".join(contacts)
+        elif self._wants_contacts(profile) and not _CONTACT_WORD.search(
+            self.msg.low[cue_start:start]
+        ):
+            return  # "trong mấy ngày nghỉ, anh Bình lo việc": no contact was given
+
         self.assign(profile.name, text, cue_start, 1)
         self.consume(start, end)
 
