@@ -293,3 +293,23 @@ def test_values_do_not_take_parts_of_others(
 def test_contact_during_absence(message: str, contact: str | None) -> None:
     values, _ = turns("hr", message)
     assert values.get("contactDuringAbsence") == contact
+
+
+# Speech without punctuation: a free text ends at a spoken break before another field's words;
+# the same words inside a typed sentence stay in the text.
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "địa chỉ 45 nguyễn trãi quận 5 xong khách rất hài lòng",
+            {"address": "45 nguyễn trãi quận 5", "satisfactionRating": "5"},
+        ),
+        (
+            "ghi chú khách đã nhận tiền rồi nhưng vẫn muốn khiếu nại",
+            {"notes": "khách đã nhận tiền rồi nhưng vẫn muốn khiếu nại"},
+        ),
+    ],
+)
+def test_speech_free_text_boundaries(message: str, expected: dict[str, str]) -> None:
+    values, _ = turns("crm", message)
+    assert {k: values.get(k) for k in expected} == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import at_boundary, clause_end, sentence_end
+from .clauses import at_boundary, clause_end, sentence_end, spoken_break_before
 from .dates import find_dates
 from .email import read_email
 from .ids import SPACED_CODE_PREFIXES, read_national_id
@@ -59,6 +59,7 @@ _IS_THE = re.compile(
     r"(?:(?:total\s+)?number\s+of|count\s+of|total)?\s*$"
 )
 
+_PUNCTUATION = re.compile(r"[.,;!?\n]")
 # Words of a cue that ask for a way to reach someone (not just the time of an absence).
 _CONTACT_WORD = re.compile(r"\b(?:lien lac|lien he|contact|reach|reachable)\b")
 # Between a value and its "là": "X sẽ là …", "X thì là …", "X chính là …", "X will be …".
@@ -120,6 +121,19 @@ class CueReading(RunState):
                 text_end = ends_at(self.msg, open_text[1])
                 if occurrence.start >= text_end:
                     self.close_text(open_text, text_end)
+                    open_text = None
+            if (
+                open_text is not None
+                and occurrence.start > open_text[1]
+                and self.msg.has_diacritics
+            ):
+                # Speech without punctuation: "… quận 3 xong khách rất hài lòng" — a field's
+                # words after a spoken break ("xong", "rồi", "với lại") end the text there.
+                # Speech recognition writes the marks; text typed without them is not speech.
+                spoken = spoken_break_before(self.msg, occurrence.start)
+                typed = self.msg.low[open_text[1] : occurrence.start]
+                if spoken is not None and spoken > open_text[1] and not _PUNCTUATION.search(typed):
+                    self.close_text(open_text, spoken)
                     open_text = None
             # a lead-in between a cue and its colon ("địa chỉ cho khách X: …") is read normally
             in_lead_in = open_text is not None and occurrence.start < open_text[1]
