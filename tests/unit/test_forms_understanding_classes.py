@@ -313,3 +313,27 @@ def test_contact_during_absence(message: str, contact: str | None) -> None:
 def test_speech_free_text_boundaries(message: str, expected: dict[str, str]) -> None:
     values, _ = turns("crm", message)
     assert {k: values.get(k) for k in expected} == expected
+
+
+# Amounts with a decimal word, and common words that start with a family name's syllable.
+@pytest.mark.parametrize(
+    ("form", "message", "expected"),
+    [
+        (
+            "loan",
+            "Loan of two point five billion dong over 12 months",
+            {"loanAmount": "2500000000"},
+        ),
+        ("loan", "vay một phẩy tám tỷ", {"loanAmount": "1800000000"}),
+        (
+            "compliance",
+            "em nộp hôm qua nha tổng cộng xem xét năm mươi hồ sơ",
+            {"complianceOfficer": None, "casesReviewed": "50"},
+        ),
+    ],
+)
+def test_decimal_amounts_and_common_words(
+    form: str, message: str, expected: dict[str, str | None]
+) -> None:
+    values, _ = turns(form, message)
+    assert {k: values.get(k) for k in expected} == expected
