@@ -337,3 +337,12 @@ def test_decimal_amounts_and_common_words(
 ) -> None:
     values, _ = turns(form, message)
     assert {k: values.get(k) for k in expected} == expected
+
+
+# A value the field cannot take is reported, never dropped in silence.
+@pytest.mark.parametrize("message", ["mức độ hài lòng 7", "satisfaction rating 9 please"])
+def test_a_rating_off_the_scale_is_reported(message: str) -> None:
+    result = understand(message, schema("crm"), today=TODAY, current={})
+    assert "satisfactionRating" not in result.set_values
+    assert "satisfactionRating" in result.rejected
+    assert ("satisfactionRating",) in result.question_fields
