@@ -346,3 +346,23 @@ def test_a_rating_off_the_scale_is_reported(message: str) -> None:
     assert "satisfactionRating" not in result.set_values
     assert "satisfactionRating" in result.rejected
     assert ("satisfactionRating",) in result.question_fields
+
+
+# Names without diacritics keep all their words; a lone coming day of a request starts it even
+# when a sibling label shares a word with the submission date.
+@pytest.mark.parametrize(
+    ("form", "message", "expected"),
+    [
+        ("loan", "ten khach la le van ba o quan 3", {"customerName": "Le Van Ba"}),
+        (
+            "hr",
+            "toi ten la dang thi thu ha xin nghi om ngay mai",
+            {"employeeName": "Dang Thi Thu Ha", "startDate": "2026-11-25", "submissionDate": None},
+        ),
+    ],
+)
+def test_names_without_marks_and_request_days(
+    form: str, message: str, expected: dict[str, str | None]
+) -> None:
+    values, _ = turns(form, message)
+    assert {k: values.get(k) for k in expected} == expected

@@ -61,6 +61,9 @@ class TypeDrivenFallback(RunState):
             return candidates[0]
         if kind_key == "date":
             paired = self._first_of_pair(candidates, start)
+            if paired is None and self._sibling_hint_only(candidates, start):
+                shown = self._plausible_dates(candidates, start)
+                paired = self._period_start(shown, start) if shown else None
             if paired is not None:
                 return paired  # "nghỉ hôm nay với ngày mai": before any nearby label's hint
         hinted = self._context_hint(candidates, start)
@@ -149,6 +152,19 @@ class TypeDrivenFallback(RunState):
     def _date_end(self, position: int) -> int:
         found = find_dates(self.msg.low, self.today, position, len(self.msg.low))
         return found[0].end if found and found[0].start == position else position
+
+    def _sibling_hint_only(self, candidates: list[FieldProfile], start: int) -> bool:
+        """No label before the value names one of the candidates itself: any hint would come
+        from a sibling's shared word only ('xin nghỉ ốm ngày mai': 'đơn' of the request type
+        is not the submission date)."""
+        names = {p.name for p in candidates}
+        before = [o for o in self.occurrences if o.end <= start and start - o.end <= 40]
+        for occurrence in reversed(before):
+            if re.search(r"[,;.!?\n]", self.msg.low[occurrence.end : start]):
+                break
+            if names & set(occurrence.entry.cues):
+                return False
+        return True
 
     def _context_hint(self, candidates: list[FieldProfile], start: int) -> FieldProfile | None:
         """A phrase just before a bare value (same clause) that points at one candidate.

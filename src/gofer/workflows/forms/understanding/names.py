@@ -147,6 +147,10 @@ def read_name(
             continue
         if plain_in_marked and folded not in _HARD_STOPS and folded in _GIVEN_SYLLABLES:
             pass  # "hoàng văn nam": typed without marks among marked words, "nam" is not "năm"
+        elif _after_middle(low, words) and folded not in _HARD_STOPS:
+            pass  # "tran van hai": a name does not end on its middle syllable ("Văn", "Thị")
+        elif not words and folded in SURNAMES and _next_is(low, match.end(), *_MIDDLE):
+            pass  # "dang thi my hanh": "Đặng", not "đang", before a middle syllable
         elif _is_stop(word) and (not capital or folded in _HARD_STOPS):
             if not (words and folded in _NUMBER_WORDS and _ends_here(low, match.end(), end)):
                 break  # "nguyen van hai," keeps "hai" before punctuation
@@ -179,6 +183,15 @@ _LEADING = HONORIFICS | {"la", "ten", "is", "name", "khach", "hang", "kh", "cust
 
 
 _NUMBER_WORDS = frozenset("mot hai ba bon nam sau bay tam chin muoi".split())
+
+
+# Middle syllables of Vietnamese names: a name goes on after them.
+_MIDDLE = ("van", "thi")
+
+
+def _after_middle(low: str, words: list[tuple[int, int]]) -> bool:
+    """The name so far has two or more words and ends on a middle syllable ('Trần Văn')."""
+    return len(words) >= 2 and low[words[-1][0] : words[-1][1]] in _MIDDLE
 
 
 def _ends_here(low: str, pos: int, end: int) -> bool:
