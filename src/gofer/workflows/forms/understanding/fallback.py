@@ -164,6 +164,10 @@ class TypeDrivenFallback(RunState):
                 break
             if names & set(occurrence.entry.cues):
                 return False
+            related = {t.field for t in occurrence.entry.options} | set(occurrence.entry.cues)
+            words = {w for n in related for w in self._distinctive_words(n)}
+            if any(words & self._distinctive_words(p.name) for p in candidates):
+                return True  # the nearest hint _context_hint would take is a sibling's
         return True
 
     def _context_hint(self, candidates: list[FieldProfile], start: int) -> FieldProfile | None:
