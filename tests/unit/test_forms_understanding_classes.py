@@ -366,3 +366,27 @@ def test_names_without_marks_and_request_days(
 ) -> None:
     values, _ = turns(form, message)
     assert {k: values.get(k) for k in expected} == expected
+
+
+# Days of next month and the first day of a range that names its month once.
+@pytest.mark.parametrize(
+    ("form", "message", "expected"),
+    [
+        ("crm", "hẹn gọi lại vào ngày 8 tháng sau", {"followUpDate": "2026-12-08"}),
+        ("crm", "follow up on the 2nd of next month", {"followUpDate": "2026-12-02"}),
+        (
+            "hr",
+            "em xin nghỉ từ mùng 3 đến mùng 4 tháng 12",
+            {"startDate": "2026-12-03", "endDate": "2026-12-04"},
+        ),
+        ("hr", "nghỉ phép từ 28 đến 2/12", {"startDate": "2026-11-28", "endDate": "2026-12-02"}),
+    ],
+)
+def test_relative_and_ranged_days(form: str, message: str, expected: dict[str, str]) -> None:
+    values, _ = turns(form, message)
+    assert {k: values.get(k) for k in expected} == expected
+
+
+def test_a_day_of_next_month_is_not_a_count_of_months() -> None:
+    values, _ = turns("crm", "hẹn gọi lại ngày 5 tháng tới")
+    assert values.get("followUpDate") == "2026-12-05"  # not five months from today
