@@ -390,3 +390,9 @@ def test_relative_and_ranged_days(form: str, message: str, expected: dict[str, s
 def test_a_day_of_next_month_is_not_a_count_of_months() -> None:
     values, _ = turns("crm", "hẹn gọi lại ngày 5 tháng tới")
     assert values.get("followUpDate") == "2026-12-05"  # not five months from today
+
+
+def test_a_particle_typed_without_marks_is_not_a_marked_option() -> None:
+    values, _ = turns("loan", "ngày sinh là ngày 9 tháng 9 năm 1997 nha, vay 300 triệu")
+    assert values.get("dateOfBirth") == "1997-09-09"
+    assert "collateralType" not in values  # "nha" is not "nhà" (real estate)

@@ -8,7 +8,14 @@ from collections.abc import Mapping
 
 from ..schema import FormSchema
 from .banks import HOME_BANK, find_banks
-from .clauses import CONNECTORS, at_boundary, clause_end, sentence_end
+from .clauses import (
+    CONNECTORS,
+    at_boundary,
+    clause_end,
+    sentence_end,
+    spoken_breaks,
+    spoken_fillers,
+)
 from .cues import CueReading
 from .dates import find_dates, find_times
 from .durations import read_duration
@@ -100,6 +107,8 @@ class _Run(CueReading, TypeDrivenFallback):
                     continue
                 if n == 1 and self._marked_capital(start, end, entry.forms):
                     continue
+                if n == 1 and self._plain_among_marked(start, end, entry.forms):
+                    continue
                 if n == 1 and not entry.cues and self._titled_name(i):
                     continue
                 if n == 1 and not entry.cues and self._leading_connector(i):
@@ -143,6 +152,16 @@ class _Run(CueReading, TypeDrivenFallback):
         word = self.msg.raw[start:end]
         marked = fold(word) != word.lower()
         return marked and all(fold(f) == f.lower() for f in forms)
+
+    def _plain_among_marked(self, start: int, end: int, forms: set[str]) -> bool:
+        """'… năm 1997 nha hiện đang …': in a message typed with marks, a spoken particle typed
+        without them is not a phrase always written with them ('nha' is not 'nhà')."""
+        if not self.msg.has_diacritics:
+            return False
+        word = self.msg.raw[start:end]
+        plain = fold(word) == word.lower() and word.isalpha()
+        particles = {fold(w) for w in spoken_breaks() | spoken_fillers()}
+        return plain and word.lower() in particles and all(fold(f) != f.lower() for f in forms)
 
     def _leading_connector(self, index: int) -> bool:
         """'Xong, gửi đơn nhé', 'xong người giới thiệu là …': a connector word that opens a
