@@ -396,3 +396,10 @@ def test_a_particle_typed_without_marks_is_not_a_marked_option() -> None:
     values, _ = turns("loan", "ngày sinh là ngày 9 tháng 9 năm 1997 nha, vay 300 triệu")
     assert values.get("dateOfBirth") == "1997-09-09"
     assert "collateralType" not in values  # "nha" is not "nhà" (real estate)
+
+
+def test_a_relative_who_receives_a_transfer_is_the_payee() -> None:
+    values, _ = turns("operations", "Khách Lê Văn Tâm chuyển 3 triệu cho em trai Lê Văn Tú.")
+    assert values.get("beneficiaryName") == "Lê Văn Tú"
+    values, _ = turns("loan", "Khách Lê Văn Tâm vay 1 tỷ, em trai Lê Văn Tú đi cùng.")
+    assert values.get("customerName") == "Lê Văn Tâm"

@@ -20,7 +20,7 @@ from .cues import CueReading
 from .dates import find_dates, find_times
 from .durations import read_duration
 from .email import read_email
-from .fallback import TypeDrivenFallback
+from .fallback import FOR_PAYEE, TRANSFER_BEFORE, TypeDrivenFallback
 from .ids import find_codes
 from .implications import implied_values, one_day_end
 from .intents import (
@@ -401,6 +401,8 @@ class _Run(CueReading, TypeDrivenFallback):
             exact = " " not in phrase and typed != phrase
             if exact or not accents_compatible(typed, phrase):
                 continue
+            if self._payee_after(match.start()):
+                continue  # "chuyển 10 triệu cho em gái X": X receives the money
             lead = _NAME_LEAD.match(msg.low, match.end())
             start = lead.end() if lead else match.end()
             read = read_name(msg, start, len(msg.low), explicit=True, stops=self.stops())
@@ -427,6 +429,18 @@ class _Run(CueReading, TypeDrivenFallback):
             self.result.ask(text, (name,))
 
         open_roles(self.msg, self.occurrences, people, self.values, ask)
+
+    def _payee_after(self, pos: int) -> bool:
+        """'… chuyển … cho <kin>' right before `pos`, on a form with a recipient field."""
+        low = self.masked_low()
+        if FOR_PAYEE.search(low, max(0, pos - 12), pos) is None:
+            return False
+        if TRANSFER_BEFORE.search(low, max(0, pos - 60), pos) is None:
+            return False
+        return any(
+            p.mentions("nguoi nhan") or p.mentions("beneficiary")
+            for p in self.vocab.by_kind("person_name")
+        )
 
     def fill_minutes(self) -> None:
         """'trao đổi trong nửa tiếng' → 30: a length of time for the one minutes field."""

@@ -22,6 +22,7 @@ from .text import fold_words
 
 _NAME_TRIGGERS = re.compile(
     r"\b(?:cho|anh|chi|ong|ba|co|chu|bac|em|mr|mrs|ms|miss|for|khach|khach hang|kh|customer|"
+    r"em gai|em trai|anh trai|chi gai|con trai|con gai|"
     r"client|cua|of|nhan vien|employee|by|la|is|to)\s+$"
 )
 # Date fields that look ahead (a follow-up, a deadline): a past date is never theirs.
@@ -30,8 +31,11 @@ _AHEAD_WORDS = ("theo doi", "follow", "deadline", "due", "han chot", "sla", "hen
 _DENIED_BEFORE = re.compile(r"\b(?:khong phai|hong phai|chu khong phai|not|khong phai la)\s*$")
 # Two days of one request: "hôm nay với ngày mai", "Monday and Tuesday".
 _PAIR_JOINER = re.compile(r"\s*(?:voi|va|and|,)\s*")
-_FOR_PERSON = re.compile(r"\bcho\s+(?:(?:anh|chi|ong|ba|em|co|chu|ban)\s+)?$")
-_TRANSFER_BEFORE = re.compile(r"\b(?:chuyen|transfer|gui tien|chuyen khoan)\b[^.,;|]*$")
+FOR_PAYEE = re.compile(
+    r"\bcho\s+(?:(?:em gai|em trai|anh trai|chi gai|vo|chong|me|bo|con trai|con gai|"
+    r"anh|chi|ong|ba|em|co|chu|ban)\s+)?$"
+)
+TRANSFER_BEFORE = re.compile(r"\b(?:chuyen|transfer|gui tien|chuyen khoan)\b[^.,;|]*$")
 _WORD = re.compile(r"[^\W\d_]+")
 _TERM_CONTEXT = re.compile(
     r"\b(?:trong|vay|thoi han|ky han|tra gop|for|over|within|term|tra trong|han)\s*(?:vong\s*)?$"
@@ -455,8 +459,8 @@ class TypeDrivenFallback(RunState):
                 to_payee = trigger is not None and (
                     trigger.group().strip() == "to"
                     or (
-                        _FOR_PERSON.search(msg.low, max(0, word_start - 12), word_start) is not None
-                        and _TRANSFER_BEFORE.search(
+                        FOR_PAYEE.search(msg.low, max(0, word_start - 12), word_start) is not None
+                        and TRANSFER_BEFORE.search(
                             self.masked_low(), max(0, word_start - 60), word_start
                         )
                         is not None
