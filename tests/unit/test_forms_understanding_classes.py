@@ -403,3 +403,29 @@ def test_a_relative_who_receives_a_transfer_is_the_payee() -> None:
     assert values.get("beneficiaryName") == "Lê Văn Tú"
     values, _ = turns("loan", "Khách Lê Văn Tâm vay 1 tỷ, em trai Lê Văn Tú đi cùng.")
     assert values.get("customerName") == "Lê Văn Tâm"
+
+
+# The verb after a name says the person's role (verbs kept as data).
+@pytest.mark.parametrize(
+    ("form", "message", "expected"),
+    [
+        (
+            "crm",
+            "Chị Vũ Thị Hạnh gọi hotline, anh Đỗ Minh Quân bên em tiếp nhận.",
+            {"customerName": "Vũ Thị Hạnh", "agentName": "Đỗ Minh Quân"},
+        ),
+        (
+            "crm",
+            "Le Quoc Bao handled the call from customer Tran Thu Ha.",
+            {"customerName": "Tran Thu Ha", "agentName": "Le Quoc Bao"},
+        ),
+        (
+            "operations",
+            "Khách Ngô Văn Sơn rút 5 triệu ở ATM, chị Bùi Thu Trang kiểm tra.",
+            {"customerName": "Ngô Văn Sơn", "reviewerName": "Bùi Thu Trang"},
+        ),
+    ],
+)
+def test_role_verbs_after_names(form: str, message: str, expected: dict[str, str]) -> None:
+    values, _ = turns(form, message)
+    assert {k: values.get(k) for k in expected} == expected

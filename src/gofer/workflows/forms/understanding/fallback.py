@@ -16,6 +16,7 @@ from .profiles import FieldProfile
 from .readers import allowed_terms, check_number, read_for_kind
 from .reading import ValueRead
 from .result import is_visible
+from .role_verbs import role_after
 from .run_state import CORRECTION_WORDS, Occurrence, RunState
 from .terms import find_terms
 from .text import fold_words
@@ -468,6 +469,9 @@ class TypeDrivenFallback(RunState):
                 )
                 if to_payee and self._could_show(recipient):
                     target = recipient  # "chuyển khoản 5 triệu cho anh X": X receives
+                by_verb = self._role_by_verb(word_start, end, stops)
+                if by_verb is not None:
+                    target = by_verb  # "anh Tuấn bên em xử lý": the verb names the role
                 if target is None or target.name in self.values:
                     continue
                 if self.current.get(target.name) and not correcting:
@@ -497,6 +501,15 @@ class TypeDrivenFallback(RunState):
                 self.consume(read.start, read.end)
                 self.assign(target.name, read.value, read.start)
                 pos = read.end  # another person may follow for another field (a payee)
+
+    def _role_by_verb(self, start: int, end: int, stops: frozenset[int]) -> FieldProfile | None:
+        if not looks_like_name_start(self.msg, start):
+            return None
+        read = read_name(self.msg, start, end, stops=stops)
+        if read is None or read.value is None:
+            return None
+        people = [p for p in self.unassigned("person_name")]
+        return role_after(self.msg.low, read.end, people)
 
     def _could_show(self, profile: FieldProfile | None) -> bool:
         """False when the field that reveals `profile` is already set to hide it."""
