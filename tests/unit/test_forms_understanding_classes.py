@@ -429,3 +429,9 @@ def test_a_relative_who_receives_a_transfer_is_the_payee() -> None:
 def test_role_verbs_after_names(form: str, message: str, expected: dict[str, str]) -> None:
     values, _ = turns(form, message)
     assert {k: values.get(k) for k in expected} == expected
+
+
+def test_a_company_cue_followed_only_by_an_option_names_no_company() -> None:
+    values, _ = turns("loan", "hiện khách đi làm công ty ăn lương, vay 200 triệu")
+    assert values.get("employmentStatus") == "employed"
+    assert "companyName" not in values

@@ -671,7 +671,7 @@ class CueReading(RunState):
         text = collapse(text.strip("\"'“”‘’ "))
         if profile.kind == "free_text" or profile.kind == "short_text":
             text = _LEADING_PREPOSITION.sub("", text, count=1) or text
-        if not text:
+        if not text or self._cue_then_option(cue_start, start, end):
             return
         if profile.kind == "tags":
             items: list[str] = []
@@ -693,6 +693,24 @@ class CueReading(RunState):
 
         self.assign(profile.name, text, cue_start, 1)
         self.consume(start, end)
+
+    def _cue_then_option(self, cue_start: int, start: int, end: int) -> bool:
+        """'đi làm công ty hưởng lương': a text that starts with its own cue ('công ty') and
+        goes on with nothing but another field's option ('hưởng lương' = employed) names no
+        company."""
+        if start != cue_start:
+            return False
+        cue = next((o for o in self.occurrences if o.start == cue_start), None)
+        if cue is None:
+            return False
+        rest = self.msg.low[cue.end : end].strip(" ,.;")
+        if not rest:
+            return False
+        at = cue.end + len(self.msg.low[cue.end : end]) - len(self.msg.low[cue.end : end].lstrip())
+        return any(
+            o.start == at and not o.entry.cues and o.entry.options and o.end >= at + len(rest)
+            for o in self.occurrences
+        )
 
     @staticmethod
     def _wants_contacts(profile: FieldProfile) -> bool:
