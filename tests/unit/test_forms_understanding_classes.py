@@ -435,3 +435,11 @@ def test_a_company_cue_followed_only_by_an_option_names_no_company() -> None:
     values, _ = turns("loan", "hiện khách đi làm công ty ăn lương, vay 200 triệu")
     assert values.get("employmentStatus") == "employed"
     assert "companyName" not in values
+
+
+def test_a_field_the_new_answer_hides_is_emptied() -> None:
+    first = "Khách Lê Văn Tâm chuyển khoản 5 triệu cho Phạm Thu Hà, tài khoản nhận 123456789."
+    values, _ = turns("operations", first, "Nhầm, đây là rút tiền mặt chứ không phải chuyển khoản.")
+    assert values.get("transactionType") == "withdrawal"
+    assert "beneficiaryName" not in values and "beneficiaryAccount" not in values
+    assert values.get("customerName") == "Lê Văn Tâm"

@@ -360,6 +360,23 @@ class _Run(CueReading, TypeDrivenFallback):
             )
             self.result.ask(text, (control,))
 
+    def empty_hidden_fields(self) -> None:
+        """'thôi không cần theo dõi nữa': a field the new answer hides keeps no old value
+        (the date of a follow-up that is no longer needed)."""
+        for profile in self.vocab.profiles:
+            revealed = profile.field.revealed_by
+            if revealed is None or profile.name in self.values:
+                continue
+            control, showing = revealed
+            chosen = self.values.get(control)
+            if chosen is None or chosen.value in showing or chosen.value == "":
+                continue
+            if (
+                self.current.get(profile.name, "").strip()
+                and profile.name not in self.result.remove
+            ):
+                self.result.remove.append(profile.name)
+
     def drop_open_answers(self) -> None:
         """'chưa biết có cần theo dõi hay không': a yes/no left open by the speaker stays empty."""
         for name in list(self.values):
@@ -571,6 +588,7 @@ class _Run(CueReading, TypeDrivenFallback):
         self.ask_open_roles()
         self.bridge_times()
         self.reveal_controls()
+        self.empty_hidden_fields()
         return self.finish()
 
 
