@@ -443,3 +443,22 @@ def test_a_field_the_new_answer_hides_is_emptied() -> None:
     assert values.get("transactionType") == "withdrawal"
     assert "beneficiaryName" not in values and "beneficiaryAccount" not in values
     assert values.get("customerName") == "Lê Văn Tâm"
+
+
+# "không phải X mà là Y": Y replaces the amount that was X; with no such amount, nothing is filled.
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("à không phải 300 mà là 350 triệu", {"loanAmount": "350000000", "collateralValue": None}),
+        ("not 300 million but 400 million", {"loanAmount": "400000000", "collateralValue": None}),
+        ("không phải 900 mà là 950 triệu", {"loanAmount": "300000000", "collateralValue": None}),
+    ],
+)
+def test_a_denied_amount_is_corrected(later: str, expected: dict[str, str | None]) -> None:
+    values, _ = turns("loan", "vay 300 triệu, thu nhập 15 triệu", later)
+    assert {k: values.get(k) for k in expected} == expected
+
+
+def test_a_labelled_denial_in_one_message_keeps_its_label() -> None:
+    values, _ = turns("loan", "thu nhập không phải 20 mà là 25 triệu")
+    assert values.get("monthlyIncome") == "25000000"

@@ -16,6 +16,7 @@ from .clauses import (
     spoken_breaks,
     spoken_fillers,
 )
+from .corrections import find_corrections
 from .cues import CueReading
 from .dates import find_dates, find_times
 from .durations import read_duration
@@ -430,6 +431,18 @@ class _Run(CueReading, TypeDrivenFallback):
                 o for o in self.occurrences if not overlaps((o.start, o.end), (start, read.end))
             ]
 
+    def apply_corrections(self) -> None:
+        """'không phải 500 mà là 600 triệu': the amount that was 500 (triệu) becomes 600."""
+        amounts = [p.name for p in self.vocab.by_kind("money")]
+        for fix in find_corrections(self.masked_low(), self.current, amounts):
+            if self.is_consumed(fix.start, fix.end):
+                continue
+            if fix.name is not None:
+                self.assign(fix.name, fix.value, fix.start)
+            elif not at_boundary(self.msg, fix.start):
+                continue  # "thu nhập không phải 20 mà là 25 triệu": the label before says whose
+            self.consume(fix.start, fix.end)  # unowned: no field may take the new amount
+
     def ask_open_roles(self) -> None:
         """'chưa biết ghi ai là nhân viên xử lý': ask, fill nothing (see undecided.py)."""
         people = {p.name for p in self.vocab.by_kind("person_name")}
@@ -576,6 +589,7 @@ class _Run(CueReading, TypeDrivenFallback):
         self.find_commands()
         self.find_removals()
         self.skip_other_people()
+        self.apply_corrections()
         self.read_cues()
         self.fill_title_after_name()
         self.fallback()
