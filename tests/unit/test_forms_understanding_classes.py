@@ -462,3 +462,17 @@ def test_a_denied_amount_is_corrected(later: str, expected: dict[str, str | None
 def test_a_labelled_denial_in_one_message_keeps_its_label() -> None:
     values, _ = turns("loan", "thu nhập không phải 20 mà là 25 triệu")
     assert values.get("monthlyIncome") == "25000000"
+
+
+# A word typed with other marks than a family name's is not that name ("quán" is not "Quan").
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("khách tự kinh doanh quán ăn, vay để mở rộng kinh doanh", None),
+        ("khách quan thị mỹ duyên vay 200 triệu", "Quan Thị Mỹ Duyên"),
+        ("khách Đỗ Văn Lâm vay 1 tỷ", "Đỗ Văn Lâm"),
+    ],
+)
+def test_family_names_keep_their_marks(message: str, name: str | None) -> None:
+    values, _ = turns("loan", message)
+    assert values.get("customerName") == name

@@ -7,14 +7,23 @@ from functools import cache
 from pathlib import Path
 
 from .reading import ValueRead
-from .text import Message, accents_compatible, fold
+from .text import Message, accents_compatible, fold, same_marks
 
-# Common Vietnamese family names (folded); a lower-case name is trusted when it starts with one.
-SURNAMES = frozenset(
-    """nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh truong
-    mai dao doan lam luong luu cao chau ta ton thai quach ha trieu lai kieu khuat phung vuong
-    tang tong tieu giang kim hua au diep thach mac chu nong quan bach la lo khong ong""".split()
+_DATA = Path(__file__).with_name("data")
+# Common Vietnamese family names, with their marks and folded (data/surnames.txt).
+MARKED_SURNAMES = frozenset(
+    line.strip()
+    for line in (_DATA / "surnames.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
 )
+SURNAMES = frozenset(fold(s) for s in MARKED_SURNAMES)
+
+
+def _marked_surname(word: str) -> bool:
+    """A word typed with marks is a family name only with that name's marks ('Hòang' too)."""
+    return any(fold(s) == fold(word) and same_marks(word, s) for s in MARKED_SURNAMES)
+
+
 HONORIFICS = frozenset("""anh chi ong ba co chu bac em ban mr mrs ms miss dr""".split())
 # Words that end a name (function words); written with diacritics so that "tại" stops a name
 # but "Tài" does not. Cue phrases are passed in separately as stop positions.
@@ -41,7 +50,6 @@ _FILLERS = frozenset(
 )
 # Fillers without marks that are never part of a name, whatever their case.
 _PLAIN_FILLERS = frozenset("xong hen nhen nha nhe uh um".split())
-_DATA = Path(__file__).with_name("data")
 
 
 @cache
@@ -145,6 +153,13 @@ def read_name(
         ):
             cursor = match.end()
             continue
+        if (
+            not words
+            and folded in SURNAMES
+            and lowered != folded
+            and lowered not in MARKED_SURNAMES
+        ):
+            return None  # "tự kinh doanh quán cà phê": "quán" is not the family name "Quan"
         if plain_in_marked and folded not in _HARD_STOPS and folded in _GIVEN_SYLLABLES:
             pass  # "hoàng văn nam": typed without marks among marked words, "nam" is not "năm"
         elif _after_middle(low, words) and folded not in _HARD_STOPS:

@@ -57,6 +57,11 @@ def _syllable_key(syllable: str) -> tuple[str, frozenset[str]]:
     return shape, tones
 
 
+def same_marks(typed: str, reference: str) -> bool:
+    """True when two marked syllables carry the same marks (tone placement may differ)."""
+    return _syllable_key(typed) == _syllable_key(reference)
+
+
 def accents_compatible(typed: str, reference: str) -> bool:
     """True when `typed` could be `reference` written with, without or with partial diacritics.
 
