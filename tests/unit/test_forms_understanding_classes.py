@@ -476,3 +476,9 @@ def test_a_labelled_denial_in_one_message_keeps_its_label() -> None:
 def test_family_names_keep_their_marks(message: str, name: str | None) -> None:
     values, _ = turns("loan", message)
     assert values.get("customerName") == name
+
+
+def test_a_name_before_the_role_without_is() -> None:
+    values, _ = turns("crm", "Vo Thi Lan is the customer, Dang Van Hieu the agent.")
+    assert values.get("customerName") == "Vo Thi Lan"
+    assert values.get("agentName") == "Dang Van Hieu"

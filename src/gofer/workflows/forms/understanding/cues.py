@@ -67,6 +67,8 @@ _MODAL_ONLY = re.compile(r"\b(?:se|thi|chinh|van|cung|will|would)\b")
 # Spoken endings after a label that close its clause like a comma ("… người kiểm tra nhé,").
 _TRAILING_FILLERS = re.compile(r"^(?:(?:nhe|nha|nhen|nghe|a|luon|di|nhe em|nha em)\b\s*)+")
 
+_BARE_THE = re.compile(r"(?<=\w)\s+the\s+$")
+
 _IS_THE_LABEL = re.compile(
     r"\s+(?:is|are|was)\s+(?:the|my|his|her|their|our)\s+[a-z'-]+(?:\s+[a-z'-]+){0,2}\s*[.,;]?\s*$"
 )
@@ -303,6 +305,7 @@ class CueReading(RunState):
         options_here = bool(occurrence.entry.options)
         results: list[tuple[CueTarget, FieldProfile, Reading]] = []
         is_the = _IS_THE.search(self.msg.low, 0, occurrence.start)
+        bare_the = _BARE_THE.search(self.msg.low, 0, occurrence.start) if is_the is None else None
         for target in cues:
             profile = self.profile(target.field)
             if profile.kind == "file":
@@ -313,6 +316,12 @@ class CueReading(RunState):
                 if first.read is not None:
                     results.append((target, profile, first))
                 continue
+            if bare_the is not None and profile.kind == "person_name":
+                # "…, Tran Van Binh the agent.": the same without "is", only when it reads
+                first = self._value_is_the(occurrence, profile, bare_the.start())
+                if first.read is not None:
+                    results.append((target, profile, first))
+                    continue
             start = skip_fillers(self.msg, occurrence.end, limit, profile.kind)
             if profile.kind in TEXT_KINDS:
                 # Part of a label ("kiểm tra" of "Ghi Chú Kiểm Tra") opens a text only with "là"/":".
