@@ -150,6 +150,18 @@ async def test_controller_given_by_the_user_comes_first(open_form: Open) -> None
     assert report.values["violationDetails"] == "Thiếu hồ sơ KYC"
 
 
+async def test_a_field_emptied_as_its_controller_hides_it_is_empty(open_form: Open) -> None:
+    filler, _ = await open_form("compliance")
+    await filler.apply({"followUpRequired": "yes", "followUpDate": "2026-06-01"})
+
+    # One turn: "no follow-up after all, drop its date" (the date field hides with "no").
+    report = await filler.apply({"followUpRequired": "no", "followUpDate": ""})
+
+    assert report.values["followUpRequired"] == "no"
+    assert report.values["followUpDate"] == ""
+    assert "followUpDate" not in report.skipped
+
+
 async def test_explicit_value_survives_the_pages_own_rules(open_form: Open) -> None:
     filler, _ = await open_form("operations")
 

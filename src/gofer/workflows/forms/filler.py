@@ -228,7 +228,12 @@ class FormFiller:
         for name in names:
             spec = self.schema.get(name)
             if spec and spec.revealed_by and spec.revealed_by[0] in keys:
-                keys[name] = max(keys[name], keys[spec.revealed_by[0]] + 0.5)
+                if targets.get(name) == "":
+                    # Emptied while still shown: the controller's new value may hide it, and a
+                    # hidden field keeps its old value.
+                    keys[name] = min(keys[name], keys[spec.revealed_by[0]] - 0.5)
+                else:
+                    keys[name] = max(keys[name], keys[spec.revealed_by[0]] + 0.5)
         return sorted(names, key=lambda n: keys[n])
 
     async def _reveal(

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 from .text import Message, fold, prev_non_space
+
+_FILLERS_FILE = Path(__file__).with_name("data") / "fillers.txt"
 
 _BOUNDARY_CHARS = frozenset(",;.!?\n\r")
 # Words after which a new field or command starts: connectors, corrections and edit verbs.
@@ -30,6 +35,38 @@ _PHRASE_CONNECTORS = (
 )
 
 
+@cache
+def spoken_fillers() -> frozenset[str]:
+    """Spoken fillers as typed (lower case, with marks), from the data file."""
+    lines = _FILLERS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@cache
+def spoken_breaks() -> frozenset[str]:
+    """Words that end a clause in unpunctuated speech, as typed, from the data file."""
+    lines = (_FILLERS_FILE.with_name("spoken_breaks.txt")).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def spoken_break_before(msg: Message, pos: int) -> int | None:
+    """Start of the spoken clause break (one or two words) right before `pos`, if any."""
+    tokens = [t for t in msg.tokens if t.end <= pos][-2:]
+    if not tokens or msg.low[tokens[-1].end : pos].strip():
+        return None
+    pair = msg.raw[tokens[0].start : tokens[-1].end].lower() if len(tokens) == 2 else ""
+    if pair and " ".join(pair.split()) in spoken_breaks():
+        return tokens[0].start
+    if msg.raw[tokens[-1].start : tokens[-1].end].lower() in spoken_breaks():
+        return tokens[-1].start
+    return None
+
+
+def after_spoken_break(msg: Message, pos: int) -> bool:
+    """True when the one or two words right before `pos` are a spoken clause break."""
+    return spoken_break_before(msg, pos) is not None
+
+
 def at_boundary(msg: Message, pos: int, *, strict: bool = False) -> bool:
     """True when `pos` starts a clause: message start, after punctuation or a connector word.
 
@@ -41,7 +78,7 @@ def at_boundary(msg: Message, pos: int, *, strict: bool = False) -> bool:
     if msg.low[before] in _BOUNDARY_CHARS:
         return True
     if strict:
-        return False
+        return after_spoken_break(msg, pos)
     tokens = [t for t in msg.tokens if t.end <= pos]
     if not tokens:
         return not msg.low[:pos].strip(" :-\t")
@@ -49,6 +86,8 @@ def at_boundary(msg: Message, pos: int, *, strict: bool = False) -> bool:
     if msg.low[last.end : pos].strip():
         return msg.low[last.end : pos].strip()[-1] in _BOUNDARY_CHARS
     if last.text in CONNECTORS:
+        return True
+    if msg.raw[last.start : last.end].lower() in spoken_fillers():
         return True
     if len(tokens) >= 2 and f"{tokens[-2].text} {last.text}" in _PHRASE_CONNECTORS:
         return True

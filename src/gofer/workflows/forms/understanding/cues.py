@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import at_boundary, clause_end, sentence_end
+from .clauses import at_boundary, clause_end, sentence_end, spoken_break_before
 from .dates import find_dates
 from .email import read_email
 from .ids import SPACED_CODE_PREFIXES, read_national_id
@@ -23,6 +23,7 @@ from .readers import (
 from .reading import ValueRead
 from .run_state import CORRECTION_WORDS, Occurrence, RunState
 from .text import accents_compatible, collapse
+from .undecided import UNDECIDED as _UNDECIDED
 from .vocabulary import CueTarget
 
 _EXPLICIT_AFTER = re.compile(r"\s*(?:[:=]|\b(?:la|is|thanh|la:|are)\b)")
@@ -36,10 +37,6 @@ _ALTERNATIVE_JOINER = re.compile(
 )
 # "X và Y …, chưa chốt": two candidates and the speaker says it is not decided.
 _BOTH_JOINER = re.compile(r"\s*(?:va|and|voi|&)\s+(?:(?:team|phong|anh|chi|ong|ba)\s+)?")
-_UNDECIDED = re.compile(
-    r"\b(?:chua chot|chua quyet|chua biet|chua ro|khong ro|not decided|have not decided|"
-    r"haven t decided|not sure|undecided|either|khong biet)\b"
-)
 # A range ("300 đến 500 triệu") leaves an amount open; a date range fills start and end instead.
 _RANGE_JOINER = re.compile(r"\s*(?:den|toi|to|-|–)\s*")
 _RANGE_KINDS = frozenset({"money", "number", "term"})
@@ -61,6 +58,16 @@ _IS_THE = re.compile(
     r"\b(?:is|are|was|will be|la)\s+(?:the|my|his|her|their|our|its|a)?\s*"
     r"(?:(?:total\s+)?number\s+of|count\s+of|total)?\s*$"
 )
+
+_PUNCTUATION = re.compile(r"[.,;!?\n]")
+# Words of a cue that ask for a way to reach someone (not just the time of an absence).
+_CONTACT_WORD = re.compile(r"\b(?:lien lac|lien he|contact|reach|reachable)\b")
+# Between a value and its "là": "X sẽ là …", "X thì là …", "X chính là …", "X will be …".
+_MODAL_ONLY = re.compile(r"\b(?:se|thi|chinh|van|cung|will|would)\b")
+# Spoken endings after a label that close its clause like a comma ("… người kiểm tra nhé,").
+_TRAILING_FILLERS = re.compile(r"^(?:(?:nhe|nha|nhen|nghe|a|luon|di|nhe em|nha em)\b\s*)+")
+
+_BARE_THE = re.compile(r"(?<=\w)\s+the\s+$")
 
 _IS_THE_LABEL = re.compile(
     r"\s+(?:is|are|was)\s+(?:the|my|his|her|their|our)\s+[a-z'-]+(?:\s+[a-z'-]+){0,2}\s*[.,;]?\s*$"
@@ -116,6 +123,19 @@ class CueReading(RunState):
                 text_end = ends_at(self.msg, open_text[1])
                 if occurrence.start >= text_end:
                     self.close_text(open_text, text_end)
+                    open_text = None
+            if (
+                open_text is not None
+                and occurrence.start > open_text[1]
+                and self.msg.has_diacritics
+            ):
+                # Speech without punctuation: "… quận 3 xong khách rất hài lòng" — a field's
+                # words after a spoken break ("xong", "rồi", "với lại") end the text there.
+                # Speech recognition writes the marks; text typed without them is not speech.
+                spoken = spoken_break_before(self.msg, occurrence.start)
+                typed = self.msg.low[open_text[1] : occurrence.start]
+                if spoken is not None and spoken > open_text[1] and not _PUNCTUATION.search(typed):
+                    self.close_text(open_text, spoken)
                     open_text = None
             # a lead-in between a cue and its colon ("địa chỉ cho khách X: …") is read normally
             in_lead_in = open_text is not None and occurrence.start < open_text[1]
@@ -228,6 +248,19 @@ class CueReading(RunState):
             return None
         return texts[0], Reading(ValueRead("", start, start), 1), cues[0]
 
+    def _option_opens_sentence(
+        self, successes: list[tuple[CueTarget, FieldProfile, Reading]]
+    ) -> bool:
+        """Every reading is an option whose words are followed by four more in its clause."""
+        for _target, profile, reading in successes:
+            read = reading.read
+            if profile.kind != "select" or read is None:
+                return False
+            rest = self.msg.low[read.end : clause_end(self.msg, read.end)]
+            if len(rest.split()) < 4:
+                return False
+        return True
+
     def _whole_list_item(self, occurrence: Occurrence) -> bool:
         """The occurrence fills an item of a comma list on its own ("…, follow-up, …")."""
         low = self.msg.low
@@ -272,6 +305,7 @@ class CueReading(RunState):
         options_here = bool(occurrence.entry.options)
         results: list[tuple[CueTarget, FieldProfile, Reading]] = []
         is_the = _IS_THE.search(self.msg.low, 0, occurrence.start)
+        bare_the = _BARE_THE.search(self.msg.low, 0, occurrence.start) if is_the is None else None
         for target in cues:
             profile = self.profile(target.field)
             if profile.kind == "file":
@@ -282,6 +316,12 @@ class CueReading(RunState):
                 if first.read is not None:
                     results.append((target, profile, first))
                 continue
+            if bare_the is not None and profile.kind == "person_name":
+                # "…, Tran Van Binh the agent.": the same without "is", only when it reads
+                first = self._value_is_the(occurrence, profile, bare_the.start())
+                if first.read is not None:
+                    results.append((target, profile, first))
+                    continue
             start = skip_fillers(self.msg, occurrence.end, limit, profile.kind)
             if profile.kind in TEXT_KINDS:
                 # Part of a label ("kiểm tra" of "Ghi Chú Kiểm Tra") opens a text only with "là"/":".
@@ -323,9 +363,13 @@ class CueReading(RunState):
                 reading = self._option_before(occurrence, profile)
             if reading.read is not None and self._cuts_occurrence(occurrence, reading.read):
                 continue
+            if reading.read is not None and self._cuts_protected(reading.read):
+                continue  # "ngày đăng ký vay là 16/11/2026": 16 is part of a date
             results.append((target, profile, reading))
         successes = [r for r in results if r[2].read is not None and r[2].read.ok]
-        if not successes and explicit:
+        if explicit and (not successes or self._option_opens_sentence(successes)):
+            # "Issue: Chuyển khoản … chưa nhận được tiền": the option word only starts a
+            # sentence that describes the issue.
             described = self._described_by(occurrence, limit)
             if described is not None:
                 return described
@@ -367,6 +411,13 @@ class CueReading(RunState):
             best = max(refusals, key=lambda r: r[0].priority)
             return best[1], best[2], best[0]
         return None
+
+    def _cuts_protected(self, read: ValueRead) -> bool:
+        """A value that covers only part of a date, an email or an amount."""
+        return any(
+            a < read.end and read.start < b and not (read.start <= a and b <= read.end)
+            for a, b in self.protected
+        )
 
     def _cuts_occurrence(self, cue: Occurrence, read: ValueRead) -> bool:
         """'xin nghỉ phép năm': a value must not end inside a longer phrase ('nghỉ phép năm')."""
@@ -500,9 +551,10 @@ class CueReading(RunState):
         low, raw = self.msg.low, self.msg.raw
         after = low[occurrence.end :].lstrip(" ")
         after = re.sub(r"^(?:count|number|total|level)\b\s*", "", after)
+        after = _TRAILING_FILLERS.sub("", after)  # "X sẽ là người kiểm tra nhé, …"
         if after and after[0] not in ",;.!?\n|" and not re.match(r"(?:and|va)\b", after):
             return Reading(None, 0)
-        start = max((low.rfind(ch, 0, end) for ch in ",;.!?\n|:"), default=-1) + 1
+        start = self.clause_start(end)
         start = max(start, self._last_joiner(start, end))
         while start < end and low[start] == " ":
             start += 1
@@ -515,7 +567,7 @@ class CueReading(RunState):
             self.msg, profile, start, end, today=self.today, explicit=True, stops=frozenset()
         )
         read = reading.read
-        if read is None or low[read.end : end].strip():
+        if read is None or _MODAL_ONLY.sub("", low[read.end : end]).strip():
             return Reading(None, 0)
         return Reading(ValueRead(read.value, read.start, occurrence.end, read.error, read.shown), 2)
 
@@ -523,7 +575,9 @@ class CueReading(RunState):
         """Start of the part after the last 'and' of a clause ("… and NV001 is my staff ID")."""
         found = start
         for match in re.finditer(r"\b(?:and|va)\s+", self.msg.low[start:end]):
-            found = start + match.end()
+            at = start + match.start()
+            if not any(a <= at < b for a, b in self.protected):  # "two and a half billion"
+                found = start + match.end()
         return found
 
     def _clause_value_before(self, occurrence: Occurrence, profile: FieldProfile) -> Reading:
@@ -532,7 +586,7 @@ class CueReading(RunState):
         after = low[occurrence.end :].lstrip(" ")
         if after and after[0] not in ",;.!?\n|":
             return Reading(None, 0)
-        start = max((low.rfind(ch, 0, occurrence.start) for ch in ",;.!?\n|:"), default=-1) + 1
+        start = self.clause_start(occurrence.start)
         start = skip_fillers(self.msg, start, occurrence.start, profile.kind)
         if start >= occurrence.start or self.is_consumed(start, occurrence.start):
             return Reading(None, 0)
@@ -626,7 +680,7 @@ class CueReading(RunState):
         text = collapse(text.strip("\"'“”‘’ "))
         if profile.kind == "free_text" or profile.kind == "short_text":
             text = _LEADING_PREPOSITION.sub("", text, count=1) or text
-        if not text:
+        if not text or self._cue_then_option(cue_start, start, end):
             return
         if profile.kind == "tags":
             items: list[str] = []
@@ -641,8 +695,31 @@ class CueReading(RunState):
         contacts = self._contacts(start, end) if self._wants_contacts(profile) else []
         if contacts:
             text = ", ".join(contacts)
+        elif self._wants_contacts(profile) and not _CONTACT_WORD.search(
+            self.msg.low[cue_start:start]
+        ):
+            return  # "trong mấy ngày nghỉ, anh Bình lo việc": no contact was given
+
         self.assign(profile.name, text, cue_start, 1)
         self.consume(start, end)
+
+    def _cue_then_option(self, cue_start: int, start: int, end: int) -> bool:
+        """'đi làm công ty hưởng lương': a text that starts with its own cue ('công ty') and
+        goes on with nothing but another field's option ('hưởng lương' = employed) names no
+        company."""
+        if start != cue_start:
+            return False
+        cue = next((o for o in self.occurrences if o.start == cue_start), None)
+        if cue is None:
+            return False
+        rest = self.msg.low[cue.end : end].strip(" ,.;")
+        if not rest:
+            return False
+        at = cue.end + len(self.msg.low[cue.end : end]) - len(self.msg.low[cue.end : end].lstrip())
+        return any(
+            o.start == at and not o.entry.cues and o.entry.options and o.end >= at + len(rest)
+            for o in self.occurrences
+        )
 
     @staticmethod
     def _wants_contacts(profile: FieldProfile) -> bool:

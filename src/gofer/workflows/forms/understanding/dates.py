@@ -110,6 +110,20 @@ _MONTH_END_RE = re.compile(
 )
 
 
+# "ngày 5 tháng tới", "the 3rd of next month": a day of next month (not "in 5 months").
+_DAY_OF_NEXT_MONTH_RE = re.compile(
+    r"\b(?:ngay|mung|mong)\s+(\d{1,2})\s+(?:cua\s+)?thang\s+(?:toi|ke tiep)\b"
+    r"|\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+of\s+next\s+month\b"
+)
+
+
+# "từ mùng 2 đến mùng 5 tháng 12", "từ 2 đến 5/12": the first day takes the month of the last.
+_DAY_RANGE_RE = re.compile(
+    r"\btu\s+(?:ngay\s+|mung\s+|mong\s+)?(\d{1,2})\s+(?:den|toi)\s+(?:het\s+)?"
+    r"(?:ngay\s+|mung\s+|mong\s+)?(\d{1,2})\s*(?:/|-|thang\s+)(\d{1,2})\b(?!\s*[/.-]\s*\d)"
+)
+
+
 @dataclass(frozen=True)
 class DateRead:
     """A calendar date found at `[start, end)`; `value` None when the date does not exist."""
@@ -373,11 +387,43 @@ def _weekday(match: re.Match[str], weekday: int, next_week: bool, today: dt.date
     return DateRead(value, match.start(), match.end(), relative=True)
 
 
+def _day_of_next_month(low: str, pos: int, end: int, today: dt.date) -> list[DateRead]:
+    found: list[DateRead] = []
+    month = _add_months(today.replace(day=1), 1)
+    for match in _DAY_OF_NEXT_MONTH_RE.finditer(low, pos, end):
+        day = int(match.group(1) or match.group(2))
+        value = make_date(month.year, month.month, day)
+        found.append(DateRead(value, match.start(), match.end(), relative=True))
+    return found
+
+
+def _range_first_day(low: str, pos: int, end: int, today: dt.date) -> list[DateRead]:
+    found: list[DateRead] = []
+    for match in _DAY_RANGE_RE.finditer(low, 0, end):
+        day, last, month = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if not 1 <= month <= 12 or match.start(1) < pos:
+            continue
+        if day > last:
+            month = 12 if month == 1 else month - 1  # "từ 29 đến 3/12": the 29th of November
+        start = match.start(1)
+        before = low[max(0, start - 5) : start]
+        for word in ("ngay ", "mung ", "mong "):
+            if before.endswith(word):
+                start -= len(word)
+        value = nearest_date(month, day, today)
+        found.append(
+            DateRead(value, start, match.end(1), has_year=False, shown=low[start : match.end(1)])
+        )
+    return found
+
+
 def find_dates(low: str, today: dt.date, pos: int = 0, end: int | None = None) -> list[DateRead]:
     """Every date expression in `[pos, end)`, longest first where they overlap, in text order."""
     limit = len(low) if end is None else end
     candidates = (
-        _numeric(low, pos, limit, today)
+        _day_of_next_month(low, pos, limit, today)
+        + _range_first_day(low, pos, limit, today)
+        + _numeric(low, pos, limit, today)
         + _english(low, pos, limit, today)
         + _vietnamese_long(low, pos, limit, today)
         + _relative(low, pos, limit, today)

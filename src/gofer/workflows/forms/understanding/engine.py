@@ -8,12 +8,20 @@ from collections.abc import Mapping
 
 from ..schema import FormSchema
 from .banks import HOME_BANK, find_banks
-from .clauses import at_boundary, clause_end, sentence_end
+from .clauses import (
+    CONNECTORS,
+    at_boundary,
+    clause_end,
+    sentence_end,
+    spoken_breaks,
+    spoken_fillers,
+)
+from .corrections import find_corrections
 from .cues import CueReading
 from .dates import find_dates, find_times
 from .durations import read_duration
 from .email import read_email
-from .fallback import TypeDrivenFallback
+from .fallback import FOR_PAYEE, TRANSFER_BEFORE, TypeDrivenFallback
 from .ids import find_codes
 from .implications import implied_values, one_day_end
 from .intents import (
@@ -26,13 +34,14 @@ from .intents import (
 )
 from .lexicon import OTHER_PEOPLE, OTHER_PEOPLE_PHRASES
 from .money import find_money
-from .names import read_name
+from .names import HONORIFICS, SURNAMES, read_name
 from .questions import display_label, join_choices, question
 from .readers import OPEN_QUESTION, check_number
 from .result import Understanding, is_visible
 from .run_state import GAP_CHARS, Occurrence, overlaps
 from .spoken_codes import rewrite_spoken_codes
 from .text import accents_compatible, fold
+from .undecided import open_roles
 
 # ", KYC Team Lead," right after a name: capitalised words, no digits, up to the clause end.
 _TITLE_AFTER = re.compile(
@@ -44,6 +53,8 @@ _WORKS_AT = re.compile(
     r"part-time|fulltime|ke toan|giao vien|cong nhan|ky su))?\s+(?:tai|o|at|for|by)\s+"
 )
 _ORGANISATION = re.compile(r"(?:cong ty|benh vien|truong|ngan hang|tap doan|so |uy ban|cty)")
+# "bỏ thông tin người nhận", "xóa các trường của người nhận": every field about that party.
+_WHOLE_GROUP = re.compile(r"\b(?:thong tin|cac truong|cac o|details|info)\b")
 _NAME_LEAD = re.compile(r"\s*(?::|la|is|ten la|ten|named|,)?\s*")
 
 
@@ -95,6 +106,14 @@ class _Run(CueReading, TypeDrivenFallback):
                 )
                 if not any(accents_compatible(typed, form) for form in entry.forms):
                     continue
+                if n == 1 and self._marked_capital(start, end, entry.forms):
+                    continue
+                if n == 1 and self._plain_among_marked(start, end, entry.forms):
+                    continue
+                if n == 1 and not entry.cues and self._titled_name(i):
+                    continue
+                if n == 1 and not entry.cues and self._leading_connector(i):
+                    continue
                 if n > 1 and self._case_changes(tokens[i : i + n]):
                     continue
                 found.append(Occurrence(start, end, key, entry))
@@ -105,7 +124,65 @@ class _Run(CueReading, TypeDrivenFallback):
                 not overlaps((occurrence.start, occurrence.end), (c.start, c.end)) for c in chosen
             ):
                 chosen.append(occurrence)
-        self.occurrences = sorted(chosen, key=lambda o: o.start)
+        self.occurrences = self._drop_continuations(sorted(chosen, key=lambda o: o.start))
+
+    def _drop_continuations(self, found: list[Occurrence]) -> list[Occurrence]:
+        """'mua xe ô tô': an option's words right after another field's option with the same
+        value continue that phrase ('ô tô' is the car bought, not the collateral)."""
+        kept: list[Occurrence] = []
+        for occurrence in found:
+            before = kept[-1] if kept else None
+            if (
+                before is not None
+                and not occurrence.entry.cues
+                and not before.entry.cues
+                and not self.msg.low[before.end : occurrence.start].strip()
+                and {t.value for t in occurrence.entry.options}
+                <= {t.value for t in before.entry.options}
+                and {t.field for t in occurrence.entry.options}
+                != {t.field for t in before.entry.options}
+            ):
+                continue
+            kept.append(occurrence)
+        return kept
+
+    def _marked_capital(self, start: int, end: int, forms: set[str]) -> bool:
+        """'Đỗ Văn Tùng', 'tám sáu chín': a word typed with marks is not a phrase whose every
+        form is unmarked ('do' = because, 'sau' = after); page labels and the lexicon are
+        written with their marks."""
+        word = self.msg.raw[start:end]
+        marked = fold(word) != word.lower()
+        return marked and all(fold(f) == f.lower() for f in forms)
+
+    def _plain_among_marked(self, start: int, end: int, forms: set[str]) -> bool:
+        """'… năm 1997 nha hiện đang …': in a message typed with marks, a spoken particle typed
+        without them is not a phrase always written with them ('nha' is not 'nhà')."""
+        if not self.msg.has_diacritics:
+            return False
+        word = self.msg.raw[start:end]
+        plain = fold(word) == word.lower() and word.isalpha()
+        particles = {fold(w) for w in spoken_breaks() | spoken_fillers()}
+        return plain and word.lower() in particles and all(fold(f) != f.lower() for f in forms)
+
+    def _leading_connector(self, index: int) -> bool:
+        """'Xong, gửi đơn nhé', 'xong người giới thiệu là …': a connector word that opens a
+        clause with more after it is not the option it also names ('xong' = done)."""
+        token = self.msg.tokens[index]
+        if token.text not in CONNECTORS or not at_boundary(self.msg, token.start):
+            return False
+        rest = self.msg.low[token.end : sentence_end(self.msg, token.end)].strip(" ,")
+        return bool(rest) and not rest.startswith(("roi", "het"))
+
+    def _titled_name(self, index: int) -> bool:
+        """'chị cao thị thanh hương': a family name after 'anh'/'chị'/'ông' starts a name, even
+        when it is also an option's word ('cao' = high)."""
+        tokens = self.msg.tokens
+        if index == 0 or tokens[index - 1].text not in HONORIFICS:
+            return False
+        if tokens[index].text not in SURNAMES:
+            return False
+        read = read_name(self.msg, tokens[index].start, len(self.msg.low), stops=frozenset())
+        return read is not None and read.value is not None and len(read.value.split()) >= 3
 
     def _case_changes(self, tokens: list) -> bool:
         """'tiêu đề Báo cáo AML': a capital inside a lower-case phrase starts the value."""
@@ -114,6 +191,14 @@ class _Run(CueReading, TypeDrivenFallback):
         if not words[0][:1].isalpha() or words[0][:1].isupper():
             return False
         return any(w[:1].isupper() and not w.isupper() for w in words[1:])
+
+    def drop_works_at_words(self) -> None:
+        """'hiện làm nhân viên ở Samsung': 'nhân viên' there says what the person does, it is
+        not the label of a staff field."""
+        spans = [(m.start(), m.end()) for m in _WORKS_AT.finditer(self.msg.low)]
+        self.occurrences = [
+            o for o in self.occurrences if not any(overlaps((o.start, o.end), s) for s in spans)
+        ]
 
     def find_commands(self) -> None:
         self.commands = find_commands(self.msg, self.schema.steps)
@@ -164,11 +249,14 @@ class _Run(CueReading, TypeDrivenFallback):
                 continue
             targets = []
             for g in group:
-                target = self._remove_target(self.occurrences[g])
+                occurrence_g = self._shared_qualifier(self.occurrences[g], last)
+                target = self._remove_target(occurrence_g)
                 if target is None:
                     break
                 targets.append(target)
             else:
+                if verb and _WHOLE_GROUP.search(verb.group()) and len(group) == 1:
+                    targets = self._fields_about(occurrence) or targets
                 if (
                     any(self.profile(t).kind == "yesno" for t in targets)
                     and verb
@@ -183,6 +271,28 @@ class _Run(CueReading, TypeDrivenFallback):
         for name in removed:
             if name not in self.result.remove:
                 self.result.remove.append(name)
+
+    def _shared_qualifier(self, occurrence: Occurrence, last: Occurrence) -> Occurrence:
+        """'xóa tên và số tài khoản người nhận': the last item's qualifier ('người nhận')
+        belongs to every item of the list, so 'tên' is read as 'tên người nhận'."""
+        if occurrence is last:
+            return occurrence
+        words = last.key.split()
+        for size in range(len(words) - 1, 0, -1):
+            key = f"{occurrence.key} {' '.join(words[-size:])}"
+            entry = self.vocab.entries.get(key)
+            if entry is not None and entry.cues:
+                return Occurrence(occurrence.start, occurrence.end, key, entry)
+        return occurrence
+
+    def _fields_about(self, occurrence: Occurrence) -> list[str]:
+        """'bỏ thông tin người nhận': every filled field whose label names that party."""
+        state = {**self.current, **{k: v.value for k, v in self.values.items()}}
+        return [
+            p.name
+            for p in self.vocab.profiles
+            if p.mentions(occurrence.key) and state.get(p.name, "").strip()
+        ]
 
     def _remove_target(self, occurrence: Occurrence) -> str | None:
         cues = sorted(occurrence.entry.cues.values(), key=lambda c: -c.priority)
@@ -251,6 +361,23 @@ class _Run(CueReading, TypeDrivenFallback):
             )
             self.result.ask(text, (control,))
 
+    def empty_hidden_fields(self) -> None:
+        """'thôi không cần theo dõi nữa': a field the new answer hides keeps no old value
+        (the date of a follow-up that is no longer needed)."""
+        for profile in self.vocab.profiles:
+            revealed = profile.field.revealed_by
+            if revealed is None or profile.name in self.values:
+                continue
+            control, showing = revealed
+            chosen = self.values.get(control)
+            if chosen is None or chosen.value in showing or chosen.value == "":
+                continue
+            if (
+                self.current.get(profile.name, "").strip()
+                and profile.name not in self.result.remove
+            ):
+                self.result.remove.append(profile.name)
+
     def drop_open_answers(self) -> None:
         """'chưa biết có cần theo dõi hay không': a yes/no left open by the speaker stays empty."""
         for name in list(self.values):
@@ -292,6 +419,8 @@ class _Run(CueReading, TypeDrivenFallback):
             exact = " " not in phrase and typed != phrase
             if exact or not accents_compatible(typed, phrase):
                 continue
+            if self._payee_after(match.start()):
+                continue  # "chuyển 10 triệu cho em gái X": X receives the money
             lead = _NAME_LEAD.match(msg.low, match.end())
             start = lead.end() if lead else match.end()
             read = read_name(msg, start, len(msg.low), explicit=True, stops=self.stops())
@@ -301,6 +430,47 @@ class _Run(CueReading, TypeDrivenFallback):
             self.occurrences = [
                 o for o in self.occurrences if not overlaps((o.start, o.end), (start, read.end))
             ]
+
+    def apply_corrections(self) -> None:
+        """'không phải 500 mà là 600 triệu': the amount that was 500 (triệu) becomes 600."""
+        amounts = [p.name for p in self.vocab.by_kind("money")]
+        for fix in find_corrections(self.masked_low(), self.current, amounts):
+            if self.is_consumed(fix.start, fix.end):
+                continue
+            if fix.name is not None:
+                self.assign(fix.name, fix.value, fix.start)
+            elif not at_boundary(self.msg, fix.start):
+                continue  # "thu nhập không phải 20 mà là 25 triệu": the label before says whose
+            self.consume(fix.start, fix.end)  # unowned: no field may take the new amount
+
+    def ask_open_roles(self) -> None:
+        """'chưa biết ghi ai là nhân viên xử lý': ask, fill nothing (see undecided.py)."""
+        people = {p.name for p in self.vocab.by_kind("person_name")}
+
+        def ask(name: str, names: list[str]) -> None:
+            profile = self.profile(name)
+            label = display_label(profile.field, self.lang)
+            if len(names) >= 2:
+                options = join_choices(names, self.lang)
+                text = question("value_ambiguous", self.lang, label=label, options=options)
+            else:
+                text = question("value_missing", self.lang, label=label)
+            self.result.rejected[name] = text
+            self.result.ask(text, (name,))
+
+        open_roles(self.msg, self.occurrences, people, self.values, ask)
+
+    def _payee_after(self, pos: int) -> bool:
+        """'… chuyển … cho <kin>' right before `pos`, on a form with a recipient field."""
+        low = self.masked_low()
+        if FOR_PAYEE.search(low, max(0, pos - 12), pos) is None:
+            return False
+        if TRANSFER_BEFORE.search(low, max(0, pos - 60), pos) is None:
+            return False
+        return any(
+            p.mentions("nguoi nhan") or p.mentions("beneficiary")
+            for p in self.vocab.by_kind("person_name")
+        )
 
     def fill_minutes(self) -> None:
         """'trao đổi trong nửa tiếng' → 30: a length of time for the one minutes field."""
@@ -357,8 +527,13 @@ class _Run(CueReading, TypeDrivenFallback):
         title = match.group(1).strip()
         if re.search(r"[\d@]", title) or title.isupper():
             return  # "NV0789", "KH": a code, not a title
-        if any(o.start <= match.start(1) < o.end and o.entry.cues for o in self.occurrences):
-            return  # the next words are another field's label
+        if any(
+            o.start <= match.start(1) < o.end
+            and o.entry.cues
+            and any(self.profile(c).kind != "person_name" for c in o.entry.cues)
+            for o in self.occurrences
+        ):
+            return  # the next words are another field's label ('Chuyên viên' names a role)
         self.assign(titles[0].name, title, match.start(1), 1)
         self.consume(match.start(1), match.end(1))
 
@@ -410,19 +585,24 @@ class _Run(CueReading, TypeDrivenFallback):
     def run(self) -> Understanding:
         self.protect()
         self.find_occurrences()
+        self.drop_works_at_words()
         self.find_commands()
         self.find_removals()
         self.skip_other_people()
+        self.apply_corrections()
         self.read_cues()
         self.fill_title_after_name()
         self.fallback()
+        self.fill_title_after_name()  # again: the fallback may have found the person's name
         self.fill_bank()
         self.fill_employer()
         self.fill_minutes()
         self.infer_values()
         self.drop_open_answers()
+        self.ask_open_roles()
         self.bridge_times()
         self.reveal_controls()
+        self.empty_hidden_fields()
         return self.finish()
 
 

@@ -16,12 +16,14 @@ from .profiles import FieldProfile
 from .readers import allowed_terms, check_number, read_for_kind
 from .reading import ValueRead
 from .result import is_visible
+from .role_verbs import role_after
 from .run_state import CORRECTION_WORDS, Occurrence, RunState
 from .terms import find_terms
 from .text import fold_words
 
 _NAME_TRIGGERS = re.compile(
     r"\b(?:cho|anh|chi|ong|ba|co|chu|bac|em|mr|mrs|ms|miss|for|khach|khach hang|kh|customer|"
+    r"em gai|em trai|anh trai|chi gai|con trai|con gai|"
     r"client|cua|of|nhan vien|employee|by|la|is|to)\s+$"
 )
 # Date fields that look ahead (a follow-up, a deadline): a past date is never theirs.
@@ -30,8 +32,11 @@ _AHEAD_WORDS = ("theo doi", "follow", "deadline", "due", "han chot", "sla", "hen
 _DENIED_BEFORE = re.compile(r"\b(?:khong phai|hong phai|chu khong phai|not|khong phai la)\s*$")
 # Two days of one request: "hôm nay với ngày mai", "Monday and Tuesday".
 _PAIR_JOINER = re.compile(r"\s*(?:voi|va|and|,)\s*")
-_FOR_PERSON = re.compile(r"\bcho\s+(?:(?:anh|chi|ong|ba|em|co|chu|ban)\s+)?$")
-_TRANSFER_BEFORE = re.compile(r"\b(?:chuyen|transfer|gui tien|chuyen khoan)\b[^.,;|]*$")
+FOR_PAYEE = re.compile(
+    r"\bcho\s+(?:(?:em gai|em trai|anh trai|chi gai|vo|chong|me|bo|con trai|con gai|"
+    r"anh|chi|ong|ba|em|co|chu|ban)\s+)?$"
+)
+TRANSFER_BEFORE = re.compile(r"\b(?:chuyen|transfer|gui tien|chuyen khoan)\b[^.,;|]*$")
 _WORD = re.compile(r"[^\W\d_]+")
 _TERM_CONTEXT = re.compile(
     r"\b(?:trong|vay|thoi han|ky han|tra gop|for|over|within|term|tra trong|han)\s*(?:vong\s*)?$"
@@ -59,6 +64,13 @@ class TypeDrivenFallback(RunState):
             return None
         if len(candidates) == 1 and kind_key not in self.fallback_kinds:
             return candidates[0]
+        if kind_key == "date":
+            paired = self._first_of_pair(candidates, start)
+            if paired is None and self._sibling_hint_only(candidates, start):
+                shown = self._plausible_dates(candidates, start)
+                paired = self._period_start(shown, start) if shown else None
+            if paired is not None:
+                return paired  # "nghỉ hôm nay với ngày mai": before any nearby label's hint
         hinted = self._context_hint(candidates, start)
         if hinted is not None:
             return hinted
@@ -114,9 +126,54 @@ class TypeDrivenFallback(RunState):
         others = [d for d in find_dates(self.msg.low, self.today) if d.start != start and d.value]
         return starts[0] if not any(d.value and d.value > self.today for d in others) else None
 
+    def _first_of_pair(self, candidates: list[FieldProfile], start: int) -> FieldProfile | None:
+        """Two days joined by 'với'/'và'/'and' are a period's start and end, when the form has
+        one start field and one end field."""
+        fields = self.vocab.by_kind("date")
+        starts = [p for p in fields if p.mentions("bat dau") or p.mentions("start")]
+        ends = [p for p in fields if p.mentions("ket thuc") or p.mentions("end")]
+        if len(starts) != 1 or len(ends) != 1:
+            return None
+        found = find_dates(self.msg.low, self.today, start, len(self.msg.low))
+        if not found or found[0].start != start or found[0].value is None:
+            return None
+        first = self.values.get(starts[0].name)
+        if first is not None:
+            if ends[0] not in candidates:
+                return None
+            # the second day, right after the first one that started the period
+            joined = _PAIR_JOINER.fullmatch(self.msg.low, self._date_end(first.position), start)
+            later = first.value < found[0].value.isoformat()
+            return ends[0] if joined and later else None
+        if starts[0] not in candidates:
+            return None
+        nxt = find_dates(self.msg.low, self.today, found[0].end, len(self.msg.low))
+        if not nxt or nxt[0].value is None or nxt[0].value <= found[0].value:
+            return None
+        if not _PAIR_JOINER.fullmatch(self.msg.low, found[0].end, nxt[0].start):
+            return None
+        return starts[0]
+
     def _date_end(self, position: int) -> int:
         found = find_dates(self.msg.low, self.today, position, len(self.msg.low))
         return found[0].end if found and found[0].start == position else position
+
+    def _sibling_hint_only(self, candidates: list[FieldProfile], start: int) -> bool:
+        """No label before the value names one of the candidates itself: any hint would come
+        from a sibling's shared word only ('xin nghỉ ốm ngày mai': 'đơn' of the request type
+        is not the submission date)."""
+        names = {p.name for p in candidates}
+        before = [o for o in self.occurrences if o.end <= start and start - o.end <= 40]
+        for occurrence in reversed(before):
+            if re.search(r"[,;.!?\n]", self.msg.low[occurrence.end : start]):
+                break
+            if names & set(occurrence.entry.cues):
+                return False
+            related = {t.field for t in occurrence.entry.options} | set(occurrence.entry.cues)
+            words = {w for n in related for w in self._distinctive_words(n)}
+            if any(words & self._distinctive_words(p.name) for p in candidates):
+                return True  # the nearest hint _context_hint would take is a sibling's
+        return True
 
     def _context_hint(self, candidates: list[FieldProfile], start: int) -> FieldProfile | None:
         """A phrase just before a bare value (same clause) that points at one candidate.
@@ -403,13 +460,18 @@ class TypeDrivenFallback(RunState):
                 to_payee = trigger is not None and (
                     trigger.group().strip() == "to"
                     or (
-                        _FOR_PERSON.search(msg.low, max(0, word_start - 12), word_start) is not None
-                        and _TRANSFER_BEFORE.search(msg.low, max(0, word_start - 60), word_start)
+                        FOR_PAYEE.search(msg.low, max(0, word_start - 12), word_start) is not None
+                        and TRANSFER_BEFORE.search(
+                            self.masked_low(), max(0, word_start - 60), word_start
+                        )
                         is not None
                     )
                 )
                 if to_payee and self._could_show(recipient):
                     target = recipient  # "chuyển khoản 5 triệu cho anh X": X receives
+                by_verb = self._role_by_verb(word_start, end, stops)
+                if by_verb is not None:
+                    target = by_verb  # "anh Tuấn bên em xử lý": the verb names the role
                 if target is None or target.name in self.values:
                     continue
                 if self.current.get(target.name) and not correcting:
@@ -439,6 +501,15 @@ class TypeDrivenFallback(RunState):
                 self.consume(read.start, read.end)
                 self.assign(target.name, read.value, read.start)
                 pos = read.end  # another person may follow for another field (a payee)
+
+    def _role_by_verb(self, start: int, end: int, stops: frozenset[int]) -> FieldProfile | None:
+        if not looks_like_name_start(self.msg, start):
+            return None
+        read = read_name(self.msg, start, end, stops=stops)
+        if read is None or read.value is None:
+            return None
+        people = [p for p in self.unassigned("person_name")]
+        return role_after(self.msg.low, read.end, people)
 
     def _could_show(self, profile: FieldProfile | None) -> bool:
         """False when the field that reveals `profile` is already set to hide it."""

@@ -92,6 +92,8 @@ _NEGATIONS = re.compile(
     r"\b(?:dung|chua|khong|khoan|don t|dont|do not|not|never|no need to|dung co|"
     r"chua can|khong can|khoan da|dung vi|chua duoc)\s*(?:\w+\s+){0,2}$"
 )
+# "chưa gửi nhé", "khoan nộp đã": a held submit, whatever follows the verb.
+_HOLD = re.compile(r"\b(?:chua|dung|khoan|dung voi|khoan hay)\s+(?:gui|nop)\b")
 _TAIL = re.compile(r"(?:\s*\b(?:yet|vội|voi|sau|later|nhe|nha|luon|di|now|please|a|ạ)\b)*")
 _LATER = re.compile(r"^\s*(?:sau|later|vội|voi|tu tu|sau nhe|after)\b")
 
@@ -139,6 +141,9 @@ def find_commands(msg: Message, steps: int) -> list[Command]:
             tail = _TAIL.match(low, match.end())
             end = tail.end() if tail else match.end()
             found.append(Command("no_submit" if negated else "submit", start, end))
+    for match in _HOLD.finditer(low):
+        tail = _TAIL.match(low, match.end())
+        found.append(Command("no_submit", match.start(), tail.end() if tail else match.end()))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     chosen: list[Command] = []
     for command in found:
@@ -161,7 +166,7 @@ def submit_requested(commands: list[Command]) -> bool:
 REMOVE_VERBS = re.compile(
     r"\b(?:bo|xoa|go|go bo|loai bo|de trong|bo trong|xoa bo|remove|delete|clear|erase|drop|"
     r"blank out|empty|khong can)\s*(?:(?:luon|giup|gium|my|the|his|her|cai|truong|o|muc|phan|"
-    r"thong tin|the field|field)\s+){0,3}$"
+    r"thong tin|the field|field|het|tat ca)\s+){0,3}$"
 )
 REMOVE_AFTER = re.compile(
     r"\s*(?:(?:di|nhe|nha|giup|gium|giup em|giup anh|giup chi|luon|field|please|di nhe|nua|ra|em|"

@@ -56,3 +56,9 @@ OTHER_PEOPLE = re.compile(
     + "|".join(re.escape(fold(p)) for p in sorted(OTHER_PEOPLE_PHRASES, key=len, reverse=True))
     + r")\b"
 )
+
+
+def role_verb_data() -> dict[str, Any]:
+    """The "role_verbs" section: verbs after a name that say the person's role."""
+    section = _DATA.get("role_verbs", {})
+    return section if isinstance(section, dict) else {}

@@ -77,6 +77,10 @@ def english_numeral(text: str) -> Decimal | None:
     return None
 
 
+# Units of time after a bare number: the number counts them.
+_TIME_UNITS = frozenset(("nam", "thang", "tuan", "ngay", "year", "years", "month", "months"))
+
+
 def read_money(low: str, pos: int = 0, end: int | None = None) -> MoneyRead | None:
     """Read an amount starting at the first lexical item at or after `pos`."""
     items = lex(low, pos, end)
@@ -129,6 +133,8 @@ def read_money(low: str, pos: int = 0, end: int | None = None) -> MoneyRead | No
         break
     if j == first:
         return None
+    if last_scale is None and _word(items, j) in _TIME_UNITS:
+        return None  # "vay năm năm", "36 tháng": a length of time, not an amount
     if bare_numeral and not bare_numeral.isdigit():
         has_unit = True  # "50.000.000"
     while _word(items, j) in CURRENCY_WORDS:

@@ -7,14 +7,23 @@ from functools import cache
 from pathlib import Path
 
 from .reading import ValueRead
-from .text import Message, accents_compatible, fold
+from .text import Message, accents_compatible, fold, same_marks
 
-# Common Vietnamese family names (folded); a lower-case name is trusted when it starts with one.
-SURNAMES = frozenset(
-    """nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh truong
-    mai dao doan lam luong luu cao chau ta ton thai quach ha trieu lai kieu khuat phung vuong
-    tang tong tieu giang kim hua au diep thach mac chu nong quan bach la lo khong ong""".split()
+_DATA = Path(__file__).with_name("data")
+# Common Vietnamese family names, with their marks and folded (data/surnames.txt).
+MARKED_SURNAMES = frozenset(
+    line.strip()
+    for line in (_DATA / "surnames.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
 )
+SURNAMES = frozenset(fold(s) for s in MARKED_SURNAMES)
+
+
+def _marked_surname(word: str) -> bool:
+    """A word typed with marks is a family name only with that name's marks ('Hòang' too)."""
+    return any(fold(s) == fold(word) and same_marks(word, s) for s in MARKED_SURNAMES)
+
+
 HONORIFICS = frozenset("""anh chi ong ba co chu bac em ban mr mrs ms miss dr""".split())
 # Words that end a name (function words); written with diacritics so that "tại" stops a name
 # but "Tài" does not. Cue phrases are passed in separately as stop positions.
@@ -22,9 +31,8 @@ _STOP_FORMS = """là có sinh ở tại sống làm muốn cần để và với
     năm nhé nha rồi mà số mã email mail sđt đt cccd cmnd cmt phone born with and who is from at lives
     works tuổi quê hiện vừa mới cũng thuộc bên phòng chức nhân khách xin giúp nhờ trong vào lúc hôm
     nay một hai ba bốn sáu bảy tám chín mười vay gửi nộp xóa bỏ sửa đổi tạo mở cập thêm hoặc
-    email, phone, id, dob, the, for, to, of, in, on, as, by, his, her, their, số,""".replace(
-    ",", " "
-).split()
+    email, phone, id, dob, the, for, to, of, in, on, as, by, his, her, their, số,
+    chưa biết ai gì nào đâu ghi""".replace(",", " ").split()
 STOP_WORDS: dict[str, tuple[str, ...]] = {}
 for _form in _STOP_FORMS:
     STOP_WORDS[fold(_form)] = (*STOP_WORDS.get(fold(_form), ()), _form)
@@ -42,7 +50,6 @@ _FILLERS = frozenset(
 )
 # Fillers without marks that are never part of a name, whatever their case.
 _PLAIN_FILLERS = frozenset("xong hen nhen nha nhe uh um".split())
-_DATA = Path(__file__).with_name("data")
 
 
 @cache
@@ -146,8 +153,19 @@ def read_name(
         ):
             cursor = match.end()
             continue
+        if (
+            not words
+            and folded in SURNAMES
+            and lowered != folded
+            and lowered not in MARKED_SURNAMES
+        ):
+            return None  # "tự kinh doanh quán cà phê": "quán" is not the family name "Quan"
         if plain_in_marked and folded not in _HARD_STOPS and folded in _GIVEN_SYLLABLES:
             pass  # "hoàng văn nam": typed without marks among marked words, "nam" is not "năm"
+        elif _after_middle(low, words) and folded not in _HARD_STOPS:
+            pass  # "tran van hai": a name does not end on its middle syllable ("Văn", "Thị")
+        elif not words and folded in SURNAMES and _next_is(low, match.end(), *_MIDDLE):
+            pass  # "dang thi my hanh": "Đặng", not "đang", before a middle syllable
         elif _is_stop(word) and (not capital or folded in _HARD_STOPS):
             if not (words and folded in _NUMBER_WORDS and _ends_here(low, match.end(), end)):
                 break  # "nguyen van hai," keeps "hai" before punctuation
@@ -180,6 +198,15 @@ _LEADING = HONORIFICS | {"la", "ten", "is", "name", "khach", "hang", "kh", "cust
 
 
 _NUMBER_WORDS = frozenset("mot hai ba bon nam sau bay tam chin muoi".split())
+
+
+# Middle syllables of Vietnamese names: a name goes on after them.
+_MIDDLE = ("van", "thi")
+
+
+def _after_middle(low: str, words: list[tuple[int, int]]) -> bool:
+    """The name so far has two or more words and ends on a middle syllable ('Trần Văn')."""
+    return len(words) >= 2 and low[words[-1][0] : words[-1][1]] in _MIDDLE
 
 
 def _ends_here(low: str, pos: int, end: int) -> bool:

@@ -194,6 +194,9 @@ def _en_below_thousand(items: list[Lex], i: int) -> tuple[int, int] | None:
     return (value, j) if found else None
 
 
+_DECIMAL_POINT = frozenset(("point", "phay"))
+
+
 def read_group(items: list[Lex], i: int, *, scaled: bool = False) -> tuple[Decimal, int] | None:
     """A numeral, or a number below 1000 in words, at items[i] (no scale words)."""
     if i >= len(items):
@@ -205,7 +208,13 @@ def read_group(items: list[Lex], i: int, *, scaled: bool = False) -> tuple[Decim
     group = _vi_below_thousand(items, i) or _en_below_thousand(items, i)
     if group is None:
         return None
-    return Decimal(group[0]), group[1]
+    value, after = Decimal(group[0]), group[1]
+    if scaled and after + 1 < len(items) and items[after].text in _DECIMAL_POINT:
+        # "one point five billion", "một phẩy hai tỷ": one decimal digit before a scale word
+        digit = _vi_below_thousand(items, after + 1) or _en_below_thousand(items, after + 1)
+        if digit is not None and digit[0] < 10 and digit[1] == after + 2:
+            return value + Decimal(digit[0]) / 10, digit[1]
+    return value, after
 
 
 def read_words_number(items: list[Lex], i: int) -> NumberRead | None:

@@ -420,11 +420,15 @@ def _scale_option(msg: Message, profile: FieldProfile, pos: int, limit: int) -> 
     if read is None or read.value != read.value.to_integral_value():
         return None
     value = str(int(read.value))
-    if value not in values:
-        return None
     end = items[read.next_index - 1].end
     tail = _SCALE_TAIL.match(msg.low, end, limit)
-    return ValueRead(value, items[0].start, tail.end() if tail else end)
+    stop = tail.end() if tail else end
+    if value not in values:
+        # "mức độ hài lòng 7" on a 1–5 scale: refused and reported, never dropped in silence
+        return ValueRead(
+            None, items[0].start, stop, "option_unknown", msg.raw[items[0].start : stop]
+        )
+    return ValueRead(value, items[0].start, stop)
 
 
 OPEN_QUESTION = re.compile(

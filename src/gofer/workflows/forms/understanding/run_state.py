@@ -86,6 +86,7 @@ class RunState:
         self.values: dict[str, Assigned] = {}
         self.consumed: list[tuple[int, int]] = []
         self.protected: list[tuple[int, int]] = []
+        self._masked: tuple[int, str] | None = None
         self.occurrences: list[Occurrence] = []
         self.commands: list[Command] = []
         self.fallback_kinds: set[str] = set()
@@ -138,6 +139,27 @@ class RunState:
         profile = self.vocab.profile(name)
         assert profile is not None
         return profile
+
+    def clause_start(self, end: int, marks: str = ",;.!?\n|:") -> int:
+        """Start of the clause ending at `end`. A mark inside an email, a date or an amount
+        ("son.dv@vpbank.com.vn", "December 25, 1991", "2.500.000") does not end a clause."""
+        pos = end
+        while True:
+            pos = max((self.msg.low.rfind(ch, 0, pos) for ch in marks), default=-1)
+            if pos < 0 or not any(a <= pos < b for a, b in self.protected):
+                return pos + 1
+
+    def masked_low(self) -> str:
+        """The folded message with the punctuation inside protected values (emails, dates,
+        amounts) blanked, so that "2.350.000" does not end a clause for a pattern."""
+        if self._masked is None or self._masked[0] != len(self.protected):
+            chars = list(self.msg.low)
+            for a, b in self.protected:
+                for i in range(a, b):
+                    if chars[i] in ",;.!?|:":
+                        chars[i] = " "
+            self._masked = (len(self.protected), "".join(chars))
+        return self._masked[1]
 
     def stops(self) -> frozenset[int]:
         return frozenset(o.start for o in self.occurrences)

@@ -57,6 +57,11 @@ def _syllable_key(syllable: str) -> tuple[str, frozenset[str]]:
     return shape, tones
 
 
+def same_marks(typed: str, reference: str) -> bool:
+    """True when two marked syllables carry the same marks (tone placement may differ)."""
+    return _syllable_key(typed) == _syllable_key(reference)
+
+
 def accents_compatible(typed: str, reference: str) -> bool:
     """True when `typed` could be `reference` written with, without or with partial diacritics.
 
@@ -99,10 +104,18 @@ _PLAIN_TOI_RE = re.compile(r"(?<!:)\b(\d+(?:[.,]\d+)?)\s*(toi)\b(?!\s*(?:nay|mai
 _TIME_BEFORE = re.compile(r"(?:luc|gio|\d[h:]\d*|vao)\s*$")
 
 
+# "tháng sau" typed with marks elsewhere is next month ("tháng sáu" is June): the folded
+# twin says "thang toi", which has only the one meaning.
+_NEXT_MONTH_RE = re.compile(r"\btháng\s+(sau)\b")
+
+
 def _spoken_scales(raw: str, low: str) -> str:
     for match in _SLANG_RE.finditer(raw.lower()):
         twin = _SLANG_SCALES[match.group(1)]
         low = low[: match.start(1)] + twin + low[match.end(1) :]
+    if has_vietnamese_letters(raw):
+        for match in _NEXT_MONTH_RE.finditer(raw.lower()):
+            low = low[: match.start(1)] + "toi" + low[match.end(1) :]
     if not has_vietnamese_letters(raw):
         for match in _PLAIN_TOI_RE.finditer(low):
             if _TIME_BEFORE.search(low, max(0, match.start() - 8), match.start()):

@@ -1,0 +1,58 @@
+"""'không phải 500 mà là 600 triệu', 'not 24 but 36 months': the value after the denial replaces
+the field whose current value is the one denied; with no such field, nothing is filled."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .money import read_money
+from .numbers import lex, read_number
+
+_DENIAL = re.compile(
+    r"\b(?:khong phai|hong phai|chu khong phai|not)\s+(?:la\s+)?"
+    r"(\d[\d.,]*(?:\s*(?:trieu|ty|nghin|ngan|k|tr|cu|toi|million|billion|thousand))?)"
+    r"\s*,?\s*(?:ma la|ma|but|it s|it is|la)\s+"
+)
+_SCALES = (Decimal(1), Decimal(1_000), Decimal(1_000_000), Decimal(1_000_000_000))
+
+
+@dataclass(frozen=True)
+class Correction:
+    """Field `name` takes `value`; the words `[start, end)` said so. `name` is None when no
+    field holds the denied value: then nothing may be filled from these words."""
+
+    name: str | None
+    value: str
+    start: int
+    end: int
+
+
+def _denied(low: str, start: int, end: int) -> Decimal | None:
+    money = read_money(low, start, end)
+    if money is not None:
+        return Decimal(money.value)
+    items = lex(low, start, end)
+    number = read_number(items, 0) if items else None
+    return number.value if number is not None else None
+
+
+def find_corrections(low: str, current: Mapping[str, str], amounts: list[str]) -> list[Correction]:
+    """Corrections of amounts (`amounts` names the money fields) found in `low`."""
+    found: list[Correction] = []
+    for match in _DENIAL.finditer(low):
+        new = read_money(low, match.end())
+        old = _denied(low, match.start(1), match.end(1))
+        if new is None or old is None:
+            continue
+        owners = [
+            name
+            for name in amounts
+            if current.get(name)
+            and any(current[name] == str(int(old * scale)) for scale in _SCALES)
+        ]
+        owner = owners[0] if len(owners) == 1 else None
+        found.append(Correction(owner, str(new.value), match.start(), new.end))
+    return found
