@@ -64,6 +64,10 @@ class GoferBackend:
     ) -> None:
         await self.core.sessions.add_execution(session_id, job_id, workflow, status, summary)
 
+    async def saved_voice_language(self, user_id: str) -> str:
+        """The call language the person saved in their settings (the server's default if none)."""
+        return (await self.core.user_settings.get(user_id)).voice_language
+
     async def session_owner(self, session_id: str) -> str | None:
         owner = await self.core.sessions.owner(session_id)
         return str(owner) if owner else None

@@ -71,10 +71,13 @@ async def _json(request: Request) -> Any:
         return None
 
 
-def _language(hub: VoiceHub, data: dict[str, Any]) -> str:
+async def _language(hub: VoiceHub, data: dict[str, Any], principal: Principal) -> str:
+    """The offer's language if it names one, else the caller's saved call language."""
     extra = data.get("request_data") or data.get("requestData") or {}
     chosen = extra.get("language") if isinstance(extra, dict) else None
-    chosen = chosen or data.get("language") or hub.settings.voice_default_language
+    chosen = chosen or data.get("language")
+    if not chosen:
+        chosen = await hub.backend.saved_voice_language(principal.user_id)
     if chosen not in LANGUAGES:
         raise InvalidInput(
             "Invalid value for 'request_data.language': choose vi, en or sv",
@@ -109,7 +112,7 @@ async def offer(request: Request) -> JSONResponse:
         owner = await hub.backend.session_owner(str(session_id))
         if owner is None or (owner != principal.user_id and not principal.is_admin):
             raise NotFound("Session not found", "session_not_found")
-    language = _language(hub, data)
+    language = await _language(hub, data, principal)
     webrtc_request = SmallWebRTCRequest(
         sdp=data["sdp"],
         type="offer",

@@ -15,7 +15,14 @@ from gofer.voice.audio import wav_to_pcm
 from gofer.voice.booking_request import parse
 from gofer.voice.client import VoiceClient
 from gofer.voice.stt import WhisperTranscriber
-from tests.e2e.voice.conftest import User, VoiceServer, eventually, next_item, speech_wav
+from tests.e2e.voice.conftest import (
+    User,
+    VoiceServer,
+    eventually,
+    next_item,
+    sign_up,
+    speech_wav,
+)
 from tests.unit.voice.support import models_root
 
 pytestmark = pytest.mark.e2e
@@ -190,3 +197,26 @@ async def test_a_peer_that_vanishes_is_freed(voice_server: VoiceServer, alice: U
     peer.send_signal(signal.SIGKILL)
     await peer.wait()
     await eventually(lambda: voice_server.live_calls() == before, timeout_s=90)
+
+
+async def test_a_call_without_a_language_uses_the_callers_saved_call_language(
+    voice_server: VoiceServer,
+) -> None:
+    carol = sign_up(voice_server)
+    with httpx.Client(base_url=voice_server.url, headers=carol.headers) as http:
+        saved = http.put(
+            "/api/v1/me/settings",
+            json={"language": "en", "voice_language": "sv", "voice": "default", "model": ""},
+        )
+        assert saved.status_code == 200, saved.text
+    client = VoiceClient(voice_server.url, carol.token)
+    try:
+        assert (await client.connect(greet=False))["language"] == "sv"
+    finally:
+        await client.close()
+    # A language the offer names still wins over the saved one.
+    client = VoiceClient(voice_server.url, carol.token)
+    try:
+        assert (await client.connect(language="vi", greet=False))["language"] == "vi"
+    finally:
+        await client.close()
