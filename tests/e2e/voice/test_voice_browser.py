@@ -76,7 +76,8 @@ async def test_browser_booking_call(voice_server: VoiceServer, alice: User, tmp_
                 "window.gofer.items.some(i => i.type === 'job_started')", timeout=60000
             )
             [started] = await items_of(page, "job_started")
-            assert started["params"]["locations"] == ["Uppsala", "Järfälla"]
+            said = [i["message"]["content"] for i in await items_of(page, "transcript")]
+            assert started["params"]["locations"] == ["Uppsala", "Järfälla"], said
             assert started["params"]["exam_type"] == "Körprov"
             # What the browser played, transcribed back, is the bot's confirmation question.
             recorded = base64.b64decode(await page.evaluate("window.gofer.takeRecording()"))
