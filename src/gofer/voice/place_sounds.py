@@ -135,11 +135,18 @@ def closest(heard: str) -> tuple[str, float, int] | None:
     return place, score, size
 
 
-def _best(span: list[str]) -> tuple[str, float, int] | None:
-    """The closest place to a span of words, also without an "in" run into its first word."""
-    matches = [closest(" ".join(span))]
-    if span[0].startswith("in") and len(span[0]) > 4:  # "investors": in Västerås
-        matches.append(closest(" ".join([span[0][2:], *span[1:]])))
+def _best(span: list[str], after: str = "") -> tuple[str, float, int] | None:
+    """The closest place to a span of words, also without what ran into it from its neighbours.
+
+    An "in" before it may run into its first word ("investors": in Västerås), and the first
+    letter of the next word into its last ("jafleb before": Järfälla before).
+    """
+    variants = [span]
+    if span[0].startswith("in") and len(span[0]) > 4:
+        variants.append([span[0][2:], *span[1:]])
+    if after and len(span[-1]) > 4 and span[-1][-1] == after[0]:
+        variants += [[*v[:-1], v[-1][:-1]] for v in variants]
+    matches = (closest(" ".join(v)) for v in variants)
     return max((m for m in matches if m is not None), key=lambda m: m[1], default=None)
 
 
@@ -169,7 +176,7 @@ def find(words: list[str], taken: set[int] | None = None) -> list[Heard]:
             # be the sound of part of a name ("nook or ping", "and curping"), never all of it.
             if words[end - 1] in JOINERS or words[start] == "or":
                 continue
-            match = _best(words[start:end])
+            match = _best(words[start:end], words[end] if end < len(words) else "")
             if match is not None and match[1] >= SIMILARITY:
                 place, score, size = match
                 candidates.append(Heard(start, end, place, score, score * size))
