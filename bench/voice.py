@@ -17,6 +17,8 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+import httpx
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _harness import TOKEN, descendants, gofer, percentile, replicas
 from gofer.voice import models
@@ -152,6 +154,18 @@ def slot_accuracy(stt: WhisperTranscriber) -> tuple[float, list[str]]:
     return round(right / len(BOOKINGS), 3), misses
 
 
+def server_means_ms(url: str) -> dict[str, float]:
+    """Mean server-side STT, TTS and turn times per language (ms), from Gofer's /metrics."""
+    text = httpx.get(f"{url}/metrics", headers={"Authorization": f"Bearer {TOKEN}"}).text
+    pattern = r'^gofer_voice_(\w+)_seconds_(sum|count)\{language="(\w+)"\} (\S+)$'
+    values = {(m[0], m[1], m[2]): float(m[3]) for m in re.findall(pattern, text, re.M)}
+    return {
+        f"{name}_{language}": round(total / values[(name, "count", language)] * 1000)
+        for (name, kind, language), total in values.items()
+        if kind == "sum" and values.get((name, "count", language))
+    }
+
+
 def cpu_seconds(pid: int) -> float:
     total = 0.0
     for p in [pid, *descendants(pid)]:
@@ -193,14 +207,20 @@ def slot_figures(result: dict[str, object]) -> None:
     result["booking_misheard"] = misses
 
 
-async def run(turns: int, max_calls: int, slots_only: bool = False) -> dict[str, object]:
+async def run(
+    turns: int,
+    max_calls: int,
+    slots_only: bool = False,
+    latency_only: bool = False,
+    languages: tuple[str, ...] = ("en", "vi"),
+) -> dict[str, object]:
     models.assemble_all(MODELS)
     result: dict[str, object] = {"date": datetime.now().isoformat(timespec="seconds")}
     if slots_only:
         slot_figures(result)
         return result
     with replicas() as replica_url, gofer(replica_url, voice_models_dir=str(MODELS)) as (url, proc):
-        for language in ("en", "vi"):
+        for language in languages:
             speech = await synth(LATENCY_UTTERANCE[language], language)
             await call_turns(url, language, 1, speech)  # warm-up
             cpu0, wall0 = cpu_seconds(proc.pid), time.perf_counter()
@@ -212,6 +232,11 @@ async def run(turns: int, max_calls: int, slots_only: bool = False) -> dict[str,
             result[f"e2e_p50_ms_{language}"] = round(percentile(latencies, 50), 1)
             result[f"e2e_p95_ms_{language}"] = round(percentile(latencies, 95), 1)
             result[f"e2e_samples_{language}"] = len(latencies)
+            result[f"e2e_ms_{language}"] = [round(x) for x in latencies]
+        # Server-side means over every turn above (warm-up included): where the time goes.
+        result["server_mean_ms"] = server_means_ms(url)
+        if latency_only:
+            return result
         speech = await synth(LATENCY_UTTERANCE["en"], "en")
         capacity, by_calls = 0, {}
         for calls in range(1, max_calls + 1):
@@ -247,8 +272,19 @@ def main() -> None:
         action="store_true",
         help="only the booking-request slot accuracy (no server, no latency)",
     )
+    parser.add_argument(
+        "--latency-only",
+        action="store_true",
+        help="only the turn latency per language (no capacity, no offline figures)",
+    )
+    parser.add_argument(
+        "--languages", default="en,vi", help="languages of the latency calls (en, vi)"
+    )
     args = parser.parse_args()
-    result = asyncio.run(run(args.turns, args.max_calls, args.slots_only))
+    languages = tuple(args.languages.split(","))
+    result = asyncio.run(
+        run(args.turns, args.max_calls, args.slots_only, args.latency_only, languages)
+    )
     text = json.dumps(result, ensure_ascii=False, indent=None if args.json else 2)
     print(re.sub(r"\s+$", "", text))
 
