@@ -17,6 +17,8 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+import httpx
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _harness import TOKEN, descendants, gofer, percentile, replicas
 from gofer.voice import models
@@ -143,13 +145,25 @@ def slot_accuracy(stt: WhisperTranscriber) -> tuple[float, list[str]]:
     for text, places, before in BOOKINGS:
         speech = PiperSynthesizer().synthesize_sync(text)
         heard = stt.transcribe_sync(speech.pcm16, speech.sample_rate, "en")
-        request = parse(heard, today)
+        request = parse(heard, today, by_sound=True)
         got_before = request.before.strftime("%m-%d") if request.before else None
         if request.locations == places and got_before == before:
             right += 1
         else:
             misses.append(heard)
     return round(right / len(BOOKINGS), 3), misses
+
+
+def server_means_ms(url: str) -> dict[str, float]:
+    """Mean server-side STT, TTS and turn times per language (ms), from Gofer's /metrics."""
+    text = httpx.get(f"{url}/metrics", headers={"Authorization": f"Bearer {TOKEN}"}).text
+    pattern = r'^gofer_voice_(\w+)_seconds_(sum|count)\{language="(\w+)"\} (\S+)$'
+    values = {(m[0], m[1], m[2]): float(m[3]) for m in re.findall(pattern, text, re.M)}
+    return {
+        f"{name}_{language}": round(total / values[(name, "count", language)] * 1000)
+        for (name, kind, language), total in values.items()
+        if kind == "sum" and values.get((name, "count", language))
+    }
 
 
 def cpu_seconds(pid: int) -> float:
@@ -183,11 +197,30 @@ async def call_turns(url: str, language: str, turns: int, speech: Speech) -> lis
     return latencies
 
 
-async def run(turns: int, max_calls: int) -> dict[str, object]:
+def slot_figures(result: dict[str, object]) -> None:
+    stt = WhisperTranscriber(MODELS)
+    accuracy, misses = slot_accuracy(stt)
+    result["booking_slot_accuracy_en"] = accuracy
+    base_accuracy, _ = slot_accuracy(WhisperTranscriber(MODELS, english_model="base"))
+    result["booking_slot_accuracy_en_with_base"] = base_accuracy
+    result["booking_commands"] = len(BOOKINGS)
+    result["booking_misheard"] = misses
+
+
+async def run(
+    turns: int,
+    max_calls: int,
+    slots_only: bool = False,
+    latency_only: bool = False,
+    languages: tuple[str, ...] = ("en", "vi"),
+) -> dict[str, object]:
     models.assemble_all(MODELS)
     result: dict[str, object] = {"date": datetime.now().isoformat(timespec="seconds")}
+    if slots_only:
+        slot_figures(result)
+        return result
     with replicas() as replica_url, gofer(replica_url, voice_models_dir=str(MODELS)) as (url, proc):
-        for language in ("en", "vi"):
+        for language in languages:
             speech = await synth(LATENCY_UTTERANCE[language], language)
             await call_turns(url, language, 1, speech)  # warm-up
             cpu0, wall0 = cpu_seconds(proc.pid), time.perf_counter()
@@ -199,6 +232,11 @@ async def run(turns: int, max_calls: int) -> dict[str, object]:
             result[f"e2e_p50_ms_{language}"] = round(percentile(latencies, 50), 1)
             result[f"e2e_p95_ms_{language}"] = round(percentile(latencies, 95), 1)
             result[f"e2e_samples_{language}"] = len(latencies)
+            result[f"e2e_ms_{language}"] = [round(x) for x in latencies]
+        # Server-side means over every turn above (warm-up included): where the time goes.
+        result["server_mean_ms"] = server_means_ms(url)
+        if latency_only:
+            return result
         speech = await synth(LATENCY_UTTERANCE["en"], "en")
         capacity, by_calls = 0, {}
         for calls in range(1, max_calls + 1):
@@ -219,12 +257,7 @@ async def run(turns: int, max_calls: int) -> dict[str, object]:
     tts = await tts_figures()
     result["tts_rtf"] = tts["en"]
     result["tts_rtf_by_language"] = tts
-    accuracy, misses = slot_accuracy(stt)
-    result["booking_slot_accuracy_en"] = accuracy
-    base_accuracy, _ = slot_accuracy(WhisperTranscriber(MODELS, english_model="base"))
-    result["booking_slot_accuracy_en_with_base"] = base_accuracy
-    result["booking_commands"] = len(BOOKINGS)
-    result["booking_misheard"] = misses
+    slot_figures(result)
     result["cpu_note"] = "2 cores shared with other engineers' builds and tests during the run"
     return result
 
@@ -234,8 +267,24 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print only the JSON object")
     parser.add_argument("--turns", type=int, default=8, help="measured turns per language")
     parser.add_argument("--max-calls", type=int, default=4, help="highest concurrency tried")
+    parser.add_argument(
+        "--slots-only",
+        action="store_true",
+        help="only the booking-request slot accuracy (no server, no latency)",
+    )
+    parser.add_argument(
+        "--latency-only",
+        action="store_true",
+        help="only the turn latency per language (no capacity, no offline figures)",
+    )
+    parser.add_argument(
+        "--languages", default="en,vi", help="languages of the latency calls (en, vi)"
+    )
     args = parser.parse_args()
-    result = asyncio.run(run(args.turns, args.max_calls))
+    languages = tuple(args.languages.split(","))
+    result = asyncio.run(
+        run(args.turns, args.max_calls, args.slots_only, args.latency_only, languages)
+    )
     text = json.dumps(result, ensure_ascii=False, indent=None if args.json else 2)
     print(re.sub(r"\s+$", "", text))
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from gofer.voice import place_sounds
 from gofer.voice.wording import fold
 
 PLACES: dict[str, str] = {
@@ -82,12 +83,18 @@ _ORDINAL_WORDS |= {f"twenty {w}": 20 + n for w, n in list(_ORDINAL_WORDS.items()
 _ORDINAL_WORDS |= {"thirtieth": 30, "thirty first": 31}
 
 
-def find_places(folded: str, names: frozenset[str] = frozenset()) -> list[str]:
+def find_places(
+    folded: str, names: frozenset[str] = frozenset(), by_sound: bool = False
+) -> list[str]:
     """The site's names of the places in a folded text, in spoken order (at most 4).
 
-    `names` are the folded words the recogniser capitalised: likelier to be places.
+    `names` are the folded words the recogniser capitalised: likelier to be places. With
+    `by_sound`, places are found by how the words sound instead (place_sounds), for English
+    speech where the recogniser writes Swedish names as it hears them ("Urebrel").
     """
     words = folded.split()
+    if by_sound:
+        return [heard.place for heard in place_sounds.find(words)][:4]
     found: list[tuple[int, str]] = []
     taken: set[int] = set()
     for size in (2, 1):
@@ -113,13 +120,14 @@ def _next(month: int, day: int, today: date) -> date:
     return candidate if candidate > today else date(today.year + 1, month, day)
 
 
-def parse(text: str, today: date) -> BookingRequest:
+def parse(text: str, today: date, by_sound: bool = False) -> BookingRequest:
+    """The booking parameters in `text`; `by_sound` matches places by sound (see find_places)."""
     names = frozenset(fold(w) for w in re.findall(r"(?<=\s)[A-ZÅÄÖ]\w+", text))
     folded = fold(text)
     for word, number in sorted(_ORDINAL_WORDS.items(), key=lambda kv: -len(kv[0])):
         folded = re.sub(rf"\b{word}\b", str(number), folded)
     request = BookingRequest()
-    request.locations = find_places(folded, names)
+    request.locations = find_places(folded, names, by_sound)
     before = _BEFORE.search(folded)
     if before:
         day = int(before.group(1) or before.group(3) or 1)

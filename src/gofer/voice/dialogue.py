@@ -131,7 +131,8 @@ class Dialogue:
     # --- booking ---
     def _propose_booking(self, text: str) -> str:
         lang = self.language
-        request = booking_request.parse(text, self._today())
+        # Only a request already taken for a booking has its places matched by sound as well.
+        request = booking_request.parse(text, self._today(), by_sound=lang == "en")
         if not request.locations:
             return phrase("need_places", lang)
         params = request.params()

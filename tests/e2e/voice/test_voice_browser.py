@@ -72,11 +72,16 @@ async def test_browser_booking_call(voice_server: VoiceServer, alice: User, tmp_
                 said = await page.evaluate("JSON.stringify(window.gofer.items)")
                 raise AssertionError(f"no confirmation question; the call so far: {said}") from None
             await page.wait_for_function("window.gofer.botAudioSeen === true", timeout=30000)
-            await page.wait_for_function(
-                "window.gofer.items.some(i => i.type === 'job_started')", timeout=60000
-            )
+            try:
+                await page.wait_for_function(
+                    "window.gofer.items.some(i => i.type === 'job_started')", timeout=60000
+                )
+            except Exception:
+                said = await page.evaluate("JSON.stringify(window.gofer.items)")
+                raise AssertionError(f"no booking started; the call so far: {said}") from None
             [started] = await items_of(page, "job_started")
-            assert started["params"]["locations"] == ["Uppsala", "Järfälla"]
+            said = [i["message"]["content"] for i in await items_of(page, "transcript")]
+            assert started["params"]["locations"] == ["Uppsala", "Järfälla"], said
             assert started["params"]["exam_type"] == "Körprov"
             # What the browser played, transcribed back, is the bot's confirmation question.
             recorded = base64.b64decode(await page.evaluate("window.gofer.takeRecording()"))
