@@ -172,8 +172,10 @@ def first_arrival_order(requests: list[Received]) -> dict[str, list[int]]:
 async def test_two_dispatcher_processes_send_each_message_exactly_once(database: str) -> None:
     receiver = Receiver()
     async with serve(receiver) as hooks, events_on(database, f"{hooks}/hook") as gofer:
-        one = DispatcherProcess(database, "dsp_one")
-        two = DispatcherProcess(database, "dsp_two")
+        # Each may hold at most 16 of the 50 jobs' next messages (a job's messages go in order),
+        # so neither can take every job and leave the other idle, however the CPU is shared.
+        one = DispatcherProcess(database, "dsp_one", DISPATCHER_CONCURRENCY="16")
+        two = DispatcherProcess(database, "dsp_two", DISPATCHER_CONCURRENCY="16")
         with cleaned_up(one, two):
             await one.ready()
             await two.ready()

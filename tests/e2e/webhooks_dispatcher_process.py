@@ -1,6 +1,7 @@
 """A webhook dispatcher alone in its own process, for scale-out tests; stops on SIGTERM.
 
-Reads DATABASE_URL, WEBHOOK_SECRET, DISPATCHER_NAME and WEBHOOK_TIMEOUT_S from the environment,
+Reads DATABASE_URL, WEBHOOK_SECRET, DISPATCHER_NAME, WEBHOOK_TIMEOUT_S and DISPATCHER_CONCURRENCY
+from the environment,
 prints "ready" once it runs and, after a clean stop, how many requests it sent.
 """
 
@@ -29,14 +30,15 @@ class CountingClient(WebhookClient):
 async def main() -> None:
     engine = create_engine(os.environ["DATABASE_URL"])
     timeout_s = float(os.environ.get("WEBHOOK_TIMEOUT_S", "15"))
-    client = CountingClient(concurrency=64, timeout_s=timeout_s)
+    concurrency = int(os.environ.get("DISPATCHER_CONCURRENCY", "64"))
+    client = CountingClient(concurrency=concurrency, timeout_s=timeout_s)
     dispatcher = Dispatcher(
         session_factory(engine),
         UrlGuard(["127.0.0.1"]),
         RetrySchedule([0.1] * 7),
         default_secret=os.environ["WEBHOOK_SECRET"],
         timeout_s=timeout_s,
-        concurrency=64,
+        concurrency=concurrency,
         disable_after_s=3600,
         idle_poll_s=0.1,
         client=client,

@@ -53,6 +53,9 @@ log = structlog.get_logger("gofer.webhooks")
 CLAIM_BATCH = 500
 # How long stopping waits for the dispatch loop to finish its step before cancelling it.
 STOP_WAIT_S = 10.0
+# How long stopping lets deliveries in flight finish: a receiver that already has a message
+# then has it recorded as delivered, instead of getting it again from the next dispatcher.
+DRAIN_S = 5.0
 # After a rotation, the old secret keeps signing this long.
 SECRET_GRACE = timedelta(hours=24)
 
@@ -265,6 +268,8 @@ class Dispatcher:
                 self._loop_task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await self._loop_task
+        if self._tasks:
+            await asyncio.wait(list(self._tasks.values()), timeout=DRAIN_S)
         # Unfinished deliveries are released below; another dispatcher (or a restart) sends them.
         for task in list(self._tasks.values()):
             task.cancel()
