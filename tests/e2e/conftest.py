@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,8 +12,10 @@ from typing import Any
 import httpx
 import pytest
 import websockets
+from playwright.async_api import Browser, async_playwright
 
 from gofer.app import create_app
+from gofer.browser.pool import CHROMIUM_ARGS
 from gofer.config import Settings
 from gofer.replicas.server import create_replicas_app
 from gofer.serving import BackgroundServer
@@ -136,3 +138,14 @@ async def watch_job(
                 if stop_when is not None and stop_when(message):
                     break
     return watch
+
+
+@pytest.fixture(scope="module")
+async def browser() -> AsyncIterator[Browser]:
+    """The distro Chromium through Playwright, for tests that drive pages themselves."""
+    async with async_playwright() as playwright:
+        chromium = await playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        await chromium.close()

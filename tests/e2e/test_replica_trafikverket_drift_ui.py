@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
 import httpx
 import pytest
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, Page, expect
 
-from gofer.browser.pool import CHROMIUM_ARGS
 from gofer.replicas.trafikverket.app import create_trafikverket_app
 from gofer.serving import BackgroundServer
 
@@ -31,16 +30,6 @@ def replica_url() -> Iterator[str]:
     server = BackgroundServer(create_trafikverket_app()).start()
     yield server.url
     server.stop()
-
-
-@pytest.fixture(scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        await chromium.close()
 
 
 @pytest.fixture

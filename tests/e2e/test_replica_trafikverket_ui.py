@@ -14,9 +14,8 @@ import httpx
 import pytest
 import zxingcpp
 from PIL import Image
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, Page, expect
 
-from gofer.browser.pool import CHROMIUM_ARGS
 from gofer.replicas.trafikverket.app import create_trafikverket_app
 from gofer.serving import BackgroundServer
 
@@ -48,16 +47,6 @@ def replica_url() -> Iterator[str]:
     server = BackgroundServer(create_trafikverket_app()).start()
     yield server.url
     server.stop()
-
-
-@pytest.fixture(scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        await chromium.close()
 
 
 @pytest.fixture

@@ -11,9 +11,8 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
-from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
+from playwright.async_api import Browser, BrowserContext, Page, expect
 
-from gofer.browser.pool import CHROMIUM_ARGS
 from gofer.replicas.vpbank import FORMS, create_vpbank_app
 from gofer.serving import BackgroundServer
 
@@ -31,16 +30,6 @@ def base_url() -> Any:
     server = BackgroundServer(create_vpbank_app()).start()
     yield server.url
     server.stop()
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        await browser.close()
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, Page
 
-from gofer.browser.pool import CHROMIUM_ARGS
 from gofer.workflows.trafikverket.obstacles import clear_obstacles
 from gofer.workflows.trafikverket.site_changed import SiteChanged
 
@@ -22,16 +21,6 @@ def dialog(heading: str, *buttons: str, attrs: str = "") -> str:
         f"<button onclick=\"this.closest('[role=dialog]').remove()\">{b}</button>" for b in buttons
     )
     return f'<div role="dialog" aria-modal="true" {attrs}><h2>{heading}</h2>{labels}</div>'
-
-
-@pytest.fixture(scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        await chromium.close()
 
 
 @pytest.fixture

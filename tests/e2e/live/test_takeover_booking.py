@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
@@ -16,6 +18,26 @@ from tests.e2e.live.conftest import LiveServer
 from tests.e2e.live.support import Viewer, centre_of, connect, on_server
 
 pytestmark = pytest.mark.e2e
+
+
+class JobStream:
+    """A job's events as the person's app gets them; the person's phone scans each new QR."""
+
+    def __init__(self, events: Any, phone: httpx.AsyncClient, seen: list[dict]) -> None:
+        self.events, self.phone, self.seen = events, phone, seen
+
+    async def until(self, check: Callable[[dict], bool]) -> dict:
+        async for raw in self.events:
+            message = json.loads(raw)
+            self.seen.append(message)
+            if message["type"] == "qr_update" and message.get("qr_payload"):
+                await self.phone.post(
+                    "/_replica/bankid/scan",
+                    json={"qr": message["qr_payload"], "personalNumber": PERSONNUMMER},
+                )
+            if check(message):
+                return message
+        raise AssertionError(f"stream ended; last: {self.seen[-3:]}")
 
 
 async def test_takeover_at_the_location_step_books_the_persons_choice(
@@ -43,19 +65,7 @@ async def test_takeover_at_the_location_step_books_the_persons_choice(
             websockets.connect(ws_url) as events,
             httpx.AsyncClient(base_url=replica.url, timeout=30) as phone,
         ):
-
-            async def until(check) -> dict:
-                async for raw in events:
-                    message = json.loads(raw)
-                    seen.append(message)
-                    if message["type"] == "qr_update" and message.get("qr_payload"):
-                        await phone.post(
-                            "/_replica/bankid/scan",
-                            json={"qr": message["qr_payload"], "personalNumber": PERSONNUMMER},
-                        )
-                    if check(message):
-                        return message
-                raise AssertionError(f"stream ended; last: {seen[-3:]}")
+            until = JobStream(events, phone, seen).until
 
             # While the person is asked to scan, someone asks to take over at the location step.
             await until(lambda m: m["type"] == "human_needed" and m["data"]["action"] == "scan_qr")
@@ -153,19 +163,7 @@ async def test_a_waiting_job_opens_a_page_for_the_person_who_takes_it_over(
             websockets.connect(ws_url) as events,
             httpx.AsyncClient(base_url=replica.url, timeout=30) as phone,
         ):
-
-            async def until(check) -> dict:
-                async for raw in events:
-                    message = json.loads(raw)
-                    seen.append(message)
-                    if message["type"] == "qr_update" and message.get("qr_payload"):
-                        await phone.post(
-                            "/_replica/bankid/scan",
-                            json={"qr": message["qr_payload"], "personalNumber": PERSONNUMMER},
-                        )
-                    if check(message):
-                        return message
-                raise AssertionError(f"stream ended; last: {seen[-3:]}")
+            until = JobStream(events, phone, seen).until
 
             await until(
                 lambda m: m["type"] == "status_update" and m["data"]["status"] == "monitoring"
