@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
+from .data_files import word_list
 from .reading import ValueRead
 
-_BANKS_FILE = Path(__file__).with_name("data") / "banks.txt"
 # The bank whose staff use the forms: named as a payee's bank only when no other bank is.
 HOME_BANK = "vpbank"
 
 
 @cache
 def _bank_pattern() -> re.Pattern[str]:
-    names = [
-        line.strip()
-        for line in _BANKS_FILE.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    names = word_list("banks.txt")
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # Case-sensitive on purpose: "mb" or "acb" in lower case are rarely banks.
     return re.compile(rf"(?<![\w@.])(?:{alternatives})(?![\w@])")

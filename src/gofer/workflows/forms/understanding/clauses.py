@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
+from .data_files import word_list
 from .text import Message, fold, prev_non_space
-
-_FILLERS_FILE = Path(__file__).with_name("data") / "fillers.txt"
 
 _BOUNDARY_CHARS = frozenset(",;.!?\n\r")
 # Words after which a new field or command starts: connectors, corrections and edit verbs.
@@ -38,15 +36,13 @@ _PHRASE_CONNECTORS = (
 @cache
 def spoken_fillers() -> frozenset[str]:
     """Spoken fillers as typed (lower case, with marks), from the data file."""
-    lines = _FILLERS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(word_list("fillers.txt"))
 
 
 @cache
 def spoken_breaks() -> frozenset[str]:
     """Words that end a clause in unpunctuated speech, as typed, from the data file."""
-    lines = (_FILLERS_FILE.with_name("spoken_breaks.txt")).read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(word_list("spoken_breaks.txt"))
 
 
 def spoken_break_before(msg: Message, pos: int) -> int | None:

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
+from .data_files import word_list
 from .reading import ValueRead
 from .text import Message, accents_compatible, fold, same_marks
 
-_DATA = Path(__file__).with_name("data")
 # Common Vietnamese family names, with their marks and folded (data/surnames.txt).
-MARKED_SURNAMES = frozenset(
-    line.strip()
-    for line in (_DATA / "surnames.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+MARKED_SURNAMES = frozenset(word_list("surnames.txt"))
 SURNAMES = frozenset(fold(s) for s in MARKED_SURNAMES)
 
 
@@ -56,10 +51,9 @@ _PLAIN_FILLERS = frozenset("xong hen nhen nha nhe uh um".split())
 def not_names() -> dict[str, tuple[str, ...]]:
     """Folded first word → folded common words that start with it ("ho" → "ho so")."""
     found: dict[str, list[str]] = {}
-    for line in (_DATA / "not_names.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            words = fold(line.strip().lower())
-            found.setdefault(words.split()[0], []).append(words)
+    for line in word_list("not_names.txt"):
+        words = fold(line.lower())
+        found.setdefault(words.split()[0], []).append(words)
     return {k: tuple(v) for k, v in found.items()}
 
 
