@@ -92,55 +92,60 @@ def _check_zero(profile: FieldProfile) -> str | None:
     return "0" if low is None or low <= 0 else None
 
 
-class CueReading(RunState):
+class CueReader:
     """The cue phase: each field cue found in the message reads the value after it."""
+
+    def __init__(self, state: RunState) -> None:
+        self.state = state
 
     def explicit_after(self, pos: int) -> bool:
         """A cue followed by ':' / '=' / 'là' / 'is' announces its value."""
-        match = _EXPLICIT_AFTER.match(self.msg.low, pos)
+        match = _EXPLICIT_AFTER.match(self.state.msg.low, pos)
         if match is None:
             return False
         word = match.group().strip(" :=")
         if not word:
             return True
-        index = self.msg.token_index_at(match.start() + len(match.group()) - len(word))
-        typed = self.msg.raw[match.end() - len(word) : match.end()]
+        index = self.state.msg.token_index_at(match.start() + len(match.group()) - len(word))
+        typed = self.state.msg.raw[match.end() - len(word) : match.end()]
         forms = {"la": "là", "thanh": "thành", "is": "is", "are": "are", "la:": "là"}
         return accents_compatible(typed.lower(), forms.get(word, word)) and not is_compound(
-            self.msg, index
+            self.state.msg, index
         )
 
     def read_cues(self) -> None:
         open_text: tuple[FieldProfile, int, int] | None = None  # (profile, value start, cue pos)
         cursor = 0
-        stops = self.stops()
-        for occurrence in self.occurrences:
-            if occurrence.start < cursor or self.is_consumed(occurrence.start, occurrence.end):
+        stops = self.state.stops()
+        for occurrence in self.state.occurrences:
+            if occurrence.start < cursor or self.state.is_consumed(
+                occurrence.start, occurrence.end
+            ):
                 continue
             if open_text is not None:
                 # A text ends at its clause (short) or sentence (long); what follows is read anew.
                 ends_at = clause_end if open_text[0].kind == "short_text" else sentence_end
-                text_end = ends_at(self.msg, open_text[1])
+                text_end = ends_at(self.state.msg, open_text[1])
                 if occurrence.start >= text_end:
                     self.close_text(open_text, text_end)
                     open_text = None
             if (
                 open_text is not None
                 and occurrence.start > open_text[1]
-                and self.msg.has_diacritics
+                and self.state.msg.has_diacritics
             ):
                 # Speech without punctuation: "… quận 3 xong khách rất hài lòng" — a field's
                 # words after a spoken break ("xong", "rồi", "với lại") end the text there.
                 # Speech recognition writes the marks; text typed without them is not speech.
-                spoken = spoken_break_before(self.msg, occurrence.start)
-                typed = self.msg.low[open_text[1] : occurrence.start]
+                spoken = spoken_break_before(self.state.msg, occurrence.start)
+                typed = self.state.msg.low[open_text[1] : occurrence.start]
                 if spoken is not None and spoken > open_text[1] and not _PUNCTUATION.search(typed):
                     self.close_text(open_text, spoken)
                     open_text = None
             # a lead-in between a cue and its colon ("địa chỉ cho khách X: …") is read normally
             in_lead_in = open_text is not None and occurrence.start < open_text[1]
             inside_text = open_text is not None and not in_lead_in
-            boundary = at_boundary(self.msg, occurrence.start, strict=inside_text)
+            boundary = at_boundary(self.state.msg, occurrence.start, strict=inside_text)
             explicit = self.explicit_after(occurrence.end)
             short = open_text is not None and open_text[0].kind == "short_text"
             if inside_text and not (boundary or explicit or short):
@@ -166,7 +171,8 @@ class CueReading(RunState):
                 and not (boundary or explicit)
                 and occurrence.entry.cues
                 and all(
-                    self.profile(c.field).kind in TEXT_KINDS for c in occurrence.entry.cues.values()
+                    self.state.profile(c.field).kind in TEXT_KINDS
+                    for c in occurrence.entry.cues.values()
                 )
             ):
                 continue  # "… phân tích rủi ro": another text's label inside this value
@@ -202,7 +208,7 @@ class CueReading(RunState):
             if opens_text:
                 assert read is not None
                 open_text = (profile, read.start, occurrence.start)
-                self.consume(occurrence.start, occurrence.end)
+                self.state.consume(occurrence.start, occurrence.end)
                 cursor = occurrence.end
                 continue
             if read is None:
@@ -210,20 +216,20 @@ class CueReading(RunState):
             second = self._second_value(profile, read, stops) if read.ok else None
             if second is not None and second[0] == "ask":
                 # "300 triệu hoặc 500 triệu": two values for one field; ask, fill nothing.
-                self.ask_between(profile, [read, second[1]])
+                self.state.ask_between(profile, [read, second[1]])
                 read = ValueRead(None, read.start, second[1].end)
             elif second is not None:
                 read = second[1]  # "300 triệu, à không, 500 triệu": the correction wins
             if read.ok:
                 assert read.value is not None
                 value = self._code_with_cue_prefix(profile, occurrence, read.value)
-                self.assign(profile.name, value, occurrence.start, reading.strength)
+                self.state.assign(profile.name, value, occurrence.start, reading.strength)
             elif second is None:
-                self.reject(profile, read)
-            self.consume(min(occurrence.start, read.start), max(occurrence.end, read.end))
+                self.state.reject(profile, read)
+            self.state.consume(min(occurrence.start, read.start), max(occurrence.end, read.end))
             cursor = max(occurrence.end, read.end)
         if open_text is not None:
-            self.close_text(open_text, self.limit_after(open_text[1]))
+            self.close_text(open_text, self.state.limit_after(open_text[1]))
 
     def _described_by(
         self, occurrence: Occurrence, limit: int
@@ -236,14 +242,14 @@ class CueReading(RunState):
             return None
         texts = [
             p
-            for p in self.vocab.by_kind("free_text")
-            if p.name not in self.values and all(p.mentions(w) for w in words)
+            for p in self.state.vocab.by_kind("free_text")
+            if p.name not in self.state.values and all(p.mentions(w) for w in words)
         ]
         colon = self._colon_ahead(occurrence.end, limit)
         start = colon if colon is not None else occurrence.end
-        while start < limit and self.msg.low[start] in " :=-":
+        while start < limit and self.state.msg.low[start] in " :=-":
             start += 1
-        sentence = self.msg.low[start : sentence_end(self.msg, start)]
+        sentence = self.state.msg.low[start : sentence_end(self.state.msg, start)]
         if len(texts) != 1 or len(sentence.split()) < 4:
             return None
         return texts[0], Reading(ValueRead("", start, start), 1), cues[0]
@@ -256,14 +262,14 @@ class CueReading(RunState):
             read = reading.read
             if profile.kind != "select" or read is None:
                 return False
-            rest = self.msg.low[read.end : clause_end(self.msg, read.end)]
+            rest = self.state.msg.low[read.end : clause_end(self.state.msg, read.end)]
             if len(rest.split()) < 4:
                 return False
         return True
 
     def _whole_list_item(self, occurrence: Occurrence) -> bool:
         """The occurrence fills an item of a comma list on its own ("…, follow-up, …")."""
-        low = self.msg.low
+        low = self.state.msg.low
         before = low[: occurrence.start].rstrip(" ")
         after = low[occurrence.end :].lstrip(" ")
         return (not before or before[-1] in ",;:") and (not after or after[0] in ",;.!?\n")
@@ -274,11 +280,11 @@ class CueReading(RunState):
         """Another value of the same field right after the first: an alternative or a fix."""
         if profile.kind in TEXT_KINDS or profile.kind == "yesno":
             return None
-        low = self.msg.low
+        low = self.state.msg.low
         joiners = [("fix", _CORRECTION_JOINER), ("ask", _ALTERNATIVE_JOINER)]
         if profile.kind in ("person_name", "select"):
             joiners = [("ask", _ALTERNATIVE_JOINER)]
-            if _UNDECIDED.search(low, first.end, sentence_end(self.msg, first.end)):
+            if _UNDECIDED.search(low, first.end, sentence_end(self.state.msg, first.end)):
                 joiners.append(("ask", _BOTH_JOINER))  # "Marketing và Sales, chưa chốt"
         if profile.kind in _RANGE_KINDS:
             joiners.append(("ask", _RANGE_JOINER))
@@ -286,9 +292,15 @@ class CueReading(RunState):
             match = joiner.match(low, first.end)
             if match is None or (match.end() == first.end and verdict == "fix"):
                 continue
-            limit = self.limit_after(match.end())
+            limit = self.state.limit_after(match.end())
             reading = read_for_kind(
-                self.msg, profile, match.end(), limit, today=self.today, explicit=True, stops=stops
+                self.state.msg,
+                profile,
+                match.end(),
+                limit,
+                today=self.state.today,
+                explicit=True,
+                stops=stops,
             )
             again = reading.read
             if again is not None and again.ok and again.value != first.value:
@@ -301,13 +313,15 @@ class CueReading(RunState):
         cues = sorted(occurrence.entry.cues.values(), key=lambda c: -c.priority)
         if not cues:
             return None
-        limit = self.limit_after(occurrence.end)
+        limit = self.state.limit_after(occurrence.end)
         options_here = bool(occurrence.entry.options)
         results: list[tuple[CueTarget, FieldProfile, Reading]] = []
-        is_the = _IS_THE.search(self.msg.low, 0, occurrence.start)
-        bare_the = _BARE_THE.search(self.msg.low, 0, occurrence.start) if is_the is None else None
+        is_the = _IS_THE.search(self.state.msg.low, 0, occurrence.start)
+        bare_the = (
+            _BARE_THE.search(self.state.msg.low, 0, occurrence.start) if is_the is None else None
+        )
         for target in cues:
-            profile = self.profile(target.field)
+            profile = self.state.profile(target.field)
             if profile.kind == "file":
                 continue
             if is_the is not None:
@@ -322,7 +336,7 @@ class CueReading(RunState):
                 if first.read is not None:
                     results.append((target, profile, first))
                     continue
-            start = skip_fillers(self.msg, occurrence.end, limit, profile.kind)
+            start = skip_fillers(self.state.msg, occurrence.end, limit, profile.kind)
             if profile.kind in TEXT_KINDS:
                 # Part of a label ("kiểm tra" of "Ghi Chú Kiểm Tra") opens a text only with "là"/":".
                 named = target.priority >= 0.85 or (target.priority >= 0.8 and boundary)
@@ -336,7 +350,7 @@ class CueReading(RunState):
                 colon = self._colon_ahead(start, limit)
                 if colon is not None:
                     start = colon
-                if start >= limit or self.msg.low[start:limit].strip(" .,;") == "":
+                if start >= limit or self.state.msg.low[start:limit].strip(" .,;") == "":
                     continue
                 results.append((target, profile, Reading(ValueRead("", start, start), 1)))
                 continue
@@ -347,16 +361,16 @@ class CueReading(RunState):
                 results.append((target, profile, before))
                 continue
             reading = read_for_kind(
-                self.msg,
+                self.state.msg,
                 profile,
                 start,
                 limit,
-                today=self.today,
+                today=self.state.today,
                 explicit=explicit,
                 stops=stops - {occurrence.start},
             )
             if reading.read is None and profile.kind == "yesno" and not options_here:
-                implicit = implicit_yes_no(self.msg, profile, occurrence.start)
+                implicit = implicit_yes_no(self.state.msg, profile, occurrence.start)
                 if implicit is not None:
                     reading = Reading(ValueRead(implicit.value, implicit.start, occurrence.end), 1)
             if reading.read is None and profile.kind in ("select", "yesno"):
@@ -400,10 +414,10 @@ class CueReading(RunState):
                 best = next(r for r in rivals if r[1].name == best[1].field.revealed_by[0])
                 rivals = []
             if rivals and best[1].kind not in TEXT_KINDS:
-                self.ask_which_field(best[2].read, [best[1], *(r[1] for r in rivals)])
+                self.state.ask_which_field(best[2].read, [best[1], *(r[1] for r in rivals)])
                 read = best[2].read
                 assert read is not None
-                self.consume(occurrence.start, read.end)
+                self.state.consume(occurrence.start, read.end)
                 return None
             return best[1], best[2], best[0]
         refusals = [r for r in results if r[2].read is not None and not r[2].read.ok]
@@ -416,24 +430,24 @@ class CueReading(RunState):
         """A value that covers only part of a date, an email or an amount."""
         return any(
             a < read.end and read.start < b and not (read.start <= a and b <= read.end)
-            for a, b in self.protected
+            for a, b in self.state.protected
         )
 
     def _cuts_occurrence(self, cue: Occurrence, read: ValueRead) -> bool:
         """'xin nghỉ phép năm': a value must not end inside a longer phrase ('nghỉ phép năm')."""
         return any(
             o is not cue and o.start < read.end < o.end and o.start >= read.start
-            for o in self.occurrences
+            for o in self.state.occurrences
         )
 
     def _next_of_kind(self, best, successes):  # type: ignore[no-untyped-def]
         """'account X …, account Y': a cue repeated in one message names the next such field."""
-        if best[1].name not in self.values or CORRECTION_WORDS.search(self.msg.low):
+        if best[1].name not in self.state.values or CORRECTION_WORDS.search(self.state.msg.low):
             return best
         for candidate in sorted(successes, key=lambda r: -r[0].priority):
             if (
                 candidate[1].kind == best[1].kind
-                and candidate[1].name not in self.values
+                and candidate[1].name not in self.state.values
                 and candidate[0].priority >= best[0].priority - 0.15
             ):
                 return candidate
@@ -443,34 +457,37 @@ class CueReading(RunState):
         """'quản lý là X, email Y': a generic cue right after a field goes to its sibling."""
         recent = [
             (name, a)
-            for name, a in self.values.items()
+            for name, a in self.state.values.items()
             if a.position < occurrence.start and occurrence.start - a.position <= 80
         ]
         if not recent:
             return best
         last_name = max(recent, key=lambda item: item[1].position)[0]
-        if re.search(r"[.;!?\n]", self.msg.low[self.values[last_name].position : occurrence.start]):
+        if re.search(
+            r"[.;!?\n]",
+            self.state.msg.low[self.state.values[last_name].position : occurrence.start],
+        ):
             return best
-        topic = self._distinctive_words(last_name)
+        topic = self.state.distinctive_words(last_name)
         for candidate in successes:
             if candidate is best or candidate[1].kind != best[1].kind:
                 continue
             if candidate[2].strength != best[2].strength:
                 continue
-            own = self._distinctive_words(candidate[1].name)
-            best_words = self._distinctive_words(best[1].name)
+            own = self.state.distinctive_words(candidate[1].name)
+            best_words = self.state.distinctive_words(best[1].name)
             if topic & own and not topic & best_words:
                 return candidate
         return best
 
     def _detail_after_option(self, occurrence: Occurrence) -> tuple[FieldProfile, int, int] | None:
         """'vi phạm nhỏ: 3 hồ sơ …': an option, a colon, then the text of the field it reveals."""
-        match = re.compile(r"\s*:\s*").match(self.msg.low, occurrence.end)
+        match = re.compile(r"\s*:\s*").match(self.state.msg.low, occurrence.end)
         targets = {(t.field, t.value) for t in occurrence.entry.options}
         if match is None or len(targets) != 1:
             return None
         field_name, value = targets.pop()
-        for profile in self.vocab.profiles:
+        for profile in self.state.vocab.profiles:
             revealed = profile.field.revealed_by
             if (
                 profile.kind in TEXT_KINDS
@@ -478,9 +495,9 @@ class CueReading(RunState):
                 and revealed[0] == field_name
                 and value in revealed[1]
             ):
-                if field_name not in self.values:
-                    self.assign(field_name, value, occurrence.start)
-                self.consume(occurrence.start, match.end())
+                if field_name not in self.state.values:
+                    self.state.assign(field_name, value, occurrence.start)
+                self.state.consume(occurrence.start, match.end())
                 return profile, match.end(), occurrence.start
         return None
 
@@ -499,21 +516,23 @@ class CueReading(RunState):
 
     def _colon_ahead(self, start: int, limit: int) -> int | None:
         """'địa chỉ cho khách X (KH1): số 7 …': the value starts after a colon close behind."""
-        end = min(clause_end(self.msg, start, limit), start + 60)
-        colon = self.msg.low.find(":", start, end)
-        if colon < 0 or not self.msg.low[start:colon].strip():
+        end = min(clause_end(self.state.msg, start, limit), start + 60)
+        colon = self.state.msg.low.find(":", start, end)
+        if colon < 0 or not self.state.msg.low[start:colon].strip():
             return None
-        if re.search(r"\d:\d", self.msg.low[colon - 1 : colon + 2]):
+        if re.search(r"\d:\d", self.state.msg.low[colon - 1 : colon + 2]):
             return None  # a time such as 14:30
-        return skip_fillers(self.msg, colon + 1, limit, "free_text")
+        return skip_fillers(self.state.msg, colon + 1, limit, "free_text")
 
     def _option_before(self, cue: Occurrence, profile: FieldProfile) -> Reading:
         """'IT department', 'không có dấu hiệu bất thường': the option just before its cue."""
-        before = [o for o in self.occurrences if o.end <= cue.start]
+        before = [o for o in self.state.occurrences if o.end <= cue.start]
         if not before:
             return Reading(None, 0)
         last = before[-1]
-        if self.msg.low[last.end : cue.start].strip() or self.is_consumed(last.start, last.end):
+        if self.state.msg.low[last.end : cue.start].strip() or self.state.is_consumed(
+            last.start, last.end
+        ):
             return Reading(None, 0)
         values = {t.value for t in last.entry.options if t.field == profile.name}
         if len(values) != 1:
@@ -522,16 +541,16 @@ class CueReading(RunState):
 
     def _number_words_before(self, pos: int) -> re.Match[str] | None:
         """'tám trường hợp': a number in words right before `pos`, as a match over its text."""
-        tokens = [t for t in self.msg.tokens if t.end <= pos]
+        tokens = [t for t in self.state.msg.tokens if t.end <= pos]
         for width in (4, 3, 2, 1):
-            if len(tokens) < width or self.msg.low[tokens[-1].end : pos].strip():
+            if len(tokens) < width or self.state.msg.low[tokens[-1].end : pos].strip():
                 continue
             first = tokens[-width]
-            text = self.msg.low[first.start : tokens[-1].end]
+            text = self.state.msg.low[first.start : tokens[-1].end]
             items = lex(text)
             read = read_number(items, 0)
             if read is not None and read.next_index == len(items) and read.from_words:
-                return re.compile(re.escape(text)).match(self.msg.low, first.start)
+                return re.compile(re.escape(text)).match(self.state.msg.low, first.start)
         return None
 
     def _ends_text(self, occurrence: Occurrence, profile: FieldProfile) -> bool:
@@ -543,28 +562,34 @@ class CueReading(RunState):
         return (
             len(fields) == 1
             and not any(t.needs_cue for t in options)
-            and next(iter(fields)) not in self.values
+            and next(iter(fields)) not in self.state.values
         )
 
     def _value_is_the(self, occurrence: Occurrence, profile: FieldProfile, end: int) -> Reading:
         """The clause before "is the <label>" when the label ends its clause."""
-        low, raw = self.msg.low, self.msg.raw
+        low, raw = self.state.msg.low, self.state.msg.raw
         after = low[occurrence.end :].lstrip(" ")
         after = re.sub(r"^(?:count|number|total|level)\b\s*", "", after)
         after = _TRAILING_FILLERS.sub("", after)  # "X sẽ là người kiểm tra nhé, …"
         if after and after[0] not in ",;.!?\n|" and not re.match(r"(?:and|va)\b", after):
             return Reading(None, 0)
-        start = self.clause_start(end)
+        start = self.state.clause_start(end)
         start = max(start, self._last_joiner(start, end))
         while start < end and low[start] == " ":
             start += 1
-        if start >= end or self.is_consumed(start, end):
+        if start >= end or self.state.is_consumed(start, end):
             return Reading(None, 0)
         if profile.kind in TEXT_KINDS:
             text = collapse(raw[start:end]).strip(" \"'“”")
             return Reading(ValueRead(text, start, occurrence.end), 2) if text else Reading(None, 0)
         reading = read_for_kind(
-            self.msg, profile, start, end, today=self.today, explicit=True, stops=frozenset()
+            self.state.msg,
+            profile,
+            start,
+            end,
+            today=self.state.today,
+            explicit=True,
+            stops=frozenset(),
         )
         read = reading.read
         if read is None or _MODAL_ONLY.sub("", low[read.end : end]).strip():
@@ -574,28 +599,28 @@ class CueReading(RunState):
     def _last_joiner(self, start: int, end: int) -> int:
         """Start of the part after the last 'and' of a clause ("… and NV001 is my staff ID")."""
         found = start
-        for match in re.finditer(r"\b(?:and|va)\s+", self.msg.low[start:end]):
+        for match in re.finditer(r"\b(?:and|va)\s+", self.state.msg.low[start:end]):
             at = start + match.start()
-            if not any(a <= at < b for a, b in self.protected):  # "two and a half billion"
+            if not any(a <= at < b for a, b in self.state.protected):  # "two and a half billion"
                 found = start + match.end()
         return found
 
     def _clause_value_before(self, occurrence: Occurrence, profile: FieldProfile) -> Reading:
         """', 400 million loan amount,': a clause that is a value and then its label."""
-        low = self.msg.low
+        low = self.state.msg.low
         after = low[occurrence.end :].lstrip(" ")
         if after and after[0] not in ",;.!?\n|":
             return Reading(None, 0)
-        start = self.clause_start(occurrence.start)
-        start = skip_fillers(self.msg, start, occurrence.start, profile.kind)
-        if start >= occurrence.start or self.is_consumed(start, occurrence.start):
+        start = self.state.clause_start(occurrence.start)
+        start = skip_fillers(self.state.msg, start, occurrence.start, profile.kind)
+        if start >= occurrence.start or self.state.is_consumed(start, occurrence.start):
             return Reading(None, 0)
         reading = read_for_kind(
-            self.msg,
+            self.state.msg,
             profile,
             start,
             occurrence.start,
-            today=self.today,
+            today=self.state.today,
             explicit=False,
             stops=frozenset(),
         )
@@ -606,9 +631,9 @@ class CueReading(RunState):
 
     def _number_before(self, occurrence: Occurrence, profile: FieldProfile) -> Reading:
         """'5 trường hợp rủi ro cao': the number just before the cue ('không có …' is 0)."""
-        none = _NONE_BEFORE.search(self.msg.low, 0, occurrence.start)
-        if none is not None and not self.is_consumed(none.start(), none.end()):
-            after = self.msg.low[occurrence.end :].lstrip(" ")
+        none = _NONE_BEFORE.search(self.state.msg.low, 0, occurrence.start)
+        if none is not None and not self.state.is_consumed(none.start(), none.end()):
+            after = self.state.msg.low[occurrence.end :].lstrip(" ")
             after = re.sub(r"^(?:het tron|het|nao|ca|luon|ca)\b\s*", "", after)
             if not after or after[0] in ",;.!?\n|":
                 zero = _check_zero(profile)
@@ -616,16 +641,16 @@ class CueReading(RunState):
                     return Reading(ValueRead(zero, none.start(), occurrence.end), 2)
         match = re.search(
             r"(?<![\w.,])(\d+(?:[.,]\d+)?)[ \t]*(?:(?:were|are|was|la)[ \t]+)?$",
-            self.msg.low[: occurrence.start],
+            self.state.msg.low[: occurrence.start],
         )
         if match is None:
             match = self._number_words_before(occurrence.start)
-        if match is None or self.is_consumed(match.start(), match.end()):
+        if match is None or self.state.is_consumed(match.start(), match.end()):
             return Reading(None, 0)
-        after = self.msg.low[occurrence.end :].lstrip(" ")
+        after = self.state.msg.low[occurrence.end :].lstrip(" ")
         next_phrase = any(
-            o.start >= occurrence.end and not self.msg.low[occurrence.end : o.start].strip()
-            for o in self.occurrences
+            o.start >= occurrence.end and not self.state.msg.low[occurrence.end : o.start].strip()
+            for o in self.state.occurrences
         )
         if (
             after
@@ -635,11 +660,11 @@ class CueReading(RunState):
         ):
             return Reading(None, 0)  # "2 hồ sơ hết hạn…": the number belongs to a sentence
         read = read_for_kind(
-            self.msg,
+            self.state.msg,
             profile,
             match.start(),
             match.end(),
-            today=self.today,
+            today=self.state.today,
             explicit=False,
             stops=frozenset(),
         )
@@ -653,21 +678,21 @@ class CueReading(RunState):
         profile, start, cue_start = open_text
         end = self._cut_typed_tail(start, end)
         if profile.kind == "short_text":
-            end = min(end, clause_end(self.msg, start, end))
+            end = min(end, clause_end(self.state.msg, start, end))
         else:
-            end = min(end, sentence_end(self.msg, start, end))
-        opening = self.msg.raw[start:end].lstrip()
+            end = min(end, sentence_end(self.state.msg, start, end))
+        opening = self.state.msg.raw[start:end].lstrip()
         if opening and opening[0] in "\"“'":
             # A quoted value ends at its closing quote ('tiêu đề "Báo cáo …", loại …').
-            quote_at = start + len(self.msg.raw[start:end]) - len(opening)
+            quote_at = start + len(self.state.msg.raw[start:end]) - len(opening)
             closing = {'"': '"', "“": "”", "'": "'"}[opening[0]]
-            close = self.msg.raw.find(closing, quote_at + 1, end)
+            close = self.state.msg.raw.find(closing, quote_at + 1, end)
             if close > quote_at:
                 end = close + 1
-        label_after = _IS_THE_LABEL.search(self.msg.low, start, end)
+        label_after = _IS_THE_LABEL.search(self.state.msg.low, start, end)
         if label_after is not None:
             end = label_after.start()  # "Tập đoàn Masan is the employer"
-        raw = self.msg.raw[start:end]
+        raw = self.state.msg.raw[start:end]
         text = raw.strip().strip("\"'“”‘’").strip()
         text = re.sub(r"[\s,;:.!?–-]+$", "", text)
         text = re.sub(
@@ -691,17 +716,21 @@ class CueReading(RunState):
                 items.append(item)
             text = ", ".join(items)
             if items:
-                end = start + len(self.msg.raw[start:end].split(items[-1], 1)[0]) + len(items[-1])
+                end = (
+                    start
+                    + len(self.state.msg.raw[start:end].split(items[-1], 1)[0])
+                    + len(items[-1])
+                )
         contacts = self._contacts(start, end) if self._wants_contacts(profile) else []
         if contacts:
             text = ", ".join(contacts)
         elif self._wants_contacts(profile) and not _CONTACT_WORD.search(
-            self.msg.low[cue_start:start]
+            self.state.msg.low[cue_start:start]
         ):
             return  # "trong mấy ngày nghỉ, anh Bình lo việc": no contact was given
 
-        self.assign(profile.name, text, cue_start, 1)
-        self.consume(start, end)
+        self.state.assign(profile.name, text, cue_start, 1)
+        self.state.consume(start, end)
 
     def _cue_then_option(self, cue_start: int, start: int, end: int) -> bool:
         """'đi làm công ty hưởng lương': a text that starts with its own cue ('công ty') and
@@ -709,16 +738,20 @@ class CueReading(RunState):
         company."""
         if start != cue_start:
             return False
-        cue = next((o for o in self.occurrences if o.start == cue_start), None)
+        cue = next((o for o in self.state.occurrences if o.start == cue_start), None)
         if cue is None:
             return False
-        rest = self.msg.low[cue.end : end].strip(" ,.;")
+        rest = self.state.msg.low[cue.end : end].strip(" ,.;")
         if not rest:
             return False
-        at = cue.end + len(self.msg.low[cue.end : end]) - len(self.msg.low[cue.end : end].lstrip())
+        at = (
+            cue.end
+            + len(self.state.msg.low[cue.end : end])
+            - len(self.state.msg.low[cue.end : end].lstrip())
+        )
         return any(
             o.start == at and not o.entry.cues and o.entry.options and o.end >= at + len(rest)
-            for o in self.occurrences
+            for o in self.state.occurrences
         )
 
     @staticmethod
@@ -729,10 +762,10 @@ class CueReading(RunState):
 
     def _contacts(self, start: int, end: int) -> list[str]:
         found: list[tuple[int, str]] = []
-        low = self.msg.low
+        low = self.state.msg.low
         pos = start
         while True:
-            email = read_email(self.msg.raw, low, pos, end)
+            email = read_email(self.state.msg.raw, low, pos, end)
             if email is None or not email.ok or email.value is None:
                 break
             found.append((email.start, email.value))
@@ -750,10 +783,10 @@ class CueReading(RunState):
 
     def _cut_typed_tail(self, start: int, end: int) -> int:
         """A free text stops before ', 0912345678' or ', an@gmail.com' given on their own."""
-        low = self.msg.low
+        low = self.state.msg.low
         for match in re.finditer(r"[,;]\s*", low[start:end]):
             clause_start = start + match.end()
-            clause_stop = clause_end(self.msg, clause_start, end)
+            clause_stop = clause_end(self.state.msg, clause_start, end)
             clause = low[clause_start:clause_stop].strip()
             if not clause:
                 continue
@@ -762,19 +795,19 @@ class CueReading(RunState):
         return end
 
     def _is_typed_clause(self, start: int, stop: int) -> bool:
-        low = self.msg.low
+        low = self.state.msg.low
         text = low[start:stop].strip(" .")
         if not text:
             return False
         if is_phone_text(text):
             return True
-        email = read_email(self.msg.raw, low, start, stop)
+        email = read_email(self.state.msg.raw, low, start, stop)
         if email is not None and email.ok and not low[email.end : stop].strip(" ."):
             return low[start : email.start].strip() == ""
         national = read_national_id(low, start, stop)
         if national is not None and national.ok and not low[national.end : stop].strip(" ."):
             return True
-        dates = find_dates(low, self.today, start, stop)
+        dates = find_dates(low, self.state.today, start, stop)
         if (
             dates
             and low[start : dates[0].start].strip() == ""

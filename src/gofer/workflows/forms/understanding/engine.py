@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ..schema import FormSchema
 from .banks import HOME_BANK, find_banks
@@ -17,11 +17,11 @@ from .clauses import (
     spoken_fillers,
 )
 from .corrections import find_corrections
-from .cues import CueReading
+from .cues import CueReader
 from .dates import find_dates, find_times
 from .durations import read_duration
 from .email import read_email
-from .fallback import FOR_PAYEE, TRANSFER_BEFORE, TypeDrivenFallback
+from .fallback import FOR_PAYEE, TRANSFER_BEFORE, TypeFallback
 from .ids import find_codes
 from .implications import implied_values, one_day_end
 from .intents import (
@@ -38,9 +38,9 @@ from .names import HONORIFICS, SURNAMES, read_name
 from .questions import display_label, join_choices, question
 from .readers import OPEN_QUESTION, check_number
 from .result import Understanding, is_visible
-from .run_state import GAP_CHARS, Occurrence, overlaps
+from .run_state import GAP_CHARS, Occurrence, RunState, overlaps
 from .spoken_codes import rewrite_spoken_codes
-from .text import accents_compatible, fold
+from .text import Token, accents_compatible, fold
 from .undecided import open_roles
 
 # ", KYC Team Lead," right after a name: capitalised words, no digits, up to the clause end.
@@ -58,11 +58,20 @@ _WHOLE_GROUP = re.compile(r"\b(?:thong tin|cac truong|cac o|details|info)\b")
 _NAME_LEAD = re.compile(r"\s*(?::|la|is|ten la|ten|named|,)?\s*")
 
 
-class _Run(CueReading, TypeDrivenFallback):
-    """One pass over one message."""
+class _Pass:
+    """One pass over one message: phases run in order over one `RunState`.
+
+    The cue reader and the type-driven fallback are separate phases that share only that
+    state, which each phase receives explicitly.
+    """
+
+    def __init__(self, state: RunState) -> None:
+        self.state = state
+        self.cues = CueReader(state)
+        self.types = TypeFallback(state)
 
     def protect(self) -> None:
-        msg = self.msg
+        msg = self.state.msg
         low = msg.low
         spans: list[tuple[int, int]] = []
         pos = 0
@@ -73,18 +82,20 @@ class _Run(CueReading, TypeDrivenFallback):
             spans.append((read.start, read.end))
             pos = read.end
         spans += [(c.start, c.end) for c in find_codes(msg.raw, low)]
-        spans += [(d.start, d.end) for d in find_dates(low, self.today) if d.value is not None]
+        spans += [
+            (d.start, d.end) for d in find_dates(low, self.state.today) if d.value is not None
+        ]
         spans += [(t.start, t.end) for t in find_times(low)]
         spans += [(m.start, m.end) for m in find_money(low)]
-        self.protected = spans
+        self.state.protected = spans
 
     def find_occurrences(self) -> None:
-        msg = self.msg
+        msg = self.state.msg
         tokens = msg.tokens
-        entries = self.vocab.entries
+        entries = self.state.vocab.entries
         found: list[Occurrence] = []
         for i in range(len(tokens)):
-            for n in range(min(self.vocab.max_words, len(tokens) - i), 0, -1):
+            for n in range(min(self.state.vocab.max_words, len(tokens) - i), 0, -1):
                 if n > 1 and msg.low[tokens[i + n - 2].end : tokens[i + n - 1].start].strip(
                     "".join(GAP_CHARS)
                 ):
@@ -99,7 +110,7 @@ class _Run(CueReading, TypeDrivenFallback):
                 if entry is None:
                     continue
                 start, end = tokens[i].start, tokens[i + n - 1].end
-                if any(overlaps((start, end), span) for span in self.protected):
+                if any(overlaps((start, end), span) for span in self.state.protected):
                     continue
                 typed = " ".join(
                     msg.raw[start:end].lower().replace("/", " ").replace("-", " ").split()
@@ -124,7 +135,7 @@ class _Run(CueReading, TypeDrivenFallback):
                 not overlaps((occurrence.start, occurrence.end), (c.start, c.end)) for c in chosen
             ):
                 chosen.append(occurrence)
-        self.occurrences = self._drop_continuations(sorted(chosen, key=lambda o: o.start))
+        self.state.occurrences = self._drop_continuations(sorted(chosen, key=lambda o: o.start))
 
     def _drop_continuations(self, found: list[Occurrence]) -> list[Occurrence]:
         """'mua xe ô tô': an option's words right after another field's option with the same
@@ -136,7 +147,7 @@ class _Run(CueReading, TypeDrivenFallback):
                 before is not None
                 and not occurrence.entry.cues
                 and not before.entry.cues
-                and not self.msg.low[before.end : occurrence.start].strip()
+                and not self.state.msg.low[before.end : occurrence.start].strip()
                 and {t.value for t in occurrence.entry.options}
                 <= {t.value for t in before.entry.options}
                 and {t.field for t in occurrence.entry.options}
@@ -150,16 +161,16 @@ class _Run(CueReading, TypeDrivenFallback):
         """'Đỗ Văn Tùng', 'tám sáu chín': a word typed with marks is not a phrase whose every
         form is unmarked ('do' = because, 'sau' = after); page labels and the lexicon are
         written with their marks."""
-        word = self.msg.raw[start:end]
+        word = self.state.msg.raw[start:end]
         marked = fold(word) != word.lower()
         return marked and all(fold(f) == f.lower() for f in forms)
 
     def _plain_among_marked(self, start: int, end: int, forms: set[str]) -> bool:
         """'… năm 1997 nha hiện đang …': in a message typed with marks, a spoken particle typed
         without them is not a phrase always written with them ('nha' is not 'nhà')."""
-        if not self.msg.has_diacritics:
+        if not self.state.msg.has_diacritics:
             return False
-        word = self.msg.raw[start:end]
+        word = self.state.msg.raw[start:end]
         plain = fold(word) == word.lower() and word.isalpha()
         particles = {fold(w) for w in spoken_breaks() | spoken_fillers()}
         return plain and word.lower() in particles and all(fold(f) != f.lower() for f in forms)
@@ -167,26 +178,28 @@ class _Run(CueReading, TypeDrivenFallback):
     def _leading_connector(self, index: int) -> bool:
         """'Xong, gửi đơn nhé', 'xong người giới thiệu là …': a connector word that opens a
         clause with more after it is not the option it also names ('xong' = done)."""
-        token = self.msg.tokens[index]
-        if token.text not in CONNECTORS or not at_boundary(self.msg, token.start):
+        token = self.state.msg.tokens[index]
+        if token.text not in CONNECTORS or not at_boundary(self.state.msg, token.start):
             return False
-        rest = self.msg.low[token.end : sentence_end(self.msg, token.end)].strip(" ,")
+        rest = self.state.msg.low[token.end : sentence_end(self.state.msg, token.end)].strip(" ,")
         return bool(rest) and not rest.startswith(("roi", "het"))
 
     def _titled_name(self, index: int) -> bool:
         """'chị cao thị thanh hương': a family name after 'anh'/'chị'/'ông' starts a name, even
         when it is also an option's word ('cao' = high)."""
-        tokens = self.msg.tokens
+        tokens = self.state.msg.tokens
         if index == 0 or tokens[index - 1].text not in HONORIFICS:
             return False
         if tokens[index].text not in SURNAMES:
             return False
-        read = read_name(self.msg, tokens[index].start, len(self.msg.low), stops=frozenset())
+        read = read_name(
+            self.state.msg, tokens[index].start, len(self.state.msg.low), stops=frozenset()
+        )
         return read is not None and read.value is not None and len(read.value.split()) >= 3
 
-    def _case_changes(self, tokens: list) -> bool:
+    def _case_changes(self, tokens: Sequence[Token]) -> bool:
         """'tiêu đề Báo cáo AML': a capital inside a lower-case phrase starts the value."""
-        raw = self.msg.raw
+        raw = self.state.msg.raw
         words = [raw[t.start : t.end] for t in tokens]
         if not words[0][:1].isalpha() or words[0][:1].isupper():
             return False
@@ -195,61 +208,71 @@ class _Run(CueReading, TypeDrivenFallback):
     def drop_works_at_words(self) -> None:
         """'hiện làm nhân viên ở Samsung': 'nhân viên' there says what the person does, it is
         not the label of a staff field."""
-        spans = [(m.start(), m.end()) for m in _WORKS_AT.finditer(self.msg.low)]
-        self.occurrences = [
-            o for o in self.occurrences if not any(overlaps((o.start, o.end), s) for s in spans)
+        spans = [(m.start(), m.end()) for m in _WORKS_AT.finditer(self.state.msg.low)]
+        self.state.occurrences = [
+            o
+            for o in self.state.occurrences
+            if not any(overlaps((o.start, o.end), s) for s in spans)
         ]
 
     def find_commands(self) -> None:
-        self.commands = find_commands(self.msg, self.schema.steps)
-        for command in self.commands:
-            self.consume(command.start, command.end)
-        spans = [(c.start, c.end) for c in self.commands]
-        self.occurrences = [
-            o for o in self.occurrences if not any(overlaps((o.start, o.end), s) for s in spans)
+        self.state.commands = find_commands(self.state.msg, self.state.schema.steps)
+        for command in self.state.commands:
+            self.state.consume(command.start, command.end)
+        spans = [(c.start, c.end) for c in self.state.commands]
+        self.state.occurrences = [
+            o
+            for o in self.state.occurrences
+            if not any(overlaps((o.start, o.end), s) for s in spans)
         ]
-        self.result.submit = submit_requested(self.commands)
-        gotos = [c for c in self.commands if c.kind == "goto"]
+        self.state.result.submit = submit_requested(self.state.commands)
+        gotos = [c for c in self.state.commands if c.kind == "goto"]
         if (
             gotos
             and gotos[-1].step is not None
-            and 1 <= gotos[-1].step <= max(self.schema.steps, 1)
+            and 1 <= gotos[-1].step <= max(self.state.schema.steps, 1)
         ):
-            self.result.goto_step = gotos[-1].step
-        self.clear_at = next((c.start for c in self.commands if c.kind == "clear"), None)
-        if self.clear_at is not None:
-            self.result.clear_all = True
+            self.state.result.goto_step = gotos[-1].step
+        self.state.clear_at = next(
+            (c.start for c in self.state.commands if c.kind == "clear"), None
+        )
+        if self.state.clear_at is not None:
+            self.state.result.clear_all = True
 
     def find_removals(self) -> None:
-        low = self.msg.low
+        low = self.state.msg.low
         removed: list[str] = []
         used: set[int] = set()
-        for index, occurrence in enumerate(self.occurrences):
+        for index, occurrence in enumerate(self.state.occurrences):
             if index in used or not occurrence.entry.cues:
                 continue
             verb = REMOVE_VERBS.search(low, 0, occurrence.start)
             prefix_ok = bool(
-                verb and verb.end() == occurrence.start and at_boundary(self.msg, verb.start())
+                verb
+                and verb.end() == occurrence.start
+                and at_boundary(self.state.msg, verb.start())
             )
             postfix = POSTFIX_REMOVE.match(low, occurrence.end)
-            if not prefix_ok and not (postfix and at_boundary(self.msg, occurrence.start)):
+            if not prefix_ok and not (postfix and at_boundary(self.state.msg, occurrence.start)):
                 continue
             group = [index]
             k = index
-            while prefix_ok and k + 1 < len(self.occurrences):
-                nxt = self.occurrences[k + 1]
-                if nxt.entry.cues and LIST_JOINER.match(low[self.occurrences[k].end : nxt.start]):
+            while prefix_ok and k + 1 < len(self.state.occurrences):
+                nxt = self.state.occurrences[k + 1]
+                if nxt.entry.cues and LIST_JOINER.match(
+                    low[self.state.occurrences[k].end : nxt.start]
+                ):
                     group.append(k + 1)
                     k += 1
                     continue
                 break
-            last = self.occurrences[group[-1]]
+            last = self.state.occurrences[group[-1]]
             tail = REMOVE_AFTER.match(low, last.end) if prefix_ok else postfix
             if tail is None:
                 continue
             targets = []
             for g in group:
-                occurrence_g = self._shared_qualifier(self.occurrences[g], last)
+                occurrence_g = self._shared_qualifier(self.state.occurrences[g], last)
                 target = self._remove_target(occurrence_g)
                 if target is None:
                     break
@@ -258,19 +281,19 @@ class _Run(CueReading, TypeDrivenFallback):
                 if verb and _WHOLE_GROUP.search(verb.group()) and len(group) == 1:
                     targets = self._fields_about(occurrence) or targets
                 if (
-                    any(self.profile(t).kind == "yesno" for t in targets)
+                    any(self.state.profile(t).kind == "yesno" for t in targets)
                     and verb
                     and "khong can" in verb.group()
                 ):
                     continue  # "không cần theo dõi" answers the question, it does not erase it
                 used.update(group)
                 start = verb.start() if prefix_ok and verb else occurrence.start
-                self.consume(start, tail.end())
+                self.state.consume(start, tail.end())
                 removed.extend(targets)
-        self.occurrences = [o for i, o in enumerate(self.occurrences) if i not in used]
+        self.state.occurrences = [o for i, o in enumerate(self.state.occurrences) if i not in used]
         for name in removed:
-            if name not in self.result.remove:
-                self.result.remove.append(name)
+            if name not in self.state.result.remove:
+                self.state.result.remove.append(name)
 
     def _shared_qualifier(self, occurrence: Occurrence, last: Occurrence) -> Occurrence:
         """'xóa tên và số tài khoản người nhận': the last item's qualifier ('người nhận')
@@ -280,17 +303,17 @@ class _Run(CueReading, TypeDrivenFallback):
         words = last.key.split()
         for size in range(len(words) - 1, 0, -1):
             key = f"{occurrence.key} {' '.join(words[-size:])}"
-            entry = self.vocab.entries.get(key)
+            entry = self.state.vocab.entries.get(key)
             if entry is not None and entry.cues:
                 return Occurrence(occurrence.start, occurrence.end, key, entry)
         return occurrence
 
     def _fields_about(self, occurrence: Occurrence) -> list[str]:
         """'bỏ thông tin người nhận': every filled field whose label names that party."""
-        state = {**self.current, **{k: v.value for k, v in self.values.items()}}
+        state = {**self.state.current, **{k: v.value for k, v in self.state.values.items()}}
         return [
             p.name
-            for p in self.vocab.profiles
+            for p in self.state.vocab.profiles
             if p.mentions(occurrence.key) and state.get(p.name, "").strip()
         ]
 
@@ -299,21 +322,21 @@ class _Run(CueReading, TypeDrivenFallback):
         if not cues:
             return None
         if len(cues) > 1 and cues[1].priority >= cues[0].priority - 0.01:
-            filled = [c for c in cues if self.current.get(c.field)]
+            filled = [c for c in cues if self.state.current.get(c.field)]
             if len(filled) == 1:
                 return filled[0].field
         return cues[0].field
 
     def bridge_times(self) -> None:
         """A time given for a slot select and its free time input goes to both."""
-        for profile in self.vocab.by_kind("time"):
+        for profile in self.state.vocab.by_kind("time"):
             revealed = profile.field.revealed_by
             if revealed is None:
                 continue
-            control = self.vocab.profile(revealed[0])
+            control = self.state.vocab.profile(revealed[0])
             if control is None or control.kind != "timeslot":
                 continue
-            given = self.values.get(profile.name) or self.values.get(control.name)
+            given = self.state.values.get(profile.name) or self.state.values.get(control.name)
             if given is None or not re.fullmatch(r"\d{2}:\d{2}", given.value):
                 continue
             slots = {o.value for o in control.field.options}
@@ -328,71 +351,71 @@ class _Run(CueReading, TypeDrivenFallback):
                 None,
             )
             if given.value in slots:
-                self.assign(control.name, given.value, given.position)
+                self.state.assign(control.name, given.value, given.position)
             elif custom is not None:
-                self.assign(control.name, custom, given.position)
-            self.assign(profile.name, given.value, given.position)
+                self.state.assign(control.name, custom, given.position)
+            self.state.assign(profile.name, given.value, given.position)
 
     def reveal_controls(self) -> None:
         """A value for a conditional field sets the field that shows it, when only one value does."""
-        for name in list(self.values):
-            profile = self.vocab.profile(name)
+        for name in list(self.state.values):
+            profile = self.state.vocab.profile(name)
             if profile is None or profile.field.revealed_by is None:
                 continue
             control, showing = profile.field.revealed_by
-            state = {**self.current, **{k: v.value for k, v in self.values.items()}}
+            state = {**self.state.current, **{k: v.value for k, v in self.state.values.items()}}
             if state.get(control, "") in showing:
                 continue
-            if control in self.values:
+            if control in self.state.values:
                 continue  # the user chose another value; the field stays hidden
             if len(showing) == 1:
-                self.assign(control, showing[0], self.values[name].position)
+                self.state.assign(control, showing[0], self.state.values[name].position)
                 continue
-            control_profile = self.vocab.profile(control)
+            control_profile = self.state.vocab.profile(control)
             if control_profile is None:
                 continue
             labels = [o.label for o in control_profile.field.options if o.value in showing]
             text = question(
                 "reveal_ambiguous",
-                self.lang,
-                label=display_label(profile.field, self.lang),
-                control=display_label(control_profile.field, self.lang),
-                options=join_choices(labels, self.lang),
+                self.state.lang,
+                label=display_label(profile.field, self.state.lang),
+                control=display_label(control_profile.field, self.state.lang),
+                options=join_choices(labels, self.state.lang),
             )
-            self.result.ask(text, (control,))
+            self.state.result.ask(text, (control,))
 
     def empty_hidden_fields(self) -> None:
         """'thôi không cần theo dõi nữa': a field the new answer hides keeps no old value
         (the date of a follow-up that is no longer needed)."""
-        for profile in self.vocab.profiles:
+        for profile in self.state.vocab.profiles:
             revealed = profile.field.revealed_by
-            if revealed is None or profile.name in self.values:
+            if revealed is None or profile.name in self.state.values:
                 continue
             control, showing = revealed
-            chosen = self.values.get(control)
+            chosen = self.state.values.get(control)
             if chosen is None or chosen.value in showing or chosen.value == "":
                 continue
             if (
-                self.current.get(profile.name, "").strip()
-                and profile.name not in self.result.remove
+                self.state.current.get(profile.name, "").strip()
+                and profile.name not in self.state.result.remove
             ):
-                self.result.remove.append(profile.name)
+                self.state.result.remove.append(profile.name)
 
     def drop_open_answers(self) -> None:
         """'chưa biết có cần theo dõi hay không': a yes/no left open by the speaker stays empty."""
-        for name in list(self.values):
-            if self.profile(name).kind != "yesno":
+        for name in list(self.state.values):
+            if self.state.profile(name).kind != "yesno":
                 continue
-            at = self.values[name].position
-            start = max(self.msg.low.rfind(ch, 0, at) for ch in ".!?\n|;") + 1
-            end = sentence_end(self.msg, at)
-            if OPEN_QUESTION.search(self.msg.low, start, end):
-                del self.values[name]
+            at = self.state.values[name].position
+            start = max(self.state.msg.low.rfind(ch, 0, at) for ch in ".!?\n|;") + 1
+            end = sentence_end(self.state.msg, at)
+            if OPEN_QUESTION.search(self.state.msg.low, start, end):
+                del self.state.values[name]
 
     def finish(self) -> Understanding:
-        result = self.result
-        clear_at = self.clear_at
-        for name, assigned in sorted(self.values.items(), key=lambda kv: kv[1].position):
+        result = self.state.result
+        clear_at = self.state.clear_at
+        for name, assigned in sorted(self.state.values.items(), key=lambda kv: kv[1].position):
             if clear_at is not None and assigned.position < clear_at:
                 continue
             result.set_values[name] = assigned.value
@@ -412,7 +435,7 @@ class _Run(CueReading, TypeDrivenFallback):
 
     def skip_other_people(self) -> None:
         """'người giới thiệu là X', 'his brother X': a person no field is about fills nothing."""
-        msg = self.msg
+        msg = self.state.msg
         for match in OTHER_PEOPLE.finditer(msg.low):
             typed = msg.raw[match.start() : match.end()].lower()
             phrase = next(p for p in OTHER_PEOPLE_PHRASES if fold(p) == match.group())
@@ -423,106 +446,108 @@ class _Run(CueReading, TypeDrivenFallback):
                 continue  # "chuyển 10 triệu cho em gái X": X receives the money
             lead = _NAME_LEAD.match(msg.low, match.end())
             start = lead.end() if lead else match.end()
-            read = read_name(msg, start, len(msg.low), explicit=True, stops=self.stops())
+            read = read_name(msg, start, len(msg.low), explicit=True, stops=self.state.stops())
             if read is None or read.value is None:
                 continue
-            self.consume(match.start(), read.end)
-            self.occurrences = [
-                o for o in self.occurrences if not overlaps((o.start, o.end), (start, read.end))
+            self.state.consume(match.start(), read.end)
+            self.state.occurrences = [
+                o
+                for o in self.state.occurrences
+                if not overlaps((o.start, o.end), (start, read.end))
             ]
 
     def apply_corrections(self) -> None:
         """'không phải 500 mà là 600 triệu': the amount that was 500 (triệu) becomes 600."""
-        amounts = [p.name for p in self.vocab.by_kind("money")]
-        for fix in find_corrections(self.masked_low(), self.current, amounts):
-            if self.is_consumed(fix.start, fix.end):
+        amounts = [p.name for p in self.state.vocab.by_kind("money")]
+        for fix in find_corrections(self.state.masked_low(), self.state.current, amounts):
+            if self.state.is_consumed(fix.start, fix.end):
                 continue
             if fix.name is not None:
-                self.assign(fix.name, fix.value, fix.start)
-            elif not at_boundary(self.msg, fix.start):
+                self.state.assign(fix.name, fix.value, fix.start)
+            elif not at_boundary(self.state.msg, fix.start):
                 continue  # "thu nhập không phải 20 mà là 25 triệu": the label before says whose
-            self.consume(fix.start, fix.end)  # unowned: no field may take the new amount
+            self.state.consume(fix.start, fix.end)  # unowned: no field may take the new amount
 
     def ask_open_roles(self) -> None:
         """'chưa biết ghi ai là nhân viên xử lý': ask, fill nothing (see undecided.py)."""
-        people = {p.name for p in self.vocab.by_kind("person_name")}
+        people = {p.name for p in self.state.vocab.by_kind("person_name")}
 
         def ask(name: str, names: list[str]) -> None:
-            profile = self.profile(name)
-            label = display_label(profile.field, self.lang)
+            profile = self.state.profile(name)
+            label = display_label(profile.field, self.state.lang)
             if len(names) >= 2:
-                options = join_choices(names, self.lang)
-                text = question("value_ambiguous", self.lang, label=label, options=options)
+                options = join_choices(names, self.state.lang)
+                text = question("value_ambiguous", self.state.lang, label=label, options=options)
             else:
-                text = question("value_missing", self.lang, label=label)
-            self.result.rejected[name] = text
-            self.result.ask(text, (name,))
+                text = question("value_missing", self.state.lang, label=label)
+            self.state.result.rejected[name] = text
+            self.state.result.ask(text, (name,))
 
-        open_roles(self.msg, self.occurrences, people, self.values, ask)
+        open_roles(self.state.msg, self.state.occurrences, people, self.state.values, ask)
 
     def _payee_after(self, pos: int) -> bool:
         """'… chuyển … cho <kin>' right before `pos`, on a form with a recipient field."""
-        low = self.masked_low()
+        low = self.state.masked_low()
         if FOR_PAYEE.search(low, max(0, pos - 12), pos) is None:
             return False
         if TRANSFER_BEFORE.search(low, max(0, pos - 60), pos) is None:
             return False
         return any(
             p.mentions("nguoi nhan") or p.mentions("beneficiary")
-            for p in self.vocab.by_kind("person_name")
+            for p in self.state.vocab.by_kind("person_name")
         )
 
     def fill_minutes(self) -> None:
         """'trao đổi trong nửa tiếng' → 30: a length of time for the one minutes field."""
-        fields = [p for p in self.unassigned("number") if "phut" in p.units]
+        fields = [p for p in self.state.unassigned("number") if "phut" in p.units]
         if len(fields) != 1:
             return
         found = []
-        for start, end in self.free_spans():
-            for token in self.msg.tokens:
+        for start, end in self.state.free_spans():
+            for token in self.state.msg.tokens:
                 if start <= token.start < end:
-                    spoken = read_duration(self.msg.low, token.start, end)
+                    spoken = read_duration(self.state.msg.low, token.start, end)
                     if spoken is not None:
                         found.append(spoken)
         if len({d.minutes for d in found}) != 1:
             return
         first = found[0]
-        shown = self.msg.raw[first.start : first.end]
+        shown = self.state.msg.raw[first.start : first.end]
         read = check_number(fields[0].field, first.minutes, first.start, first.end, shown)
         if read.ok and read.value is not None:
-            self.assign(fields[0].name, read.value, first.start, 1)
-            self.consume(first.start, first.end)
+            self.state.assign(fields[0].name, read.value, first.start, 1)
+            self.state.consume(first.start, first.end)
 
     def infer_values(self) -> None:
         """'đang làm việc tại công ty X' → employed: options implied by the values given."""
-        given = {k: v.value for k, v in self.values.items()}
-        for name, value in implied_values(self.schema, given, self.current).items():
-            self.assign(name, value, len(self.msg.raw), 1)
-        for name, value in one_day_end(self.schema, given, self.current).items():
-            self.assign(name, value, len(self.msg.raw), 1)
+        given = {k: v.value for k, v in self.state.values.items()}
+        for name, value in implied_values(self.state.schema, given, self.state.current).items():
+            self.state.assign(name, value, len(self.state.msg.raw), 1)
+        for name, value in one_day_end(self.state.schema, given, self.state.current).items():
+            self.state.assign(name, value, len(self.state.msg.raw), 1)
 
     def fill_title_after_name(self) -> None:
         """'Officer: Hoang Thi Kim Ngan, KYC Team Lead, …': a title right after the person's
         name is that person's position."""
-        people = self.vocab.by_kind("person_name")
+        people = self.state.vocab.by_kind("person_name")
         titles = [
             p
-            for p in self.unassigned("short_text")
+            for p in self.state.unassigned("short_text")
             if p.mentions("chuc vu") or p.mentions("position") or p.mentions("vi tri")
         ]
         if not people or len(titles) != 1:
             return
         subject = people[0]
-        name = self.values.get(subject.name)
+        name = self.state.values.get(subject.name)
         if name is None:
             return
-        at = self.msg.raw.find(name.value)
+        at = self.state.msg.raw.find(name.value)
         if at < 0:
-            at = fold(self.msg.raw).find(fold(name.value))
+            at = fold(self.state.msg.raw).find(fold(name.value))
         if at < 0:
             return
-        match = _TITLE_AFTER.match(self.msg.raw, at + len(name.value))
-        if match is None or self.is_consumed(match.start(1), match.end(1)):
+        match = _TITLE_AFTER.match(self.state.msg.raw, at + len(name.value))
+        if match is None or self.state.is_consumed(match.start(1), match.end(1)):
             return
         title = match.group(1).strip()
         if re.search(r"[\d@]", title) or title.isupper():
@@ -530,48 +555,50 @@ class _Run(CueReading, TypeDrivenFallback):
         if any(
             o.start <= match.start(1) < o.end
             and o.entry.cues
-            and any(self.profile(c).kind != "person_name" for c in o.entry.cues)
-            for o in self.occurrences
+            and any(self.state.profile(c).kind != "person_name" for c in o.entry.cues)
+            for o in self.state.occurrences
         ):
             return  # the next words are another field's label ('Chuyên viên' names a role)
-        self.assign(titles[0].name, title, match.start(1), 1)
-        self.consume(match.start(1), match.end(1))
+        self.state.assign(titles[0].name, title, match.start(1), 1)
+        self.state.consume(match.start(1), match.end(1))
 
     def fill_employer(self) -> None:
         """'hiện làm nhân viên ở Bệnh viện Bạch Mai', 'works at FPT Software': the employer."""
         fields = [
             p
-            for p in self.unassigned("short_text", "free_text")
+            for p in self.state.unassigned("short_text", "free_text")
             if (p.mentions("cong ty") or p.mentions("company"))
             and not (p.mentions("dia chi") or p.mentions("address"))
         ]
         if len(fields) != 1:
             return
-        for match in _WORKS_AT.finditer(self.msg.low):
+        for match in _WORKS_AT.finditer(self.state.msg.low):
             start = match.end()
-            if self.is_consumed(start, start + 1):
+            if self.state.is_consumed(start, start + 1):
                 continue
-            end = clause_end(self.msg, start)
-            text = self.msg.raw[start:end].strip()
+            end = clause_end(self.state.msg, start)
+            text = self.state.msg.raw[start:end].strip()
             first = text.split()[0] if text.split() else ""
             if not text or not (first[:1].isupper() or _ORGANISATION.match(fold(text))):
                 continue
-            self.assign(fields[0].name, text, start, 1)
-            self.consume(match.start(), end)
+            self.state.assign(fields[0].name, text, start, 1)
+            self.state.consume(match.start(), end)
             return
 
     def fill_bank(self) -> None:
         """A payee's bank field takes the one bank the message names (other than our own)."""
         fields = [
             p
-            for p in self.unassigned("short_text", "free_text")
+            for p in self.state.unassigned("short_text", "free_text")
             if (p.mentions("ngan hang") or p.mentions("bank"))
             and not (p.mentions("tai khoan") or p.mentions("account"))
         ]
-        state = {**self.current, **{k: v.value for k, v in self.values.items()}}
+        state = {**self.state.current, **{k: v.value for k, v in self.state.values.items()}}
         if len(fields) != 1 or not is_visible(fields[0].field, state):
             return  # a bank for a payee only when the page shows a payee
-        found = [b for b in find_banks(self.msg.raw) if not self.is_consumed(b.start, b.end)]
+        found = [
+            b for b in find_banks(self.state.msg.raw) if not self.state.is_consumed(b.start, b.end)
+        ]
         names = {b.start: b for b in found}
         others = [b for b in names.values() if fold(b.value or "") != HOME_BANK]
         chosen = others if others else []
@@ -579,8 +606,8 @@ class _Run(CueReading, TypeDrivenFallback):
             return
         bank = chosen[0]
         assert bank.value is not None
-        self.assign(fields[0].name, bank.value, bank.start, 1)
-        self.consume(bank.start, bank.end)
+        self.state.assign(fields[0].name, bank.value, bank.start, 1)
+        self.state.consume(bank.start, bank.end)
 
     def run(self) -> Understanding:
         self.protect()
@@ -590,9 +617,9 @@ class _Run(CueReading, TypeDrivenFallback):
         self.find_removals()
         self.skip_other_people()
         self.apply_corrections()
-        self.read_cues()
+        self.cues.read_cues()
         self.fill_title_after_name()
-        self.fallback()
+        self.types.fallback()
         self.fill_title_after_name()  # again: the fallback may have found the person's name
         self.fill_bank()
         self.fill_employer()
@@ -621,4 +648,4 @@ def understand(
     is the conversation's, used when the message itself does not show one.
     """
     text = rewrite_spoken_codes(message)
-    return _Run(text, schema, today, current or {}, language).run()
+    return _Pass(RunState(text, schema, today, current or {}, language)).run()

@@ -90,6 +90,7 @@ class RunState:
         self.occurrences: list[Occurrence] = []
         self.commands: list[Command] = []
         self.fallback_kinds: set[str] = set()
+        self.clear_at: int | None = None  # where "xóa hết"/"clear all" was said
 
     def consume(self, start: int, end: int) -> None:
         if end > start:
@@ -168,7 +169,7 @@ class RunState:
         starts = [c.start for c in self.commands if c.start >= pos]
         return min(starts, default=len(self.msg.low))
 
-    def _distinctive_words(self, name: str) -> set[str]:
+    def distinctive_words(self, name: str) -> set[str]:
         """Label words of a field shared by at most three labels of the form ('tương tác')."""
         counts = self.vocab.label_word_counts
         words = set(self.profile(name).label_main.split()) - HEAD_WORDS

@@ -124,17 +124,27 @@ def _spoken_scales(raw: str, low: str) -> str:
     return low
 
 
+@dataclass(frozen=True, init=False)
 class Message:
-    """A user message: NFC original text and its folded twin with identical indices."""
+    """A user message: NFC original text and its folded twin with identical indices.
+
+    Immutable: every phase of the understanding reads the same message, and none can change
+    what a later phase sees (derived views are cached, never rewritten).
+    """
+
+    raw: str
+    low: str
 
     def __init__(self, text: str) -> None:
-        self.raw = unicodedata.normalize("NFC", text)
-        self.low = _spoken_scales(self.raw, fold(self.raw))
-        assert len(self.raw) == len(self.low)
+        raw = unicodedata.normalize("NFC", text)
+        low = _spoken_scales(raw, fold(raw))
+        assert len(raw) == len(low)
+        object.__setattr__(self, "raw", raw)
+        object.__setattr__(self, "low", low)
 
     @cached_property
-    def tokens(self) -> list[Token]:
-        return [Token(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(self.low)]
+    def tokens(self) -> tuple[Token, ...]:
+        return tuple(Token(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(self.low))
 
     def token_index_at(self, pos: int) -> int:
         """Index of the first token starting at or after `pos` (len(tokens) if none)."""
