@@ -158,6 +158,10 @@ def test_names_and_roles(form: str, message: str, expected: dict[str, str]) -> N
         ("hr", "Nộp đơn luôn nhé. À khoan, chưa nộp nha, để em hỏi lại.", False, {}),
         ("crm", "Khách hỏi về thẻ. Xong, gửi đơn giúp em.", True, {"resolutionStatus": None}),
         ("crm", "Khách hỏi về thẻ, đã xử lý xong.", False, {"resolutionStatus": "resolved"}),
+        # Folded, "tín dụng" ends like "đừng": typed with its marks it negates nothing.
+        ("crm", "khách hỏi mở thẻ tín dụng xong gửi đơn luôn nha", True, {}),
+        ("crm", "khach hoi the tin dung, dung gui voi nhe", False, {}),
+        ("crm", "Khách hỏi thẻ tín dụng, đừng gửi vội.", False, {}),
     ],
 )
 def test_submit_and_connectors(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .clauses import at_boundary
 from .numbers import lex, read_number
-from .text import Message
+from .text import Message, accents_compatible
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,20 @@ _NEGATIONS = re.compile(
 )
 # "chưa gửi nhé", "khoan nộp đã": a held submit, whatever follows the verb.
 _HOLD = re.compile(r"\b(?:chua|dung|khoan|dung voi|khoan hay)\s+(?:gui|nop)\b")
+# The negation words as written with their marks: folded, "tín dụng" ends in "dung" and
+# "chua" is also "chua" (sour), so a word typed with marks must carry these to negate.
+_NEGATION_MARKS = {"dung": "đừng", "chua": "chưa", "khong": "không", "khoan": "khoan"}
+
+
+def _marked_negation(msg: Message, start: int) -> bool:
+    """True unless the word at `start` is typed with marks that are not the negation's."""
+    word = msg.low[start:].split(maxsplit=1)[0] if msg.low[start:].strip() else ""
+    marked = _NEGATION_MARKS.get(word)
+    if marked is None:
+        return True
+    return accents_compatible(msg.raw[start : start + len(word)], marked)
+
+
 _TAIL = re.compile(r"(?:\s*\b(?:yet|vội|voi|sau|later|nhe|nha|luon|di|now|please|a|ạ)\b)*")
 _LATER = re.compile(r"^\s*(?:sau|later|vội|voi|tu tu|sau nhe|after)\b")
 
@@ -133,6 +147,10 @@ def find_commands(msg: Message, steps: int) -> list[Command]:
             if re.search(r"\b(?:ngay|han|han chot|thoi han|deadline)\s*$", before):
                 continue  # "ngày nộp đơn": a field label, not a command
             negation = _NEGATIONS.search(before)
+            if negation and not _marked_negation(
+                msg, match.start() - len(before) + negation.start()
+            ):
+                negation = None
             later = _LATER.match(low[match.end() :])
             negated = bool(negation) or bool(later)
             if not negated and not at_boundary(msg, match.start()):
@@ -142,6 +160,8 @@ def find_commands(msg: Message, steps: int) -> list[Command]:
             end = tail.end() if tail else match.end()
             found.append(Command("no_submit" if negated else "submit", start, end))
     for match in _HOLD.finditer(low):
+        if not _marked_negation(msg, match.start()):
+            continue
         tail = _TAIL.match(low, match.end())
         found.append(Command("no_submit", match.start(), tail.end() if tail else match.end()))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
