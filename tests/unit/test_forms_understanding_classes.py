@@ -151,6 +151,26 @@ def test_names_and_roles(form: str, message: str, expected: dict[str, str]) -> N
     assert {k: values.get(k) for k in expected} == expected
 
 
+# Family names that are also honorifics or fillers ("Chu", "Ong", "La", "Tong"), less common
+# family names, and lower-case names that end at the verb after them.
+@pytest.mark.parametrize(
+    ("form", "message", "expected"),
+    [
+        ("hr", "don xin nghi om cua Chu Thi Hoa, phong IT", {"employeeName": "Chu Thi Hoa"}),
+        ("hr", "Annual leave for Ong Van Tai, 2 days", {"employeeName": "Ong Van Tai"}),
+        ("hr", "Nhan vien Tong Thi Mai, phong Finance", {"employeeName": "Tong Thi Mai"}),
+        ("crm", "khách nghiêm thị hoa gọi điện hỏi thẻ", {"customerName": "Nghiêm Thị Hoa"}),
+        ("crm", "khách cù văn lâm ghé quầy hỏi vay", {"customerName": "Cù Văn Lâm"}),
+        ("operations", "khách đàm thị lan thanh toán hai triệu", {"customerName": "Đàm Thị Lan"}),
+        ("crm", "Customer Phan Anh Tu called about his card", {"customerName": "Phan Anh Tu"}),
+        ("hr", "nhân viên khúc văn phong xin nghỉ ốm", {"employeeName": "Khúc Văn Phong"}),
+    ],
+)
+def test_family_names_and_name_ends(form: str, message: str, expected: dict[str, str]) -> None:
+    values, _ = turns(form, message)
+    assert {k: values.get(k) for k in expected} == expected
+
+
 # Submit: a later "chưa gửi" holds it back; "xong," opening a clause is a connector, not "done".
 @pytest.mark.parametrize(
     ("form", "message", "submit", "expected"),

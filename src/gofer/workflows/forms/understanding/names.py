@@ -71,6 +71,28 @@ def starts_common_word(low: str, pos: int) -> bool:
 _NEVER_FIRST = frozenset("không là có mà đã".split())
 
 
+@cache
+def _name_enders() -> dict[str, tuple[str, ...]]:
+    """Folded first word → the enders (as typed, with marks) that start with it."""
+    found: dict[str, list[str]] = {}
+    for line in word_list("name_enders.txt"):
+        found.setdefault(fold(line.split()[0]), []).append(line)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _ender_at(msg: Message, pos: int) -> bool:
+    """True when a verb or joiner that ends a lower-case name starts at `pos`."""
+    rest = msg.raw[pos : pos + 30].lower()
+    first = fold(rest.split()[0]) if rest.split() else ""
+    for ender in _name_enders().get(first, ()):
+        typed = " ".join(rest.split()[: len(ender.split())])
+        if fold(typed) == fold(ender) and accents_compatible(typed, ender):
+            if typed == fold(typed) and ender != fold(ender):
+                continue  # unmarked "bao", "phan anh" may be a name (Bảo, Phan Anh)
+            return True
+    return False
+
+
 def _is_acronym(word: str) -> bool:
     """'CRM', 'KYC': letters of an abbreviation, never part of a name."""
     return len(word) >= 2 and word.isupper()
@@ -133,17 +155,28 @@ def read_name(
         plain_in_marked = msg.has_diacritics and lowered == folded and words
         if _is_acronym(word) and not msg.raw.isupper() and len(word) <= 5:
             break
+        if not words and not capital and _ender_at(msg, match.start()):
+            return None  # "hay chị Trang": a joiner never starts a name
+        if (
+            words
+            and not capital
+            and not _after_middle(low, words)
+            and _ender_at(msg, match.start())
+        ):
+            break  # "khách phùng thị nga thanh toán …": a verb after the name ends it
         if (
             match.start() in stops
             and not capital
             and not (not words and folded in SURNAMES)
             and not (plain_in_marked and folded in _GIVEN_SYLLABLES)
+            and not (plain_in_marked and _after_middle(low, words))
         ):
-            break
+            break  # ("mai văn phong": unmarked after "Văn", "phong" is a name, not "phòng")
         if not words and (starts_common_word(low, match.start()) or lowered in _NEVER_FIRST):
             return None  # "không hài lòng": "không" is not the family name "Khổng"
         if not words and (
-            folded in _LEADING or (folded == "ho" and _next_is(low, match.end(), "ten", "va"))
+            (folded in _LEADING and not _surname_before_middle(word, folded, low, match.end()))
+            or (folded == "ho" and _next_is(low, match.end(), "ten", "va"))
         ):
             cursor = match.end()
             continue
@@ -201,6 +234,12 @@ _MIDDLE = ("van", "thi")
 def _after_middle(low: str, words: list[tuple[int, int]]) -> bool:
     """The name so far has two or more words and ends on a middle syllable ('Trần Văn')."""
     return len(words) >= 2 and low[words[-1][0] : words[-1][1]] in _MIDDLE
+
+
+def _surname_before_middle(word: str, folded: str, low: str, pos: int) -> bool:
+    """'Chu Van Khai', 'Ong Thi Tuyet': a capitalised family name that is also an honorific
+    ('chú', 'ông') or 'là' opens the name when a middle syllable follows it."""
+    return _is_capitalised(word) and folded in SURNAMES and _next_is(low, pos, *_MIDDLE)
 
 
 def _ends_here(low: str, pos: int, end: int) -> bool:

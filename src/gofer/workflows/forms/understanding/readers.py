@@ -23,7 +23,7 @@ from .phone import read_phone
 from .profiles import FieldProfile
 from .reading import ValueRead, refused
 from .terms import read_term
-from .text import Message, accents_compatible, fold_words
+from .text import Message, Token, accents_compatible, fold_words
 from .vocabulary import option_phrases
 
 TYPED_KINDS = frozenset(
@@ -116,11 +116,19 @@ def _skip_words(msg: Message, pos: int, limit: int, kind: str) -> int:
                 continue
             if not is_vi and not typed.isascii():
                 continue
+            if kind == "person_name" and _opens_name(msg, tokens):
+                continue  # "Nhan vien Tong Van Binh": the family name Tống, not "tổng"
             pos = tokens[n - 1].end
             advanced = True
             break
         if not advanced:
             return pos
+
+
+def _opens_name(msg: Message, tokens: list[Token]) -> bool:
+    """A capitalised word before a middle syllable ("Tong Van", "La Thi") starts a name."""
+    first = msg.raw[tokens[0].start : tokens[0].end]
+    return first[:1].isupper() and len(tokens) > 1 and tokens[1].text in ("van", "thi")
 
 
 # Vietnamese classifiers before a noun: "bằng chính chiếc xe", "một căn hộ".
