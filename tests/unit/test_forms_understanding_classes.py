@@ -506,3 +506,29 @@ def test_a_name_before_the_role_without_is() -> None:
     values, _ = turns("crm", "Vo Thi Lan is the customer, Dang Van Hieu the agent.")
     assert values.get("customerName") == "Vo Thi Lan"
     assert values.get("agentName") == "Dang Van Hieu"
+
+
+# Times: spoken minutes ("bốn lăm" = 45), a part of the day elsewhere in the sentence, and a
+# value said to be wrong after the right one ("X chứ không phải Y").
+@pytest.mark.parametrize(
+    ("message", "time"),
+    [
+        ("khách gọi lúc mười giờ ba lăm", "10:35"),
+        ("Chiều nay lúc 4 giờ khách gọi hỏi thẻ", "16:00"),
+        ("khách gọi lúc 4 giờ chiều", "16:00"),
+        ("Sáng nay lúc 9 giờ khách gọi", "09:00"),
+        ("khách gọi lúc 16 giờ 20 chứ không phải 16 giờ", "16:20"),
+    ],
+)
+def test_times(message: str, time: str) -> None:
+    values, _ = turns("crm", message)
+    assert values.get("interactionTime") == time
+
+
+def test_an_amount_denied_in_words_is_replaced() -> None:
+    values, _ = turns(
+        "loan",
+        "khách vay ba trăm triệu",
+        "à không phải ba trăm mà là ba trăm hai mươi triệu nha",
+    )
+    assert values.get("loanAmount") == "320000000"

@@ -13,9 +13,18 @@ from .numbers import lex, read_number
 
 _DENIAL = re.compile(
     r"\b(?:khong phai|hong phai|chu khong phai|not)\s+(?:la\s+)?"
-    r"(\d[\d.,]*(?:\s*(?:trieu|ty|nghin|ngan|k|tr|cu|toi|million|billion|thousand))?)"
+    r"((?:\d[\d.,]*|(?:(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|muoi|lam|mot|tu|"
+    r"ruoi|linh|le|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+    r"hundred|and)\s*){1,8})"
+    r"(?:\s*(?:trieu|ty|nghin|ngan|k|tr|cu|toi|million|billion|thousand))?)"
     r"\s*,?\s*(?:ma la|ma|but|it s|it is|la)\s+"
 )
+# "14 giờ 45 chứ không phải 14 giờ 15", "36 months, not 24": what follows the denial is the
+# value that was wrong; up to the clause end, nobody may read it.
+_DENIED_AFTER = re.compile(
+    r"\b(?:chu khong phai|chu hong phai|chu khong|not|rather than)\s+(?:la\s+)?"
+)
+_CLAUSE_END = re.compile(r"[,.;!?\n]|\b(?:nha|nhe|ma|but|and|va)\b")
 _SCALES = (Decimal(1), Decimal(1_000), Decimal(1_000_000), Decimal(1_000_000_000))
 
 
@@ -56,3 +65,19 @@ def find_corrections(low: str, current: Mapping[str, str], amounts: list[str]) -
         owner = owners[0] if len(owners) == 1 else None
         found.append(Correction(owner, str(new.value), match.start(), new.end))
     return found
+
+
+def denied_spans(low: str) -> list[tuple[int, int]]:
+    """Spans holding a value said to be wrong after the right one ("X chứ không phải Y")."""
+    spans: list[tuple[int, int]] = []
+    for match in _DENIED_AFTER.finditer(low):
+        before = low[max(0, match.start() - 20) : match.start()]
+        if not re.search(r"\d|\b(?:gio|phut|trieu|ty|nam|thang|ngay)\s*,?\s*$", before):
+            continue  # "not" with no value before it is an ordinary negation
+        end = _CLAUSE_END.search(low, match.end())
+        stop = end.start() if end else len(low)
+        if stop > match.end() and re.search(
+            r"\d|\b(?:gio|mot|hai|ba|bon|nam)\b", low[match.end() : stop]
+        ):
+            spans.append((match.start(), stop))
+    return spans

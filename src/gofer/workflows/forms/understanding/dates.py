@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .numbers import lex, read_words_number
 
@@ -500,6 +500,16 @@ def _hhmm(hour: int, minute: int) -> str | None:
     return None
 
 
+def _in_the_afternoon(low: str, read: TimeRead) -> TimeRead:
+    """An hour 1–11 with no period of its own, in a sentence that says afternoon: pm."""
+    if read.period or read.value is None or not _afternoon_nearby(low, read.start, read.end):
+        return read
+    hour, minute = int(read.value[:2]), int(read.value[3:])
+    if not 1 <= hour <= 11:
+        return read
+    return replace(read, value=_hhmm(hour + 12, minute), period="chieu")
+
+
 def find_times(low: str, pos: int = 0, end: int | None = None) -> list[TimeRead]:
     """Every time of day in `[pos, end)`: '14h30', '14:30', '2 giờ chiều', '2:30 pm', 'lúc 9'."""
     limit = len(low) if end is None else end
@@ -533,6 +543,7 @@ def find_times(low: str, pos: int = 0, end: int | None = None) -> list[TimeRead]
             TimeRead(_hhmm(int(match.group(1)), 0), match.start(), match.end(), "", match.group())
         )
     found.extend(_spoken_times(low, pos, limit))
+    found = [_in_the_afternoon(low, read) for read in found]
     found.sort(key=lambda r: (-(r.end - r.start), r.start))
     chosen: list[TimeRead] = []
     for read in found:
@@ -542,6 +553,22 @@ def find_times(low: str, pos: int = 0, end: int | None = None) -> list[TimeRead]
 
 
 _PERIODS = ("sang", "trua", "chieu", "toi", "dem")
+_SPOKEN_UNITS = {"mot": 1, "tu": 4, "lam": 5, "nham": 5}
+# A part of the day said elsewhere in the sentence ("Chiều ni lúc 3 giờ"); "tối" only with a
+# day word, since folded it is also "tôi" and "tới".
+_DAYPART_NEAR = re.compile(
+    r"\b(?:chieu|buoi toi|toi (?:nay|ni|qua|hom qua|hom nay)|afternoon|evening)\b"
+)
+_MORNING_NEAR = re.compile(r"\b(?:sang|buoi sang|morning)\b")
+
+
+def _afternoon_nearby(low: str, start: int, end: int) -> bool:
+    """True when the time's sentence says afternoon or evening, and not morning."""
+    left = max(low.rfind(ch, 0, start) for ch in ".!?\n;") + 1
+    rights = [i for i in (low.find(ch, end) for ch in ".!?\n;") if i >= 0]
+    right = min(rights, default=len(low))
+    window = low[max(left, start - 40) : min(right, end + 30)]
+    return bool(_DAYPART_NEAR.search(window)) and not _MORNING_NEAR.search(window)
 
 
 def _spoken_times(low: str, pos: int, limit: int) -> list[TimeRead]:
@@ -571,6 +598,9 @@ def _spoken_times(low: str, pos: int, limit: int) -> list[TimeRead]:
             read = read_words_number(items, j)
             if read is not None and read.value < 60:
                 minute, j = int(read.value), read.next_index
+                if 2 <= minute <= 5 and j < len(items) and items[j].text in _SPOKEN_UNITS:
+                    # "chín giờ bốn lăm": "bốn lăm" is 45 in speech, as "ba mốt" is 31
+                    minute, j = minute * 10 + _SPOKEN_UNITS[items[j].text], j + 1
                 if j < len(items) and items[j].text == "phut":
                     j += 1
         period = ""

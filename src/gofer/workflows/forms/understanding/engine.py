@@ -16,7 +16,7 @@ from .clauses import (
     spoken_breaks,
     spoken_fillers,
 )
-from .corrections import find_corrections
+from .corrections import denied_spans, find_corrections
 from .cues import CueReader
 from .dates import find_dates, find_times
 from .durations import read_duration
@@ -457,7 +457,11 @@ class _Pass:
             ]
 
     def apply_corrections(self) -> None:
-        """'không phải 500 mà là 600 triệu': the amount that was 500 (triệu) becomes 600."""
+        """'không phải 500 mà là 600 triệu': the amount that was 500 (triệu) becomes 600;
+        '14 giờ 45 chứ không phải 14 giờ 15': the denied value is read by nobody."""
+        for start, end in denied_spans(self.state.masked_low()):
+            self.state.consume(start, end)
+            self.state.protected.append((start, end))
         amounts = [p.name for p in self.state.vocab.by_kind("money")]
         for fix in find_corrections(self.state.masked_low(), self.state.current, amounts):
             if self.state.is_consumed(fix.start, fix.end):
