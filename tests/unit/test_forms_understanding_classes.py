@@ -532,3 +532,19 @@ def test_an_amount_denied_in_words_is_replaced() -> None:
         "à không phải ba trăm mà là ba trăm hai mươi triệu nha",
     )
     assert values.get("loanAmount") == "320000000"
+
+
+# The kind of interaction implied by its verb: "gọi cho", "ghé quầy", "log a call".
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("sáng nay em gọi cho khách Lê Văn Hùng về khoản vay", "call"),
+        ("khach Tran Thi Mai goi luc 10 gio hoi the", "call"),
+        ("khách Phạm Văn Nam ghé chi nhánh hỏi mở tài khoản", "visit"),
+        ("Log a call with customer Do Van Hieu about his card", "call"),
+        ("Email interaction with customer Vo Thi Hong, category account", "email"),
+    ],
+)
+def test_interaction_kind_from_its_verb(message: str, kind: str) -> None:
+    values, _ = turns("crm", message)
+    assert values.get("interactionType") == kind
