@@ -548,3 +548,30 @@ def test_an_amount_denied_in_words_is_replaced() -> None:
 def test_interaction_kind_from_its_verb(message: str, kind: str) -> None:
     values, _ = turns("crm", message)
     assert values.get("interactionType") == kind
+
+
+# A phone or e-mail the message gives as someone else's stays empty; the person's own stays.
+@pytest.mark.parametrize(
+    ("form", "message", "field", "value"),
+    [
+        ("crm", "Khách Trần Văn Long. Số 0905 111 222 là của chị Mai bên em.", "phoneNumber", None),
+        ("loan", "khách Võ Văn Tài, số của vợ anh ấy là 0977 555 666", "phoneNumber", None),
+        (
+            "operations",
+            "Khách Đỗ Thị Hoa chuyển tiền. Số 0913 222 333 là của người nhận.",
+            "phoneNumber",
+            None,
+        ),
+        ("crm", "Khách Lê Thị Mai, số của chị Mai là 0905 111 222", "phoneNumber", "0905111222"),
+        (
+            "hr",
+            "nhân viên Hồ Văn Tâm, số điện thoại của em 0912 345 678",
+            "phoneNumber",
+            "0912345678",
+        ),
+        ("hr", "email của em tam.hv@vpbank.com.vn, phòng IT", "email", "tam.hv@vpbank.com.vn"),
+    ],
+)
+def test_contacts_of_other_people(form: str, message: str, field: str, value: str | None) -> None:
+    values, _ = turns(form, message)
+    assert values.get(field) == value

@@ -16,6 +16,7 @@ from .clauses import (
     spoken_breaks,
     spoken_fillers,
 )
+from .contact_owner import foreign_owner, person_for
 from .corrections import denied_spans, find_corrections
 from .cues import CueReader
 from .dates import find_dates, find_times
@@ -522,6 +523,22 @@ class _Pass:
             self.state.assign(fields[0].name, read.value, first.start, 1)
             self.state.consume(first.start, first.end)
 
+    def drop_foreign_contacts(self) -> None:
+        """'số 09… là của chị Hà' when Hà is not the customer: the phone stays empty."""
+        people = self.state.vocab.by_kind("person_name")
+        for name in list(self.state.values):
+            profile = self.state.profile(name)
+            if profile.kind not in ("phone", "email"):
+                continue
+            person = person_for(profile, people)
+            owner_name = None
+            if person is not None:
+                held = self.state.values.get(person.name)
+                owner_name = held.value if held else self.state.current.get(person.name)
+            at = self.state.values[name].position
+            if foreign_owner(self.state.msg, at, profile, owner_name, person):
+                del self.state.values[name]
+
     def infer_values(self) -> None:
         """'đang làm việc tại công ty X' → employed: options implied by the values given."""
         given = {k: v.value for k, v in self.state.values.items()}
@@ -628,6 +645,7 @@ class _Pass:
         self.fill_bank()
         self.fill_employer()
         self.fill_minutes()
+        self.drop_foreign_contacts()
         self.infer_values()
         self.drop_open_answers()
         self.ask_open_roles()
