@@ -575,3 +575,38 @@ def test_interaction_kind_from_its_verb(message: str, kind: str) -> None:
 def test_contacts_of_other_people(form: str, message: str, field: str, value: str | None) -> None:
     values, _ = turns(form, message)
     assert values.get(field) == value
+
+
+# Two values joined by "hay"/"hoặc"/"or" in a sentence that says it is unsure: ask, fill nothing.
+@pytest.mark.parametrize(
+    ("form", "message", "field", "kept"),
+    [
+        (
+            "operations",
+            "khách rút 3 hay 30 triệu gì đó em không nhớ, mã TXN55120",
+            "transactionAmount",
+            "transactionId",
+        ),
+        (
+            "operations",
+            "người kiểm tra là anh Tâm hoặc anh Tín em không chắc, thu phí 20 nghìn",
+            "reviewerName",
+            "transactionAmount",
+        ),
+        (
+            "crm",
+            "Khách Lý Văn Hòa. Khách không hài lòng hay rất không hài lòng em không rõ",
+            "satisfactionRating",
+            "customerName",
+        ),
+    ],
+)
+def test_unsure_alternatives_are_asked(form: str, message: str, field: str, kept: str) -> None:
+    values, asked = turns(form, message)
+    assert field not in values and field in asked
+    assert values.get(kept)
+
+
+def test_hay_without_doubt_is_no_alternative() -> None:
+    values, _ = turns("crm", "khách Lý Văn Hòa hay gọi điện hỏi thẻ, khách rất hài lòng")
+    assert values.get("satisfactionRating") == "5"

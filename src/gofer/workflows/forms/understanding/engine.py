@@ -41,7 +41,7 @@ from .readers import OPEN_QUESTION, check_number
 from .result import Understanding, is_visible
 from .run_state import GAP_CHARS, Occurrence, RunState, overlaps
 from .spoken_codes import rewrite_spoken_codes
-from .text import Token, accents_compatible, fold
+from .text import Token, accents_compatible, collapse, fold
 from .undecided import open_roles
 
 # ", KYC Team Lead," right after a name: capitalised words, no digits, up to the clause end.
@@ -56,6 +56,13 @@ _WORKS_AT = re.compile(
 _ORGANISATION = re.compile(r"(?:cong ty|benh vien|truong|ngan hang|tap doan|so |uy ban|cty)")
 # "bỏ thông tin người nhận", "xóa các trường của người nhận": every field about that party.
 _WHOLE_GROUP = re.compile(r"\b(?:thong tin|cac truong|cac o|details|info)\b")
+# "X hay Y", "X hoặc Y", "X or Y" …
+_ALTERNATIVE = re.compile(r"\s(?:hay la|hay|hoac la|hoac|or)\s+(?!khong\b|not\b)")
+# … in a sentence that says the speaker is not sure.
+_UNSURE = re.compile(
+    r"\b(?:khong chac|hong chac|chua chac|khong nho|hong nho|khong ro|hong ro|gi do|chua chot|"
+    r"chua biet|not sure|don t remember|can t remember|unsure|either)\b"
+)
 _NAME_LEAD = re.compile(r"\s*(?::|la|is|ten la|ten|named|,)?\s*")
 
 
@@ -473,6 +480,66 @@ class _Pass:
                 continue  # "thu nhập không phải 20 mà là 25 triệu": the label before says whose
             self.state.consume(fix.start, fix.end)  # unowned: no field may take the new amount
 
+    def ask_alternatives(self) -> None:
+        """'5 hay 50 triệu gì đó', 'hài lòng hay rất hài lòng em không chắc': two values
+        joined by "hay"/"hoặc"/"or" in a sentence that says it is unsure; ask, fill nothing."""
+        msg = self.state.msg
+        low = msg.low
+        for joiner in _ALTERNATIVE.finditer(low):
+            end = sentence_end(msg, joiner.end())
+            unsure = _UNSURE.search(low, joiner.end(), end)
+            if unsure is None:
+                continue
+            start = max(low.rfind(ch, 0, joiner.start()) for ch in ".!?\n") + 1
+            kinds = self._kinds_at(joiner.end())
+            if kinds & set(self.state.result.rejected):
+                continue  # the cue reader already asked about these two values
+            held = [
+                (abs(v.position - joiner.start()), k)
+                for k, v in self.state.values.items()
+                if start <= v.position < end and k in kinds
+            ]
+            if not held:
+                continue
+            name = min(held)[1]
+            profile = self.state.profile(name)
+            before = [t for t in msg.tokens if start <= t.start < joiner.start()][-3:]
+            shown = collapse(msg.raw[before[0].start if before else start : unsure.start()])
+            text = question(
+                "value_ambiguous",
+                self.state.lang,
+                label=display_label(profile.field, self.state.lang),
+                options=shown.strip(" ,"),
+            )
+            self.state.result.rejected[name] = text
+            self.state.result.ask(text, (name,))
+            del self.state.values[name]
+
+    def _kinds_at(self, pos: int) -> set[str]:
+        """The fields that the value starting at `pos` (after "hay") could be for."""
+        low = self.state.msg.low
+        rest = low[pos : pos + 40]
+        names: set[str] = set()
+        for occurrence in self.state.occurrences:
+            if pos <= occurrence.start <= pos + 12:
+                names |= {t.field for t in occurrence.entry.options}
+        kinds: set[str] = set()
+        if re.match(r"(?:anh|chi|ong|ba|em|co|chu|mr|ms|mrs)\s+[a-z]", rest) or (
+            self.state.msg.raw[pos : pos + 1].isupper()
+            and self.state.msg.raw[pos + 1 : pos + 2].islower()
+        ):
+            kinds.add("person_name")  # "hoặc chị Hằng", "or Tran Van B"
+        if find_money(low[pos : pos + 40]):
+            kinds.add("money")
+        if re.match(
+            r"\d|(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|one|two|three|four|five)\b", rest
+        ):
+            kinds |= {"number", "money", "term", "date"}
+        if re.match(r"[a-z]{2,4}-?\d", rest):
+            kinds.add("code")
+        names |= {p.name for p in self.state.vocab.profiles if p.kind in kinds}
+        return names
+
     def ask_open_roles(self) -> None:
         """'chưa biết ghi ai là nhân viên xử lý': ask, fill nothing (see undecided.py)."""
         people = {p.name for p in self.state.vocab.by_kind("person_name")}
@@ -648,6 +715,7 @@ class _Pass:
         self.drop_foreign_contacts()
         self.infer_values()
         self.drop_open_answers()
+        self.ask_alternatives()
         self.ask_open_roles()
         self.bridge_times()
         self.reveal_controls()
