@@ -610,3 +610,22 @@ def test_unsure_alternatives_are_asked(form: str, message: str, field: str, kept
 def test_hay_without_doubt_is_no_alternative() -> None:
     values, _ = turns("crm", "khách Lý Văn Hòa hay gọi điện hỏi thẻ, khách rất hài lòng")
     assert values.get("satisfactionRating") == "5"
+
+
+# Clearing: the field named with the value it holds, with "info" after it, or with a reason.
+@pytest.mark.parametrize(
+    ("form", "first", "then", "field"),
+    [
+        ("crm", "khách Lê Văn Sơn, tags: premium", "bỏ tag premium đi nhé", "tags"),
+        (
+            "hr",
+            "Contact during absence: son.le@gmail.com",
+            "Please remove the contact info.",
+            "contactDuringAbsence",
+        ),
+        ("crm", "ghi chú: khách muốn gặp trưởng phòng", "xóa ghi chú đi để chị hỏi lại", "notes"),
+    ],
+)
+def test_clearing_forms(form: str, first: str, then: str, field: str) -> None:
+    values, _ = turns(form, first, then)
+    assert field not in values

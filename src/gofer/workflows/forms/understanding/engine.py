@@ -276,6 +276,8 @@ class _Pass:
                 break
             last = self.state.occurrences[group[-1]]
             tail = REMOVE_AFTER.match(low, last.end) if prefix_ok else postfix
+            if tail is None and prefix_ok:
+                tail = self._tail_after_value(last)  # "bỏ tag VIP đi": the value it holds
             if tail is None:
                 continue
             targets = []
@@ -302,6 +304,17 @@ class _Pass:
         for name in removed:
             if name not in self.state.result.remove:
                 self.state.result.remove.append(name)
+
+    def _tail_after_value(self, occurrence: Occurrence) -> re.Match[str] | None:
+        """The end of a removal that names the field's current value after it."""
+        target = self._remove_target(occurrence)
+        held = fold(self.state.current.get(target, "")) if target else ""
+        low = self.state.msg.low
+        at = len(low[occurrence.end :]) - len(low[occurrence.end :].lstrip(" :"))
+        start = occurrence.end + at
+        if not held.strip() or not low.startswith(held, start):
+            return None
+        return REMOVE_AFTER.match(low, start + len(held))
 
     def _shared_qualifier(self, occurrence: Occurrence, last: Occurrence) -> Occurrence:
         """'xóa tên và số tài khoản người nhận': the last item's qualifier ('người nhận')

@@ -190,8 +190,11 @@ REMOVE_VERBS = re.compile(
 )
 REMOVE_AFTER = re.compile(
     r"\s*(?:(?:di|nhe|nha|giup|gium|giup em|giup anh|giup chi|luon|field|please|di nhe|nua|ra|em|"
-    r"anh|chi|di em|nhe em|nha em|nhen|hen|nghe|ni|do|nay|it|too|as well)\b\s*)*"
-    r"(?:$|[.,;!?|]|\b(?:va|roi|and|then)\b)"
+    r"anh|chi|di em|nhe em|nha em|nhen|hen|nghe|ni|do|nay|it|too|as well|info|information|"
+    r"details)\b\s*)*"
+    # … then the clause ends, another request starts, or the reason follows ("… đi để em kiểm
+    # tra lại", "… since she has none").
+    r"(?:$|[.,;!?|]|\b(?:va|roi|and|then|de|vi|boi vi|because|since|as)\b)"
 )
 POSTFIX_REMOVE = re.compile(
     r"\s*(?:(?:ni|nay|do|thi)\s+)*(?:bo di|xoa di|de trong|khong can nua|bo trong|remove it|"
