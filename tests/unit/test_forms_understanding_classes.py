@@ -629,3 +629,35 @@ def test_hay_without_doubt_is_no_alternative() -> None:
 def test_clearing_forms(form: str, first: str, then: str, field: str) -> None:
     values, _ = turns(form, first, then)
     assert field not in values
+
+
+# Two dates joined by "to" or a dash are a period's start and end, "from" or not.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Annual leave for Tran Van Hai, Oct 5 to Oct 7, 2026.",
+        "nghỉ phép năm 05/10/2026 - 07/10/2026",
+    ],
+)
+def test_a_range_without_from(message: str) -> None:
+    values, _ = turns("hr", message)
+    assert (values.get("startDate"), values.get("endDate")) == ("2026-10-05", "2026-10-07")
+
+
+# The Operations form's own button, and English "confirm it", submit; a later plan does not.
+@pytest.mark.parametrize(
+    ("message", "submit"),
+    [
+        ("Người kiểm tra Lê Văn An. Bấm Xác nhận kiểm tra giúp em.", True),
+        ("All good, confirm the check now.", True),
+        ("I will confirm the transaction with the customer tomorrow.", False),
+    ],
+)
+def test_confirming_the_check(message: str, submit: bool) -> None:
+    assert understand(message, schema("operations"), today=TODAY, current={}).submit is submit
+
+
+@pytest.mark.parametrize(("message", "term"), [("a 3-year term", "36"), ("6-month loan", "6")])
+def test_hyphenated_terms(message: str, term: str) -> None:
+    values, _ = turns("loan", message)
+    assert values.get("loanTerm") == term

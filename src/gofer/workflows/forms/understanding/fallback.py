@@ -31,7 +31,7 @@ _AHEAD_WORDS = ("theo doi", "follow", "deadline", "due", "han chot", "sla", "hen
 # A value the speaker takes back: "không phải 350k", "not 350k".
 _DENIED_BEFORE = re.compile(r"\b(?:khong phai|hong phai|chu khong phai|not|khong phai la)\s*$")
 # Two days of one request: "hôm nay với ngày mai", "Monday and Tuesday".
-_PAIR_JOINER = re.compile(r"\s*(?:voi|va|and|,)\s*")
+_PAIR_JOINER = re.compile(r"\s*(?:voi|va|and|,|to|through|till|until|den|toi|-|–)\s*")
 FOR_PAYEE = re.compile(
     r"\bcho\s+(?:(?:em gai|em trai|anh trai|chi gai|vo|chong|me|bo|con trai|con gai|"
     r"anh|chi|ong|ba|em|co|chu|ban)\s+)?$"

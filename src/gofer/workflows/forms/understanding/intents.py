@@ -71,7 +71,10 @@ _SUBMIT_RES = tuple(
         r"(?:\s+(?:di|luon|ngay|lien|nhe|nha|giup|gium|dum|luon nhe|di nhe|nhen|hen|nghe|em|chi|anh|"
         r"tui|minh)\b)*",
         r"\b(?:(?:bam|nhan|an|click)\s+(?:nut\s+)?)?(?:gui|nop)\b(?=\s*(?:$|[.!?,;]))",
-        r"\bxac nhan\s+(?:kiem tra|gui|luon|di|nhe|va gui|giao dich)\b(?:\s+(?:di|luon|nhe|nha))*",
+        r"\b(?:(?:bam|nhan|an|click)\s+(?:nut\s+)?)?xac nhan\s+(?:kiem tra|gui|luon|di|nhe|va gui|"
+        r"giao dich)\b(?:\s+(?:di|luon|nhe|nha))*",
+        # "confirm the check", "confirm it now": the Operations form's own button.
+        r"\bconfirm\s+(?:the\s+check|the\s+review|the\s+transaction|it|this)\b(?:\s+(?:now|please))*",
         r"\bxac nhan\b(?=\s*(?:$|[.!?]))",
         r"\bsubmit\b(?:\s+(?:it|this|the form|the application|the report|the request|now|please|"
         r"right away|luon|giup em|giup|nhe|nha|di)\b)*",

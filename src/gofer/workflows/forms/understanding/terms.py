@@ -9,6 +9,7 @@ from .numbers import lex, read_number
 
 _MONTH_UNITS = frozenset({"thang", "month", "months", "ky"})
 _YEAR_UNITS = frozenset({"nam", "year", "years", "yr", "yrs"})
+_UNITS = _MONTH_UNITS | _YEAR_UNITS
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ def read_term(low: str, pos: int = 0, end: int | None = None) -> TermRead | None
     if read is None:
         return None
     k = read.next_index
+    if k + 1 < len(items) and items[k].text == "-" and items[k + 1].text in _UNITS:
+        k += 1  # "a 2-year term", "18-month"
     unit = items[k].text if k < len(items) else ""
     if unit in _MONTH_UNITS:
         return TermRead(read.value, items[0].start, items[k].end, True)
