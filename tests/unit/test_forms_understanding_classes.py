@@ -661,3 +661,33 @@ def test_confirming_the_check(message: str, submit: bool) -> None:
 def test_hyphenated_terms(message: str, term: str) -> None:
     values, _ = turns("loan", message)
     assert values.get("loanTerm") == term
+
+
+# Implied options: southern negation, everyday wording, and a described thing naming its type.
+@pytest.mark.parametrize(
+    ("form", "message", "expected"),
+    [
+        ("crm", "khách hổng hài lòng vì phải chờ", {"satisfactionRating": "2"}),
+        ("crm", "khách thấy tàm tạm, không khen không chê", {"satisfactionRating": "3"}),
+        ("loan", "khách hông có tài sản thế chấp", {"collateralType": "none"}),
+        ("loan", "khách mở tiệm bán tạp hóa ở chợ", {"employmentStatus": "self-employed"}),
+        ("loan", "vay 40 triệu để tiêu xài cá nhân", {"loanPurpose": "personal"}),
+        ("loan", "She needs 80 million for home repairs.", {"loanPurpose": "renovation"}),
+        (
+            "loan",
+            "Collateral description: 3,000 FPT shares held at SSI.",
+            {
+                "collateralType": "securities",
+                "collateralDescription": "3,000 FPT shares held at SSI",
+            },
+        ),
+    ],
+)
+def test_implied_options_more(form: str, message: str, expected: dict[str, str]) -> None:
+    values, _ = turns(form, message)
+    assert {k: values.get(k) for k in expected} == expected
+
+
+def test_a_free_text_does_not_keep_the_verb_that_introduced_it() -> None:
+    values, _ = turns("loan", "Collateral là căn hộ chung cư ở Quận 2, value 3 tỷ.")
+    assert values.get("collateralDescription") == "căn hộ chung cư ở Quận 2"

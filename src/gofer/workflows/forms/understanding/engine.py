@@ -37,11 +37,11 @@ from .lexicon import OTHER_PEOPLE, OTHER_PEOPLE_PHRASES
 from .money import find_money
 from .names import HONORIFICS, SURNAMES, read_name
 from .questions import display_label, join_choices, question
-from .readers import OPEN_QUESTION, check_number
+from .readers import OPEN_QUESTION, TEXT_KINDS, check_number
 from .result import Understanding, is_visible
 from .run_state import GAP_CHARS, Occurrence, RunState, overlaps
 from .spoken_codes import rewrite_spoken_codes
-from .text import Token, accents_compatible, collapse, fold
+from .text import Token, accents_compatible, collapse, fold, fold_words
 from .undecided import open_roles
 
 # ", KYC Team Lead," right after a name: capitalised words, no digits, up to the clause end.
@@ -56,6 +56,8 @@ _WORKS_AT = re.compile(
 _ORGANISATION = re.compile(r"(?:cong ty|benh vien|truong|ngan hang|tap doan|so |uy ban|cty)")
 # "bỏ thông tin người nhận", "xóa các trường của người nhận": every field about that party.
 _WHOLE_GROUP = re.compile(r"\b(?:thong tin|cac truong|cac o|details|info)\b")
+# A free text never starts with the verb that introduced it.
+_LEADING_COPULA = re.compile(r"^(?:là|is|are|was)\s+(?:(?:là|:)\s*)?", re.IGNORECASE)
 # "X hay Y", "X hoặc Y", "X or Y" …
 _ALTERNATIVE = re.compile(r"\s(?:hay la|hay|hoac la|hoac|or)\s+(?!khong\b|not\b)")
 # … in a sentence that says the speaker is not sure.
@@ -439,7 +441,10 @@ class _Pass:
         for name, assigned in sorted(self.state.values.items(), key=lambda kv: kv[1].position):
             if clear_at is not None and assigned.position < clear_at:
                 continue
-            result.set_values[name] = assigned.value
+            value = assigned.value
+            if self.state.profile(name).kind in TEXT_KINDS:
+                value = _LEADING_COPULA.sub("", value, count=1) or value  # "Collateral là …"
+            result.set_values[name] = value
         for name in result.remove:
             result.set_values.pop(name, None)
         if result.clear_all:
@@ -619,6 +624,30 @@ class _Pass:
             if foreign_owner(self.state.msg, at, profile, owner_name, person):
                 del self.state.values[name]
 
+    def type_from_description(self) -> None:
+        """'Collateral: 20,000 VPB shares' → securities: a described thing names the option of
+        its sibling select (same word in the field names), when exactly one option fits."""
+        for text_name, held in list(self.state.values.items()):
+            text_profile = self.state.profile(text_name)
+            if text_profile.kind not in TEXT_KINDS:
+                continue
+            words = set(text_profile.name_words.split()) - {"description", "details", "detail"}
+            described = f" {fold_words(held.value)} "
+            for profile in self.state.vocab.by_kind("select"):
+                if profile.name in self.state.values or self.state.current.get(profile.name):
+                    continue
+                if not words & set(profile.name_words.split()):
+                    continue
+                found = {
+                    target.value
+                    for key, entry in self.state.vocab.entries.items()
+                    if f" {key} " in described
+                    for target in entry.options
+                    if target.field == profile.name
+                }
+                if len(found) == 1:
+                    self.state.assign(profile.name, found.pop(), held.position, 1)
+
     def infer_values(self) -> None:
         """'đang làm việc tại công ty X' → employed: options implied by the values given."""
         given = {k: v.value for k, v in self.state.values.items()}
@@ -726,6 +755,7 @@ class _Pass:
         self.fill_employer()
         self.fill_minutes()
         self.drop_foreign_contacts()
+        self.type_from_description()
         self.infer_values()
         self.drop_open_answers()
         self.ask_alternatives()

@@ -203,7 +203,21 @@ def option_phrases(option: FieldOption) -> list[tuple[str, bool]]:
             phrases.append((form, False))
     for synonym in OPTION_SYNONYMS.get(fold_words(label), ()):
         phrases.append((synonym, False))
-    return phrases
+    return phrases + _southern_negations(phrases)
+
+
+# Southern speech says "hông"/"hổng" for "không" ("khách hổng hài lòng", "hông có tài sản").
+_KHONG = re.compile(r"\bkhông\b", re.IGNORECASE)
+
+
+def _southern_negations(phrases: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    return [
+        (_KHONG.sub(variant, text), False)
+        for text, _ in phrases
+        # alone, "hông" is as likely the name Hồng typed without marks
+        if _KHONG.search(text) and len(fold_words(text).split()) > 1
+        for variant in ("hông", "hổng")
+    ]
 
 
 def _needs_cue(folded: str, source: str, exact: bool, value: str) -> bool:
@@ -227,7 +241,10 @@ def _option_entries(entries: dict[str, PhraseEntry], profiles: list[FieldProfile
             seen: set[str] = set()
             for text, exact in option_phrases(option):
                 folded = fold_words(text)
-                if not folded or folded in seen:
+                if not folded:
+                    continue
+                if folded in seen:
+                    _add(entries, text)  # another way to type it ("hông"/"hổng")
                     continue
                 seen.add(folded)
                 entry = _add(entries, text)
