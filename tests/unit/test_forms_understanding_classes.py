@@ -691,3 +691,37 @@ def test_implied_options_more(form: str, message: str, expected: dict[str, str])
 def test_a_free_text_does_not_keep_the_verb_that_introduced_it() -> None:
     values, _ = turns("loan", "Collateral là căn hộ chung cư ở Quận 2, value 3 tỷ.")
     assert values.get("collateralDescription") == "căn hộ chung cư ở Quận 2"
+
+
+# Southern day words, "tuần sau nữa", and roles, channels and kinds said in everyday words.
+@pytest.mark.parametrize(
+    ("form", "message", "expected"),
+    [
+        (
+            "hr",
+            "tui xin nghỉ ốm bữa nay với ngày mai nha",
+            {"startDate": "2026-11-24", "endDate": "2026-11-25"},
+        ),
+        ("compliance", "cần theo dõi vào thứ hai tuần sau nữa", {"followUpDate": "2026-12-07"}),
+        ("crm", "Nhân viên tiếp nhận cuộc gọi là Đặng Văn Lâm.", {"agentName": "Đặng Văn Lâm"}),
+        (
+            "compliance",
+            "nhân viên lập báo cáo là Võ Thị Hạnh",
+            {"complianceOfficer": "Võ Thị Hạnh"},
+        ),
+        (
+            "operations",
+            "khách rút ở atm ba triệu",
+            {"transactionType": "withdrawal", "channel": "atm"},
+        ),
+        ("operations", "khách lên app chuyển khoản", {"channel": "mobile"}),
+        (
+            "operations",
+            "chuyển cho người nhận tên lê văn tài ngân hàng acb",
+            {"beneficiaryName": "Lê Văn Tài"},
+        ),
+    ],
+)
+def test_everyday_words(form: str, message: str, expected: dict[str, str]) -> None:
+    values, _ = turns(form, message)
+    assert {k: values.get(k) for k in expected} == expected

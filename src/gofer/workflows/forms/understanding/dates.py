@@ -75,6 +75,9 @@ _WEEKDAYS_EN = {
 }
 _FIXED_RELATIVE: tuple[tuple[str, int], ...] = (
     (r"ngay hom nay|hom nay|today|(?:(?<=sang )|(?<=trua )|(?<=chieu )|(?<=toi ))nay", 0),
+    # southern and central speech: "bữa nay", "bữa ni", "hôm ni"; "this morning"
+    (r"bua nay|bua ni|hom ni|this morning|this afternoon|this evening", 0),
+    (r"bua qua", -1),
     (r"(?:(?<=sang )|(?<=trua )|(?<=chieu )|(?<=toi ))mai", 1),
     (r"(?:(?<=sang )|(?<=trua )|(?<=chieu )|(?<=toi )|(?<=dem ))qua", -1),
     (r"ngay mai|tomorrow", 1),
@@ -97,7 +100,8 @@ _NEXT_PERIOD_RE = re.compile(
 )
 _WEEKDAY_VI_RE = re.compile(
     r"\b(?:thu\s+(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\b"
-    r"(?:\s+(tuan\s+(?:sau|toi|nay|truoc|roi)|nay|toi|vua roi|vua qua|truoc|roi))?"
+    r"(?:\s+(tuan\s+(?:sau|toi)\s+nua|tuan\s+(?:sau|toi|nay|truoc|roi)|nay|toi|vua roi|vua qua|"
+    r"truoc|roi))?"
 )
 _WEEKDAY_EN_RE = re.compile(
     r"\b(?:(next|this|coming|last|previous|past)\s+)?"
@@ -337,7 +341,9 @@ def _relative(low: str, pos: int, end: int, today: dt.date) -> list[DateRead]:
         weekday = 6 if match.group(2) else _WEEKDAYS_VI[match.group(1)]
         after = match.group(3) or ""
         next_week = "sau" in after or after.endswith("toi")
-        if ("truoc" in after and "tuan" in after) or after == "tuan roi":
+        if after.endswith("nua"):
+            found.append(_weekday_of_week(match, weekday, 2, today))  # "thứ hai tuần sau nữa"
+        elif ("truoc" in after and "tuan" in after) or after == "tuan roi":
             found.append(_weekday_of_week(match, weekday, -1, today))
         elif after in ("vua roi", "vua qua", "truoc", "roi"):
             found.append(_last_weekday(match, weekday, today))
