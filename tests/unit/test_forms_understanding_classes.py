@@ -725,3 +725,14 @@ def test_a_free_text_does_not_keep_the_verb_that_introduced_it() -> None:
 def test_everyday_words(form: str, message: str, expected: dict[str, str]) -> None:
     values, _ = turns(form, message)
     assert {k: values.get(k) for k in expected} == expected
+
+
+def test_a_free_text_keeps_the_comma_of_an_amount() -> None:
+    values, _ = turns("compliance", "Phân tích rủi ro: thiệt hại ước tính 3,5 tỷ đồng. Rủi ro cao.")
+    assert values.get("riskAnalysis") == "thiệt hại ước tính 3,5 tỷ đồng"
+
+
+def test_a_given_name_alone_is_the_full_name_said_before() -> None:
+    message = "báo cáo của chị trần thu trang phòng tuân thủ, người lập là chị trang luôn"
+    values, _ = turns("compliance", message)
+    assert values.get("complianceOfficer") == "Trần Thu Trang"

@@ -785,6 +785,8 @@ class CueReader:
         """A free text stops before ', 0912345678' or ', an@gmail.com' given on their own."""
         low = self.state.msg.low
         for match in re.finditer(r"[,;]\s*", low[start:end]):
+            if any(a <= start + match.start() < b for a, b in self.state.protected):
+                continue  # the comma of "1,2 tỷ" or of a date, not a clause break
             clause_start = start + match.end()
             clause_stop = clause_end(self.state.msg, clause_start, end)
             clause = low[clause_start:clause_stop].strip()

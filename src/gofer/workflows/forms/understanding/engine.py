@@ -35,7 +35,7 @@ from .intents import (
 )
 from .lexicon import OTHER_PEOPLE, OTHER_PEOPLE_PHRASES
 from .money import find_money
-from .names import HONORIFICS, SURNAMES, read_name
+from .names import HONORIFICS, SURNAMES, looks_like_name_start, read_name
 from .questions import display_label, join_choices, question
 from .readers import OPEN_QUESTION, TEXT_KINDS, check_number
 from .result import Understanding, is_visible
@@ -624,6 +624,25 @@ class _Pass:
             if foreign_owner(self.state.msg, at, profile, owner_name, person):
                 del self.state.values[name]
 
+    def complete_short_names(self) -> None:
+        """'chị đỗ thu hương … người lập là chị hương': a given name alone is the full name
+        said earlier in the message, when exactly one full name ends with it."""
+        msg = self.state.msg
+        full: set[str] = set()
+        for token in msg.tokens:
+            if not looks_like_name_start(msg, token.start):
+                continue
+            read = read_name(msg, token.start, len(msg.low))
+            if read is not None and read.value and len(read.value.split()) >= 3:
+                full.add(read.value)
+        for name, held in list(self.state.values.items()):
+            if self.state.profile(name).kind != "person_name" or len(held.value.split()) > 1:
+                continue
+            given = fold(held.value)
+            matches = {f for f in full if fold(f.split()[-1]) == given}
+            if len(matches) == 1:
+                self.state.assign(name, matches.pop(), held.position, held.strength)
+
     def type_from_description(self) -> None:
         """'Collateral: 20,000 VPB shares' → securities: a described thing names the option of
         its sibling select (same word in the field names), when exactly one option fits."""
@@ -755,6 +774,7 @@ class _Pass:
         self.fill_employer()
         self.fill_minutes()
         self.drop_foreign_contacts()
+        self.complete_short_names()
         self.type_from_description()
         self.infer_values()
         self.drop_open_answers()
