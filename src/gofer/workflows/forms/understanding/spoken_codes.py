@@ -13,7 +13,7 @@ import re
 _LETTER_NAMES = {
     "a": "A", "bê": "B", "bờ": "B", "xê": "C", "dê": "D", "đê": "D", "ép": "F", "gờ": "G",
     "hát": "H", "ca": "K", "lờ": "L", "mờ": "M", "nờ": "N", "pê": "P", "quy": "Q", "rờ": "R",
-    "ét": "S", "tê": "T", "vê": "V", "ích": "X", "dét": "Z",
+    "ét": "S", "tê": "T", "vê": "V", "ích": "X", "dét": "Z", "en": "N",
 }  # fmt: skip
 _DIGIT_WORDS = {
     "không": "0", "một": "1", "mốt": "1", "hai": "2", "ba": "3", "bốn": "4", "tư": "4",
@@ -43,8 +43,14 @@ def _dashed(match: re.Match[str]) -> str:
     return match.group(1).upper() + "-" + "-".join(groups)
 
 
+_PREFIX_WORD = re.compile(rf"(?:{_CODE_PREFIXES})", re.IGNORECASE)
+_DASH_WORD = re.compile(rf"{_DASH_WORDS}", re.IGNORECASE)
+
+
 def _spelled(text: str) -> str:
-    """'nờ vê không hai hai hai' → 'NV0222': letter names, then digits."""
+    """'nờ vê không hai hai hai' → 'NV0222', 'nv không một hai ba' → 'NV0123', 'bc gạch hai
+    không hai sáu gạch không không ba' → 'BC-2026-003': letter names or a code's prefix, then
+    digits said one by one, in groups joined by 'gạch'."""
     words = list(_WORD.finditer(text))
     out: list[str] = []
     cursor = 0
@@ -55,23 +61,40 @@ def _spelled(text: str) -> str:
         while j < len(words) and words[j].group().lower() in _LETTER_NAMES:
             letters += _LETTER_NAMES[words[j].group().lower()]
             j += 1
-        k = j
-        digits = ""
-        while k < len(words):
-            token = words[k].group().lower().rstrip(",.")
-            if token in _DIGIT_WORDS:
-                digits += _DIGIT_WORDS[token]
-            elif token.isdigit():
-                digits += token
-            else:
-                break
-            k += 1
-        if len(letters) >= 2 and len(digits) >= 3:
+        if not letters and _PREFIX_WORD.fullmatch(words[i].group()):
+            letters, j = words[i].group().upper(), i + 1
+        k, groups = _digit_groups(words, j)
+        digits = "".join(groups)
+        if len(letters) >= 2 and len(digits) >= 3 and (len(groups) > 1 or k > j + 1):
             out.append(text[cursor : words[i].start()])
-            out.append(letters + digits)
+            out.append("-".join([letters, *groups]) if len(groups) > 1 else letters + digits)
             cursor = words[k - 1].end()
             i = k
             continue
         i += 1
     out.append(text[cursor:])
     return "".join(out)
+
+
+def _digit_groups(words: list[re.Match[str]], start: int) -> tuple[int, list[str]]:
+    """Digits said one by one from `start`, split where 'gạch' is said; (next index, groups)."""
+    groups: list[str] = []
+    k = start
+    if k < len(words) and _DASH_WORD.fullmatch(words[k].group().lower()):
+        k += 1  # "bc gạch …": the dash after the prefix
+    digits = ""
+    while k < len(words):
+        token = words[k].group().lower().rstrip(",.")
+        if token in _DIGIT_WORDS:
+            digits += _DIGIT_WORDS[token]
+        elif token.isdigit():
+            digits += token
+        elif _DASH_WORD.fullmatch(token) and digits and k + 1 < len(words):
+            groups.append(digits)
+            digits = ""
+        else:
+            break
+        k += 1
+    if digits:
+        groups.append(digits)
+    return k, groups
