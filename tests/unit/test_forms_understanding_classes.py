@@ -736,3 +736,17 @@ def test_a_given_name_alone_is_the_full_name_said_before() -> None:
     message = "báo cáo của chị trần thu trang phòng tuân thủ, người lập là chị trang luôn"
     values, _ = turns("compliance", message)
     assert values.get("complianceOfficer") == "Trần Thu Trang"
+
+
+def test_an_option_denied_before_the_right_one() -> None:
+    values, _ = turns(
+        "hr", "Đơn nghỉ phép năm cho Lê Văn Tùng", "không phải phép năm, là nghỉ ốm nhé"
+    )
+    assert values.get("leaveType") == "sick"
+
+
+def test_a_spoken_time_denied_after_the_right_one() -> None:
+    values, _ = turns(
+        "crm", "khách gọi lúc chín giờ", "à nhầm chín giờ rưỡi chứ không phải chín giờ"
+    )
+    assert values.get("interactionTime") == "09:30"

@@ -24,6 +24,15 @@ _DENIAL = re.compile(
 _DENIED_AFTER = re.compile(
     r"\b(?:chu khong phai|chu hong phai|chu khong|not|rather than)\s+(?:la\s+)?"
 )
+# Words a value can end with: units, "rưỡi", number words, parts of the day.
+_VALUE_ENDS = (
+    "gio|phut|trieu|ty|nam|thang|ngay|ruoi|nghin|ngan|k|pm|am|sang|chieu|toi|mot|hai|ba|bon|"
+    "sau|bay|tam|chin|muoi|lam|tu|tram"
+)
+# "không phải phép năm, là nghỉ ốm": the option denied before the right one.
+_DENIED_BEFORE = re.compile(
+    r"\b(?:khong phai|hong phai|not)\s+(?:la\s+)?([a-z][a-z ]{1,40}?)\s*,?\s*(?:ma la|ma|but|la|it s|it is)\s+"
+)
 _CLAUSE_END = re.compile(r"[,.;!?\n]|\b(?:nha|nhe|ma|but|and|va)\b")
 _SCALES = (Decimal(1), Decimal(1_000), Decimal(1_000_000), Decimal(1_000_000_000))
 
@@ -72,7 +81,7 @@ def denied_spans(low: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for match in _DENIED_AFTER.finditer(low):
         before = low[max(0, match.start() - 20) : match.start()]
-        if not re.search(r"\d|\b(?:gio|phut|trieu|ty|nam|thang|ngay)\s*,?\s*$", before):
+        if not re.search(r"\d|\b(?:" + _VALUE_ENDS + r")\s*,?\s*$", before):
             continue  # "not" with no value before it is an ordinary negation
         end = _CLAUSE_END.search(low, match.end())
         stop = end.start() if end else len(low)
@@ -81,3 +90,8 @@ def denied_spans(low: str) -> list[tuple[int, int]]:
         ):
             spans.append((match.start(), stop))
     return spans
+
+
+def denied_options(low: str) -> list[tuple[int, int]]:
+    """Spans of words denied before the right value: "không phải <X>, là <Y>"."""
+    return [(m.start(1), m.end(1)) for m in _DENIED_BEFORE.finditer(low)]

@@ -17,7 +17,7 @@ from .clauses import (
     spoken_fillers,
 )
 from .contact_owner import foreign_owner, person_for
-from .corrections import denied_spans, find_corrections
+from .corrections import denied_options, denied_spans, find_corrections
 from .cues import CueReader
 from .dates import find_dates, find_times
 from .durations import read_duration
@@ -488,6 +488,11 @@ class _Pass:
         for start, end in denied_spans(self.state.masked_low()):
             self.state.consume(start, end)
             self.state.protected.append((start, end))
+        for start, end in denied_options(self.state.masked_low()):
+            # the phrase of an option that was wrong: no phase may choose it
+            self.state.occurrences = [
+                o for o in self.state.occurrences if not overlaps((o.start, o.end), (start, end))
+            ]
         amounts = [p.name for p in self.state.vocab.by_kind("money")]
         for fix in find_corrections(self.state.masked_low(), self.state.current, amounts):
             if self.state.is_consumed(fix.start, fix.end):
