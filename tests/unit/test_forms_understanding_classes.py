@@ -750,3 +750,20 @@ def test_a_spoken_time_denied_after_the_right_one() -> None:
         "crm", "khách gọi lúc chín giờ", "à nhầm chín giờ rưỡi chứ không phải chín giờ"
     )
     assert values.get("interactionTime") == "09:30"
+
+
+# The day of a leave is when it starts, and "năm" in "phép năm" is no count of days.
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "nghi phep nam ngay 12/11/2026",
+            {"leaveType": "annual", "startDate": "2026-11-12", "duration": None},
+        ),
+        ("Sick leave on Nov 2, 2026.", {"leaveType": "sick", "startDate": "2026-11-02"}),
+        ("nghỉ ốm ngày 3/12 đến ngày 5/12", {"startDate": "2026-12-03", "endDate": "2026-12-05"}),
+    ],
+)
+def test_the_day_of_a_leave(message: str, expected: dict[str, str | None]) -> None:
+    values, _ = turns("hr", message)
+    assert {k: values.get(k) for k in expected} == expected

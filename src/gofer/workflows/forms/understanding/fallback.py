@@ -31,7 +31,13 @@ _AHEAD_WORDS = ("theo doi", "follow", "deadline", "due", "han chot", "sla", "hen
 # A value the speaker takes back: "không phải 350k", "not 350k".
 _DENIED_BEFORE = re.compile(r"\b(?:khong phai|hong phai|chu khong phai|not|khong phai la)\s*$")
 # Two days of one request: "hôm nay với ngày mai", "Monday and Tuesday".
-_PAIR_JOINER = re.compile(r"\s*(?:voi|va|and|,|to|through|till|until|den|toi|-|–)\s*")
+# A leave right before its day: "nghỉ ốm ngày", "xin nghỉ phép năm vào", "sick leave on".
+_LEAVE_BEFORE = re.compile(
+    r"\bnghi\b(?:\s+[a-z]+){0,3}\s+(?:vao\s+)?(?:ngay|hom|mung)?\s*$|\b(?:leave|off)\s+(?:on\s+)?$"
+)
+_PAIR_JOINER = re.compile(
+    r"\s*(?:voi|va|and|,|to|through|till|until|den|toi|-|–)\s*(?:(?:ngay|mung|het ngay)\s+)?"
+)
 FOR_PAYEE = re.compile(
     r"\bcho\s+(?:(?:em gai|em trai|anh trai|chi gai|vo|chong|me|bo|con trai|con gai|"
     r"anh|chi|ong|ba|em|co|chu|ban)\s+)?$"
@@ -68,6 +74,9 @@ class TypeFallback:
         if len(candidates) == 1 and kind_key not in self.state.fallback_kinds:
             return candidates[0]
         if kind_key == "date":
+            leave_day = self._day_of_leave(candidates, start)
+            if leave_day is not None:
+                return leave_day
             paired = self._first_of_pair(candidates, start)
             if paired is None and self._sibling_hint_only(candidates, start):
                 shown = self._plausible_dates(candidates, start)
@@ -97,6 +106,22 @@ class TypeFallback:
         if len(ordered) > 1 and ordered[0].label_size + 2 <= ordered[1].label_size:
             return ordered[0]
         return candidates
+
+    def _day_of_leave(self, candidates: list[FieldProfile], start: int) -> FieldProfile | None:
+        """'nghỉ phép năm ngày 20/10', 'sick leave on Oct 3': the day off is when it starts,
+        past or coming, when no later date of the message is free to be its last day."""
+        starts = [p for p in candidates if p.mentions("bat dau") or p.mentions("start")]
+        if len(starts) != 1 or starts[0].name in self.state.values:
+            return None
+        before = self.state.msg.low[max(0, start - 30) : start]
+        if not _LEAVE_BEFORE.search(before):
+            return None
+        later = [
+            d
+            for d in find_dates(self.state.msg.low, self.state.today, start + 1)
+            if not self.state.is_consumed(d.start, d.end)
+        ]
+        return starts[0] if not later else None  # a later date may be the last day
 
     def _plausible_dates(self, candidates: list[FieldProfile], start: int) -> list[FieldProfile]:
         """Date fields a bare date can be: shown on the page, and not a deadline when past."""
@@ -442,6 +467,11 @@ class TypeFallback:
                 a, b = item.start, items[read.next_index].end
                 if self.state.is_consumed(a, b):
                     continue
+                unit_at = items[read.next_index].start
+                if any(p <= unit_at < q for p, q in self.state.protected):
+                    continue  # "nghỉ phép năm ngày 20/10": "ngày" opens a date
+                if any(o.start <= a < o.end and o.entry.options for o in self.state.occurrences):
+                    continue  # the "năm" of "phép năm" belongs to an option's words
                 shown = msg.raw[a:b]
                 checked = check_number(hits[0].field, read.value, a, b, shown)
                 self.place(f"number:{hits[0].units[0]}", hits, checked)
