@@ -767,3 +767,22 @@ def test_a_spoken_time_denied_after_the_right_one() -> None:
 def test_the_day_of_a_leave(message: str, expected: dict[str, str | None]) -> None:
     values, _ = turns("hr", message)
     assert {k: values.get(k) for k in expected} == expected
+
+
+# What is said of a relative is theirs: their name, job, income and phone fill nothing.
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "Khách Lê Văn Hậu, lương 30 triệu. Chồng khách là anh Phan Văn Sang, bác sĩ, thu nhập 40 triệu.",
+            {"customerName": "Lê Văn Hậu", "monthlyIncome": "30000000"},
+        ),
+        (
+            "The applicant is Tran Thi Mai; her income is 22 million, the husband earns 35 million.",
+            {"customerName": "Tran Thi Mai", "monthlyIncome": "22000000"},
+        ),
+    ],
+)
+def test_what_is_said_of_a_relative(message: str, expected: dict[str, str]) -> None:
+    values, _ = turns("loan", message)
+    assert {k: values.get(k) for k in expected} == expected

@@ -65,7 +65,26 @@ _UNSURE = re.compile(
     r"\b(?:khong chac|hong chac|chua chac|khong nho|hong nho|khong ro|hong ro|gi do|chua chot|"
     r"chua biet|not sure|don t remember|can t remember|unsure|either)\b"
 )
-_NAME_LEAD = re.compile(r"\s*(?::|la|is|ten la|ten|named|,)?\s*")
+_NAME_LEAD = re.compile(
+    r"\s*(?:(?:cua\s+)?(?:khach hang|khach|kh|anh ay|chi ay|ong ay|ba ay)\s+)?"
+    r"(?::|la|is|ten la|ten|named|,)?\s*"
+)
+# Relatives whose details are theirs, not the customer's (data: lexicon "other_people").
+_KIN = frozenset(
+    "vo|chong|wife|husband|em trai|anh trai|chi gai|em gai|brother|sister|me|bo|mother|father|"
+    "con trai|con gai|nguoi than".split("|")
+)
+_KIN_INCOME = re.compile(r"\s+(?:earns|makes|has an income of|s income is|thu nhap|luong)\b")
+# A clause giving a person's details: a job, an income, a phone, an e-mail.
+_PERSONAL_DETAIL = re.compile(
+    r"\b(?:thu nhap|luong|earns|income|salary|so dien thoai|sdt|so cua|phone|email|giao vien|"
+    r"ky su|bac si|nhan vien|cong nhan|lam|nghe|tuoi|sinh)\b"
+)
+# A clause that turns back to the form's own person after a relative's details.
+_BACK_TO_SUBJECT = re.compile(
+    r"[,;(]\s*(?:con\s+)?(?:khach hang|khach|kh|customer|the customer|applicant|the applicant|"
+    r"he|she|anh ay|chi ay|nhan vien|employee)\b"
+)
 
 
 class _Pass:
@@ -473,14 +492,41 @@ class _Pass:
             lead = _NAME_LEAD.match(msg.low, match.end())
             start = lead.end() if lead else match.end()
             read = read_name(msg, start, len(msg.low), explicit=True, stops=self.state.stops())
-            if read is None or read.value is None:
+            named = read is not None and read.value is not None
+            end = read.end if read is not None and named else match.end()
+            if fold(phrase) in _KIN:
+                # "Vợ khách là chị Hà, giáo viên, thu nhập 20 triệu", "the wife earns 25
+                # million": what is said of the relative is theirs.
+                end = max(end, self._said_of_kin(match.start(), end, named))
+            if end <= match.end():
                 continue
-            self.state.consume(match.start(), read.end)
+            self.state.consume(match.start(), end)
             self.state.occurrences = [
-                o
-                for o in self.state.occurrences
-                if not overlaps((o.start, o.end), (start, read.end))
+                o for o in self.state.occurrences if not overlaps((o.start, o.end), (start, end))
             ]
+
+    def _said_of_kin(self, mention: int, after: int, named: bool) -> int:
+        """The end of what the clauses opened by a relative say about them: the clauses after
+        their name that give a person's details, up to one that turns back to the form's own
+        person; without a name, a clause whose verb is about their income."""
+        msg = self.state.msg
+        low = msg.low
+        determiner = re.search(r"\b(?:the|his|her)\s+$", low[max(0, mention - 5) : mention])
+        if determiner:
+            mention -= len(determiner.group())  # "the wife earns …"
+        if not at_boundary(msg, mention):
+            return after  # "chuyển cho vợ", "số của vợ": not the subject of the clause
+        if not named:
+            stop = clause_end(msg, after)
+            return stop if _KIN_INCOME.match(low, after) else after
+        end = clause_end(msg, after)
+        while end < len(low) and low[end] == ",":
+            nxt = clause_end(msg, end + 1)
+            clause = low[end:nxt]
+            if _BACK_TO_SUBJECT.match(clause) or not _PERSONAL_DETAIL.search(clause):
+                break
+            end = nxt
+        return end
 
     def apply_corrections(self) -> None:
         """'không phải 500 mà là 600 triệu': the amount that was 500 (triệu) becomes 600;
