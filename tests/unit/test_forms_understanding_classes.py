@@ -786,3 +786,12 @@ def test_the_day_of_a_leave(message: str, expected: dict[str, str | None]) -> No
 def test_what_is_said_of_a_relative(message: str, expected: dict[str, str]) -> None:
     values, _ = turns("loan", message)
     assert {k: values.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "income"),
+    [("lương hai lăm triệu", "25000000"), ("lương bốn lăm triệu một tháng", "45000000")],
+)
+def test_tens_with_mươi_left_unsaid(message: str, income: str) -> None:
+    values, _ = turns("loan", message)
+    assert values.get("monthlyIncome") == income

@@ -43,6 +43,9 @@ VI_DIGITS: dict[str, int] = {
     "tam": 8,
     "chin": 9,
 }
+# "lăm" only ever follows a tens digit, even with "mươi" left unsaid ("hai lăm" is 25). Folded,
+# "mốt" and "tư" are also "một" and "từ" ("số dư sau một tỷ"), so they need "mươi".
+_SPOKEN_UNITS = {"lam": 5, "nham": 5}
 # Forms used only after "mươi"/"mười" (hai mươi mốt, mười lăm, hai mươi tư).
 VI_UNIT_AFTER_TENS: dict[str, int] = {**VI_DIGITS, "mot": 1, "tu": 4, "lam": 5, "nham": 5}
 EN_UNITS: dict[str, int] = {
@@ -156,6 +159,14 @@ def _vi_below_thousand(items: list[Lex], i: int) -> tuple[int, int] | None:
             value += VI_UNIT_AFTER_TENS[word(j)]
             j += 1
         return value, j
+    if (
+        word(j) in VI_DIGITS
+        and VI_DIGITS[word(j)] >= 2
+        and word(j + 1) in _SPOKEN_UNITS
+        and word(j + 2) not in ("muoi", "tram", "chuc")
+    ):
+        # "hai lăm triệu" is 25 million: "mươi" left unsaid.
+        return value + VI_DIGITS[word(j)] * 10 + _SPOKEN_UNITS[word(j + 1)], j + 2
     if word(j) in VI_DIGITS:
         digit = VI_DIGITS[word(j)]
         # "một trăm hai" is 120 in everyday speech.
