@@ -795,3 +795,16 @@ def test_what_is_said_of_a_relative(message: str, expected: dict[str, str]) -> N
 def test_tens_with_mươi_left_unsaid(message: str, income: str) -> None:
     values, _ = turns("loan", message)
     assert values.get("monthlyIncome") == income
+
+
+# In a loan request, the one amount no label claims is the amount lent; with none, ask.
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("Loan for Do Thi Hoa, phone 0912 555 666, 90 million, 24 months.", "90000000"),
+        ("khách Lê Văn Hải 300 triệu", None),
+    ],
+)
+def test_the_amount_lent(message: str, amount: str | None) -> None:
+    values, _ = turns("loan", message)
+    assert values.get("loanAmount") == amount

@@ -35,6 +35,7 @@ _DENIED_BEFORE = re.compile(r"\b(?:khong phai|hong phai|chu khong phai|not|khong
 _LEAVE_BEFORE = re.compile(
     r"\bnghi\b(?:\s+[a-z]+){0,3}\s+(?:vao\s+)?(?:ngay|hom|mung)?\s*$|\b(?:leave|off)\s+(?:on\s+)?$"
 )
+_LOAN_REQUEST = re.compile(r"\b(?:loan|borrow|borrows|vay|muon vay|can vay)\b")
 _PAIR_JOINER = re.compile(
     r"\s*(?:voi|va|and|,|to|through|till|until|den|toi|-|–)\s*(?:(?:ngay|mung|het ngay)\s+)?"
 )
@@ -86,6 +87,10 @@ class TypeFallback:
         hinted = self._context_hint(candidates, start)
         if hinted is not None:
             return hinted
+        if kind_key.startswith("money"):
+            lent = self._the_loan(candidates)
+            if lent is not None:
+                return lent
         if kind_key == "date":
             candidates = self._plausible_dates(candidates, start)
             if not candidates:
@@ -122,6 +127,17 @@ class TypeFallback:
             if not self.state.is_consumed(d.start, d.end)
         ]
         return starts[0] if not later else None  # a later date may be the last day
+
+    def _the_loan(self, candidates: list[FieldProfile]) -> FieldProfile | None:
+        """'Loan for Pham Thi Lan, …, 120 million, …': in a loan request, the one amount that
+        no label claims is the amount lent."""
+        lent = [p for p in candidates if p.mentions("vay") or p.mentions("loan")]
+        if len(lent) != 1 or not _LOAN_REQUEST.search(self.state.msg.low):
+            return None
+        free = [
+            m for m in find_money(self.state.msg.low) if not self.state.is_consumed(m.start, m.end)
+        ]
+        return lent[0] if len(free) == 1 else None
 
     def _plausible_dates(self, candidates: list[FieldProfile], start: int) -> list[FieldProfile]:
         """Date fields a bare date can be: shown on the page, and not a deadline when past."""
