@@ -808,3 +808,9 @@ def test_tens_with_mươi_left_unsaid(message: str, income: str) -> None:
 def test_the_amount_lent(message: str, amount: str | None) -> None:
     values, _ = turns("loan", message)
     assert values.get("loanAmount") == amount
+
+
+# On the CRM form the speaker naming themself is the staff member, not the customer.
+def test_the_speaker_is_the_agent() -> None:
+    values, _ = turns("crm", "em là Đỗ Văn Khoa bên CSKH, khách Phan Thị Yến gọi hỏi về thẻ")
+    assert (values.get("agentName"), values.get("customerName")) == ("Đỗ Văn Khoa", "Phan Thị Yến")

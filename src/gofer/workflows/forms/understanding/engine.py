@@ -80,6 +80,8 @@ _PERSONAL_DETAIL = re.compile(
     r"\b(?:thu nhap|luong|earns|income|salary|so dien thoai|sdt|so cua|phone|email|giao vien|"
     r"ky su|bac si|nhan vien|cong nhan|lam|nghe|tuoi|sinh)\b"
 )
+# The speaker naming themself: "em là …", "tôi tên là …", "I'm …", "this is …".
+_SPEAKER = re.compile(r"\b(?:(?:em|toi|tui|minh)\s+(?:ten\s+)?la|i m|i am|this is|my name is)\s+")
 # A clause that turns back to the form's own person after a relative's details.
 _BACK_TO_SUBJECT = re.compile(
     r"[,;(]\s*(?:con\s+)?(?:khach hang|khach|kh|customer|the customer|applicant|the applicant|"
@@ -478,6 +480,24 @@ class _Pass:
         result.question_fields = [f for _, f in kept]
         return result
 
+    def fill_speaker(self) -> None:
+        """'em là Trần Minh Quân bên CSKH, … khách Lê Thị Hân': on a form about someone else
+        (a customer) with a field for the staff member, the speaker is that staff member."""
+        people = self.state.vocab.by_kind("person_name")
+        staff = [p for p in people[1:] if p.mentions("nhan vien")]
+        if len(staff) != 1 or staff[0].name in self.state.values:
+            return
+        msg = self.state.msg
+        for match in _SPEAKER.finditer(msg.low):
+            if not at_boundary(msg, match.start()):
+                continue
+            read = read_name(msg, match.end(), len(msg.low), stops=self.state.stops())
+            if read is None or read.value is None or len(read.value.split()) < 2:
+                continue
+            self.state.assign(staff[0].name, read.value, read.start)
+            self.state.consume(match.start(), read.end)
+            return
+
     def skip_other_people(self) -> None:
         """'người giới thiệu là X', 'his brother X': a person no field is about fills nothing."""
         msg = self.state.msg
@@ -816,6 +836,7 @@ class _Pass:
         self.find_commands()
         self.find_removals()
         self.skip_other_people()
+        self.fill_speaker()
         self.apply_corrections()
         self.cues.read_cues()
         self.fill_title_after_name()
