@@ -570,6 +570,12 @@ def test_interaction_kind_from_its_verb(message: str, kind: str) -> None:
             "0912345678",
         ),
         ("hr", "email của em tam.hv@vpbank.com.vn, phòng IT", "email", "tam.hv@vpbank.com.vn"),
+        (
+            "loan",
+            "khach Pham Minh Duc, sdt cua anh ay la 0903 111 222",
+            "phoneNumber",
+            "0903111222",
+        ),
     ],
 )
 def test_contacts_of_other_people(form: str, message: str, field: str, value: str | None) -> None:

@@ -51,8 +51,9 @@ def _owner_words(msg: Message, start: int, end: int) -> list[tuple[str, str]] | 
     if not words:
         return [("em", "em")]
     stop = {"la", "is", "nha", "nhe", "a", "day", "do", "nay", *_NUMBER_WORDS}
-    if words[0][0] in HONORIFICS and (len(words) == 1 or words[1][0] in stop):
-        return [("em", "em")]  # "số của em không chín …", "email của em là …": the speaker's
+    if words[0][0] in HONORIFICS and (len(words) == 1 or words[1][0] in stop | {"ay", "nay"}):
+        # "của anh ấy": the person the form is about, as "của em" is the speaker
+        return [("em", "em")]  # "số của em không chín …", "email của em là …"
     owner: list[tuple[str, str]] = []
     for folded, typed in words:
         if folded in stop or folded.isdigit():
