@@ -63,6 +63,13 @@ def _owner_words(msg: Message, start: int, end: int) -> list[tuple[str, str]] | 
     return owner or None
 
 
+def owner_phrase(msg: Message, position: int) -> str:
+    """The folded words naming whose contact the clause at `position` gives ("" if none)."""
+    start, end = _clause(msg.low, position)
+    owner = _owner_words(msg, start, end)
+    return " ".join(w for w, _ in owner) if owner else ""
+
+
 def foreign_owner(
     msg: Message,
     position: int,

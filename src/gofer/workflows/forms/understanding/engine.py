@@ -16,7 +16,7 @@ from .clauses import (
     spoken_breaks,
     spoken_fillers,
 )
-from .contact_owner import foreign_owner, person_for
+from .contact_owner import foreign_owner, owner_phrase, person_for
 from .corrections import denied_options, denied_spans, find_corrections
 from .cues import CueReader
 from .dates import find_dates, find_times
@@ -691,9 +691,25 @@ class _Pass:
             if person is not None:
                 held = self.state.values.get(person.name)
                 owner_name = held.value if held else self.state.current.get(person.name)
-            at = self.state.values[name].position
-            if foreign_owner(self.state.msg, at, profile, owner_name, person):
-                del self.state.values[name]
+            held = self.state.values[name]
+            owner = owner_phrase(self.state.msg, held.position)
+            entry = self.state.vocab.entries.get(owner)
+            named_for = set(entry.cues) if entry else set()
+            if name in named_for or (person is not None and person.name in named_for):
+                continue  # "email của sếp" for the manager's e-mail
+            if not foreign_owner(self.state.msg, held.position, profile, owner_name, person):
+                continue
+            del self.state.values[name]
+            # "email của sếp là …" read for the employee: the owner names another such field
+            others = [
+                n
+                for n in (entry.cues if entry else {})
+                if n != name
+                and self.state.profile(n).kind == profile.kind
+                and n not in self.state.values
+            ]
+            if len(others) == 1:
+                self.state.assign(others[0], held.value, held.position, held.strength)
 
     def complete_short_names(self) -> None:
         """'chị đỗ thu hương … người lập là chị hương': a given name alone is the full name

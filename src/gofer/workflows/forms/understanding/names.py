@@ -145,6 +145,10 @@ def read_name(
         if match is None:
             break
         word = match.group()
+        if re.search(r"['’]s$", word, re.IGNORECASE) and len(word) > 2:
+            # "Le Van Tam's email": the possessive ends the name
+            words.append((match.start(), match.end() - 2))
+            break
         if match.end() < len(raw) and raw[match.end()].isdigit():
             break  # "NV0101": the letters of a code
         folded = low[match.start() : match.end()]
