@@ -576,6 +576,14 @@ def test_interaction_kind_from_its_verb(message: str, kind: str) -> None:
             "phoneNumber",
             "0903111222",
         ),
+        (
+            "hr",
+            "nhân viên Lê Văn Tâm, email của sếp là hoa.pt@vpbank.com.vn",
+            "managerEmail",
+            "hoa.pt@vpbank.com.vn",
+        ),
+        ("hr", "nhân viên Lê Văn Tâm, sdt của sếp là 0912 333 444", "phoneNumber", None),
+        ("hr", "Le Van Tam's email is tam.lv@vpbank.com.vn", "email", "tam.lv@vpbank.com.vn"),
     ],
 )
 def test_contacts_of_other_people(form: str, message: str, field: str, value: str | None) -> None:
