@@ -261,8 +261,15 @@ async def build_core(
         run_pruner=role != "worker",
     )
     live = LiveService(settings, jobs, LiveTokens(db), takeovers, artifacts, live_runtime)
+    user_settings = UserSettingsStore(db, settings.voice_default_language)
     forms = FormConversations(
-        settings, jobs, form_sessions, locks, sessions, browser_here=pool is not None
+        settings,
+        jobs,
+        form_sessions,
+        locks,
+        sessions,
+        browser_here=pool is not None,
+        user_settings=user_settings,
     )
     redis_parts: list[Any] = [
         p for p in (bus, locks) if isinstance(p, RedisEventBus | RedisSessionLocks)
@@ -283,7 +290,7 @@ async def build_core(
         forms=forms,
         accounts=accounts,
         api_keys=api_keys,
-        user_settings=UserSettingsStore(db, settings.voice_default_language),
+        user_settings=user_settings,
         limiter=RateLimiter(settings),
         token_resolvers=resolvers,
         lifecycle=lifecycle,

@@ -290,3 +290,16 @@ async def test_the_workflow_seam_stays_on_the_rules_without_llm_base_url(
     )
     assert intent.set_values == {"loanAmount": "300000000"}
     assert model.requests == []
+
+
+async def test_a_callers_model_replaces_the_servers(fake_model: tuple[FakeModel, str]) -> None:
+    from gofer.config import Settings
+    from gofer.workflows.forms.intent import understand_turn
+
+    model, url = fake_model
+    model.replies.append(("values", {}))
+    settings = Settings(env="dev", llm_base_url=url, llm_model="server-model", _env_file=None)  # type: ignore[call-arg]
+    await understand_turn(
+        "vay 500 triệu", loan(), today=TODAY, current={}, settings=settings, model="their-model"
+    )
+    assert model.requests[0]["model"] == "their-model"

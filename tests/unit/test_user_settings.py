@@ -116,3 +116,28 @@ async def test_a_body_that_is_not_an_object_or_not_json_is_a_422(
             headers={**admin_headers, "Content-Type": "application/json"},
         )
         assert broken.status_code == 422 and broken.json()["code"] == "invalid_json"
+
+
+async def test_a_saved_model_is_the_one_the_forms_agent_asks_when_the_server_runs_an_llm(
+    make_settings, run_app
+):
+    from gofer.principal import Principal
+
+    settings = make_settings(
+        llm_base_url="http://127.0.0.1:9/v1", llm_model="server-model", **LOOSE
+    )
+    async with run_app(accounts_app(settings)) as app:
+        anna = await sign_up(app.client, app.core, "anna@example.com")
+        bo = await sign_up(app.client, app.core, "bo@example.com")
+        await app.client.put("/api/v1/me/settings", json=GOOD, headers=anna.headers)
+        assert await app.core.forms.chosen_model(Principal(anna.user_id)) == "llama3.1:8b"
+        assert await app.core.forms.chosen_model(Principal(bo.user_id)) == ""  # the server's
+
+
+async def test_a_saved_model_is_ignored_when_the_server_runs_no_llm(make_settings, run_app):
+    from gofer.principal import Principal
+
+    async with run_app(accounts_app(make_settings(**LOOSE))) as app:
+        anna = await sign_up(app.client, app.core, "anna@example.com")
+        await app.client.put("/api/v1/me/settings", json=GOOD, headers=anna.headers)
+        assert await app.core.forms.chosen_model(Principal(anna.user_id)) == ""

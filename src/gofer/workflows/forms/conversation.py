@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from gofer.accounts.preferences import UserSettingsStore
 from gofer.config import Settings
 from gofer.errors import GoferError, InvalidInput, NotFound, TimedOut, Unavailable, UpstreamFailed
 from gofer.jobs.model import JobState, JobView
@@ -67,6 +68,7 @@ class FormConversations:
         history: SessionStore,
         *,
         browser_here: bool,
+        user_settings: UserSettingsStore | None = None,
     ) -> None:
         self._settings = settings
         self._jobs = jobs
@@ -74,6 +76,7 @@ class FormConversations:
         self._locks = locks
         self._history = history
         self._browser_here = browser_here
+        self._user_settings = user_settings
 
     async def turn(
         self,
@@ -115,12 +118,21 @@ class FormConversations:
                 params["form"] = form
             if language in ("vi", "en"):
                 params["language"] = language
+            model = await self.chosen_model(principal)
+            if model:
+                params["model"] = model  # the caller's own LLM, when the server runs one
             job, _ = await self._jobs.submit(principal, WORKFLOW, params, params_field=())
             await self._note_execution(session_id, job.job_id, "running")
             ended = await self._jobs.wait_for_end(job.job_id, timeout_s + _WAIT_GRACE_S)
             if ended is None:
                 ended = await self._jobs.stop(job.job_id, "timeout")
         return await self._answer(session_id, ended)
+
+    async def chosen_model(self, principal: Principal) -> str:
+        """The LLM model the caller chose in their settings ("" for the server's)."""
+        if self._user_settings is None or not self._settings.llm_base_url:
+            return ""
+        return (await self._user_settings.get(principal.user_id)).model
 
     async def _answer(self, session_id: str, ended: JobView) -> TurnResult:
         outcome = "completed" if ended.state == JobState.COMPLETED else ended.state.value

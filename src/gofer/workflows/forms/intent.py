@@ -54,12 +54,13 @@ async def understand_turn(
     current: dict[str, str],
     settings: Settings,
     language: str = "vi",
+    model: str | None = None,
 ) -> TurnIntent:
     """Runs the rules, completed by the model when LLM_BASE_URL and LLM_MODEL are set."""
     from gofer.workflows.forms.understanding import understand
     from gofer.workflows.forms.understanding.llm import config_from_settings, understand_with_llm
 
-    config = config_from_settings(settings)
+    config = config_from_settings(settings, model)
     if config is None:
         found = await asyncio.to_thread(
             understand, message, schema, today=today, current=current, language=language

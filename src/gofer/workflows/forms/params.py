@@ -48,6 +48,12 @@ class FormsFillParams(BaseModel):
         None, description="The conversation's language, for messages that do not show one."
     )
     timeout_s: float | None = Field(None, gt=0, le=3600, allow_inf_nan=False)
+    model: str | None = Field(
+        None,
+        max_length=100,
+        pattern=r"^[A-Za-z0-9._:/-]+$",
+        description="The LLM model for this turn (the caller's setting); the server's if absent.",
+    )
 
     @field_validator("message")
     @classmethod

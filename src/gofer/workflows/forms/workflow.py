@@ -151,6 +151,7 @@ class FormTurn:
             current=state.values,
             settings=self.ctx.settings,
             language=self.language,
+            model=self.params.model,
         )
         self._mark("understood")
         return intent

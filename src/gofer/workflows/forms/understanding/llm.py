@@ -42,18 +42,18 @@ class LlmConfig:
     timeout_s: float = 10.0
 
 
-def config_from_settings(settings: Settings) -> LlmConfig | None:
+def config_from_settings(settings: Settings, model: str | None = None) -> LlmConfig | None:
     """The model configured in Settings (LLM_BASE_URL, LLM_MODEL, …), or None when it is off.
 
     LLM_BASE_URL alone turns it on: local OpenAI-compatible servers serve one model and take
-    any name.
+    any name. `model` (a caller's own choice) replaces LLM_MODEL.
     """
     if not settings.llm_base_url:
         return None
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else ""
     return LlmConfig(
         base_url=settings.llm_base_url,
-        model=settings.llm_model or DEFAULT_MODEL,
+        model=model or settings.llm_model or DEFAULT_MODEL,
         api_key=key,
         timeout_s=settings.llm_timeout_s,
     )
