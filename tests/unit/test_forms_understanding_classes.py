@@ -828,3 +828,24 @@ def test_the_amount_lent(message: str, amount: str | None) -> None:
 def test_the_speaker_is_the_agent() -> None:
     values, _ = turns("crm", "em là Đỗ Văn Khoa bên CSKH, khách Phan Thị Yến gọi hỏi về thẻ")
     assert (values.get("agentName"), values.get("customerName")) == ("Đỗ Văn Khoa", "Phan Thị Yến")
+
+
+# "his email" after the writer's manager is named: the manager's, not the writer's.
+@pytest.mark.parametrize(
+    ("message", "field"),
+    [
+        (
+            "Pham Van Long is my manager; his email is long.pv@vpbank.com.vn. I need leave.",
+            "managerEmail",
+        ),
+        ("Employee Tran Van Nam, his email is nam.tv@vpbank.com.vn", "email"),
+    ],
+)
+def test_whose_his_email_is(message: str, field: str) -> None:
+    values, _ = turns("hr", message)
+    assert {k for k in ("email", "managerEmail") if values.get(k)} == {field}
+
+
+def test_english_transaction_verbs() -> None:
+    values, _ = turns("operations", "5 million was withdrawn at the ATM by customer Le Thi Bich")
+    assert values.get("transactionType") == "withdrawal"

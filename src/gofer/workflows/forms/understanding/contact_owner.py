@@ -110,3 +110,12 @@ def person_for(field: FieldProfile, people: list[FieldProfile]) -> FieldProfile 
         if words & set(person.name_words.split()):
             return person
     return people[0] if people else None
+
+
+def contact_of(
+    person: FieldProfile, kind: str, contacts: list[FieldProfile]
+) -> FieldProfile | None:
+    """The contact field of `kind` that belongs to `person` ("managerName" → "managerEmail")."""
+    words = set(person.name_words.split()) - {"name"}
+    found = [c for c in contacts if c.kind == kind and words & set(c.name_words.split())]
+    return found[0] if len(found) == 1 else None

@@ -16,7 +16,7 @@ from .clauses import (
     spoken_breaks,
     spoken_fillers,
 )
-from .contact_owner import foreign_owner, owner_phrase, person_for
+from .contact_owner import contact_of, foreign_owner, owner_phrase, person_for
 from .corrections import denied_options, denied_spans, find_corrections
 from .cues import CueReader
 from .dates import find_dates, find_times
@@ -36,6 +36,7 @@ from .intents import (
 from .lexicon import OTHER_PEOPLE, OTHER_PEOPLE_PHRASES
 from .money import find_money
 from .names import HONORIFICS, SURNAMES, looks_like_name_start, read_name
+from .profiles import FieldProfile
 from .questions import display_label, join_choices, question
 from .readers import OPEN_QUESTION, TEXT_KINDS, check_number
 from .result import Understanding, is_visible
@@ -80,6 +81,10 @@ _PERSONAL_DETAIL = re.compile(
     r"\b(?:thu nhap|luong|earns|income|salary|so dien thoai|sdt|so cua|phone|email|giao vien|"
     r"ky su|bac si|nhan vien|cong nhan|lam|nghe|tuoi|sinh)\b"
 )
+# "his email", "her phone": a contact given by a pronoun …
+_HIS_CONTACT = re.compile(r"\b(?:his|her)\s+(?:e ?mail|phone|number|mobile|contact)\b")
+# … in a message whose writer speaks of themself.
+_FIRST_PERSON = re.compile(r"\b(?:i|my|me|i m)\b")
 # The speaker naming themself: "em là …", "tôi tên là …", "I'm …", "this is …".
 _SPEAKER = re.compile(r"\b(?:(?:em|toi|tui|minh)\s+(?:ten\s+)?la|i m|i am|this is|my name is)\s+")
 # A clause that turns back to the form's own person after a relative's details.
@@ -692,6 +697,13 @@ class _Pass:
                 held = self.state.values.get(person.name)
                 owner_name = held.value if held else self.state.current.get(person.name)
             held = self.state.values[name]
+            other = self._third_person_owner(held.position, profile)
+            if other is not None:
+                # "I need leave. Pham Van Long is my manager; his email is …": not the speaker's
+                del self.state.values[name]
+                if other and other not in self.state.values:
+                    self.state.assign(other, held.value, held.position, held.strength)
+                continue
             owner = owner_phrase(self.state.msg, held.position)
             entry = self.state.vocab.entries.get(owner)
             named_for = set(entry.cues) if entry else set()
@@ -710,6 +722,31 @@ class _Pass:
             ]
             if len(others) == 1:
                 self.state.assign(others[0], held.value, held.position, held.strength)
+
+    def _third_person_owner(self, position: int, contact: FieldProfile) -> str | None:
+        """In a message whose writer speaks of themself ("I", "my"), a contact given as "his"
+        or "her" belongs to the last other person named before it: that person's field of
+        this kind ("" when the form has none); None when this does not apply."""
+        msg = self.state.msg
+        start = max(msg.low.rfind(ch, 0, position) for ch in ".;!?\n") + 1
+        if not _HIS_CONTACT.search(msg.low, start, position + 30):
+            return None
+        if not _FIRST_PERSON.search(msg.low):
+            return None
+        people = self.state.vocab.by_kind("person_name")
+        own = person_for(contact, people)
+        named = [
+            (held.position, name)
+            for name, held in self.state.values.items()
+            if held.position < position
+            and self.state.profile(name).kind == "person_name"
+            and (own is None or name != own.name)
+        ]
+        if not named:
+            return None
+        other = self.state.profile(max(named)[1])
+        found = contact_of(other, contact.kind, self.state.vocab.by_kind(contact.kind))
+        return found.name if found is not None else ""
 
     def complete_short_names(self) -> None:
         """'chị đỗ thu hương … người lập là chị hương': a given name alone is the full name
