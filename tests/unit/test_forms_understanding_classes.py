@@ -849,3 +849,17 @@ def test_whose_his_email_is(message: str, field: str) -> None:
 def test_english_transaction_verbs() -> None:
     values, _ = turns("operations", "5 million was withdrawn at the ATM by customer Le Thi Bich")
     assert values.get("transactionType") == "withdrawal"
+
+
+# Unpunctuated speech: a field's label with a value it accepts ends the free text before it;
+# a cue that is itself an option stands when what follows is no value.
+def test_a_spoken_text_ends_at_the_next_labelled_value() -> None:
+    message = "vi phạm nhỏ chi tiết là hai hồ sơ thiếu chữ ký rủi ro tổng thể thấp"
+    values, _ = turns("compliance", message)
+    assert values.get("violationDetails") == "hai hồ sơ thiếu chữ ký"
+    assert values.get("overallRisk") == "low"
+
+
+def test_a_cue_that_is_an_option_stands() -> None:
+    values, _ = turns("crm", "khách Lê Văn Tùng hài lòng không cần theo dõi nha")
+    assert (values.get("satisfactionRating"), values.get("followUpRequired")) == ("4", "no")

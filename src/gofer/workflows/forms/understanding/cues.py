@@ -142,6 +142,13 @@ class CueReader:
                 if spoken is not None and spoken > open_text[1] and not _PUNCTUATION.search(typed):
                     self.close_text(open_text, spoken)
                     open_text = None
+                elif not _PUNCTUATION.search(self.state.msg.low) and self._labelled_value_at(
+                    occurrence, stops
+                ):
+                    # "… biện pháp là đã yêu cầu bổ sung rủi ro tổng thể trung bình": a field's
+                    # full label and a value it accepts end the spoken text, break word or not
+                    self.close_text(open_text, occurrence.start)
+                    open_text = None
             # a lead-in between a cue and its colon ("địa chỉ cho khách X: …") is read normally
             in_lead_in = open_text is not None and occurrence.start < open_text[1]
             inside_text = open_text is not None and not in_lead_in
@@ -220,6 +227,12 @@ class CueReader:
                 read = ValueRead(None, read.start, second[1].end)
             elif second is not None:
                 read = second[1]  # "300 triệu, à không, 500 triệu": the correction wins
+            own_option = [
+                t for t in occurrence.entry.options if t.field == profile.name and not t.needs_cue
+            ]
+            if not read.ok and second is None and len(own_option) == 1:
+                # "khách hài lòng không cần theo dõi": the cue is itself the option
+                read = ValueRead(own_option[0].value, occurrence.start, occurrence.end)
             if read.ok:
                 assert read.value is not None
                 value = self._code_with_cue_prefix(profile, occurrence, read.value)
@@ -230,6 +243,26 @@ class CueReader:
             cursor = max(occurrence.end, read.end)
         if open_text is not None:
             self.close_text(open_text, self.state.limit_after(open_text[1]))
+
+    def _labelled_value_at(self, occurrence: Occurrence, stops: frozenset[int]) -> bool:
+        """A field's label (two words or more), with a value it accepts right after."""
+        if occurrence.words < 2 or not any(
+            c.priority >= 0.9 and self.state.profile(c.field).kind not in TEXT_KINDS
+            for c in occurrence.entry.cues.values()
+        ):
+            return False
+        decision = self.decide(occurrence, True, self.explicit_after(occurrence.end), stops)
+        if decision is None:
+            return False
+        profile, reading, _ = decision
+        read = reading.read
+        return (
+            profile.kind not in TEXT_KINDS
+            and read is not None
+            and read.ok
+            and bool(read.value)
+            and read.start - occurrence.end <= 4
+        )
 
     def _described_by(
         self, occurrence: Occurrence, limit: int
