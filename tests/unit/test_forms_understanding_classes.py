@@ -863,3 +863,10 @@ def test_a_spoken_text_ends_at_the_next_labelled_value() -> None:
 def test_a_cue_that_is_an_option_stands() -> None:
     values, _ = turns("crm", "khách Lê Văn Tùng hài lòng không cần theo dõi nha")
     assert (values.get("satisfactionRating"), values.get("followUpRequired")) == ("4", "no")
+
+
+# Speech says years and terms digit by digit.
+def test_years_and_terms_said_digit_by_digit() -> None:
+    message = "khách sinh ngày mười hai tháng ba năm một chín tám lăm vay kỳ hạn ba sáu tháng"
+    values, _ = turns("loan", message)
+    assert (values.get("dateOfBirth"), values.get("loanTerm")) == ("1985-03-12", "36")

@@ -260,12 +260,30 @@ def _vietnamese_long(low: str, pos: int, end: int, today: dt.date) -> list[DateR
             stop = items[j].end
         elif j < len(items) and items[j].kind == "word" and j > after:
             read = read_words_number(items, j)
+            digits = _year_said_digit_by_digit(items, j)
             if read is not None and 1900 <= read.value <= 2100:
                 year = int(read.value)
                 stop = items[read.next_index - 1].end
+            elif digits is not None:
+                year, stop = digits  # "năm một chín tám lăm"
         value = make_date(year, month, day) if year else nearest_date(month, day, today)
         found.append(DateRead(value, start, stop, has_year=year is not None, shown=low[start:stop]))
     return found
+
+
+_DIGIT_WORDS = {
+    "khong": 0, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5,
+    "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+}  # fmt: skip
+
+
+def _year_said_digit_by_digit(items: list, j: int) -> tuple[int, int] | None:
+    """'một chín tám lăm' → 1985 (and where it ends), when four digit words make a year."""
+    words = items[j : j + 4]
+    if len(words) < 4 or any(w.kind != "word" or w.text not in _DIGIT_WORDS for w in words):
+        return None
+    year = int("".join(str(_DIGIT_WORDS[w.text]) for w in words))
+    return (year, words[-1].end) if 1900 <= year <= 2100 else None
 
 
 def _number_before(items: list, k: int) -> tuple[int, int | None]:

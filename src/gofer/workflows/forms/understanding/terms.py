@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .numbers import lex, read_number
+from .numbers import Lex, lex, read_number
 
 _MONTH_UNITS = frozenset({"thang", "month", "months", "ky"})
 _YEAR_UNITS = frozenset({"nam", "year", "years", "yr", "yrs"})
@@ -33,6 +33,9 @@ def read_term(low: str, pos: int = 0, end: int | None = None) -> TermRead | None
     if read is None:
         return None
     k = read.next_index
+    spoken = _digits_before_month(items)
+    if spoken is not None:
+        return TermRead(Decimal(spoken), items[0].start, items[2].end, True)  # "hai bốn tháng"
     if k + 1 < len(items) and items[k].text == "-" and items[k + 1].text in _UNITS:
         k += 1  # "a 2-year term", "18-month"
     unit = items[k].text if k < len(items) else ""
@@ -48,6 +51,20 @@ def read_term(low: str, pos: int = 0, end: int | None = None) -> TermRead | None
     if unit == "ruoi" and k + 1 < len(items) and items[k + 1].text in _YEAR_UNITS:
         return TermRead(read.value * 12 + 6, items[0].start, items[k + 1].end, True)
     return TermRead(read.value, items[0].start, items[k - 1].end, False)
+
+
+_DIGIT_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "tam": 8}
+
+
+def _digits_before_month(items: list[Lex]) -> int | None:
+    """'hai bốn tháng' is 24 months, 'ba sáu tháng' 36: two digit words said one by one."""
+    if len(items) < 3 or items[2].text not in ("thang",):
+        return None
+    first, second = items[0].text, items[1].text
+    if first not in _DIGIT_WORDS or second not in _DIGIT_WORDS:
+        return None
+    value = _DIGIT_WORDS[first] * 10 + _DIGIT_WORDS[second]
+    return value if value in (12, 18, 24, 36, 48) else None
 
 
 def find_terms(low: str, pos: int = 0, end: int | None = None) -> list[TermRead]:
