@@ -870,3 +870,10 @@ def test_years_and_terms_said_digit_by_digit() -> None:
     message = "khách sinh ngày mười hai tháng ba năm một chín tám lăm vay kỳ hạn ba sáu tháng"
     values, _ = turns("loan", message)
     assert (values.get("dateOfBirth"), values.get("loanTerm")) == ("1985-03-12", "36")
+
+
+def test_ngan_hang_after_spoken_digits_is_the_bank_not_a_thousand() -> None:
+    message = "người nhận lê thị hồng số tài khoản không một hai ba bốn năm sáu bảy tám chín ngân hàng acb"
+    values, _ = turns("operations", message)
+    assert values.get("beneficiaryAccount") == "0123456789"
+    assert "phoneNumber" not in values

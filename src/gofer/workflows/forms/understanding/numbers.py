@@ -26,6 +26,8 @@ def lex(low: str, pos: int = 0, end: int | None = None) -> list[Lex]:
     for match in _LEX_RE.finditer(low, pos, len(low) if end is None else end):
         text = match.group()
         kind = "num" if text[0] in "0123456789" else "word" if text[0] in _LETTERS else "punct"
+        if text == "ngan" and low.startswith(" hang", match.end()):
+            text = "ngan-hang"  # "chín ngân hàng": the bank, not "ngàn" (thousand)
         items.append(Lex(kind, text, match.start(), match.end()))
     return items
 
