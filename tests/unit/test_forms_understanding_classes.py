@@ -877,3 +877,23 @@ def test_ngan_hang_after_spoken_digits_is_the_bank_not_a_thousand() -> None:
     values, _ = turns("operations", message)
     assert values.get("beneficiaryAccount") == "0123456789"
     assert "phoneNumber" not in values
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "chiều ni khách lên quầy lúc 3 rưỡi hỏi vay mua nhà",
+            {"interactionType": "visit", "interactionTime": "15:30", "issueCategory": "loan"},
+        ),
+        ("khách nhắn zalo hỏi thẻ bị khóa", {"interactionType": "chat", "issueCategory": "card"}),
+        ("khách gọi lúc 10 hỏi số dư", {"interactionType": "call", "interactionTime": "10:00"}),
+        (
+            "khách hàng Võ Thị Kim Chi gọi đến hỏi lãi suất",
+            {"customerName": "Võ Thị Kim Chi", "interactionType": "call"},
+        ),
+    ],
+)
+def test_crm_everyday_words(message: str, expected: dict[str, str]) -> None:
+    values, _ = turns("crm", message)
+    assert {k: values.get(k) for k in expected} == expected

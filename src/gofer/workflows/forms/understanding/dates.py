@@ -487,7 +487,10 @@ _TIME_RE = re.compile(
 )
 _TIME_AMPM_RE = re.compile(r"(?<![\d/.,:-])(\d{1,2})\s*(am|pm|a\.m\.|p\.m\.)\b")
 _TIME_WORDS_RE = re.compile(r"\b(noon|midday|midnight|giua trua)\b")
-_LUC_RE = re.compile(r"\bluc\s+(\d{1,2})\b(?!\s*(?:[/:.,-]\s*\d|h|g|gio|ngay|thang|nam|phut))")
+_LUC_RE = re.compile(
+    r"\bluc\s+(\d{1,2})(\s+ruoi)?\b"
+    r"(?!\s*(?:[/:.,-]\s*\d|h(?![a-z])|g(?![a-z])|gio|ngay|thang|nam|phut))"
+)
 
 
 @dataclass(frozen=True)
@@ -564,7 +567,13 @@ def find_times(low: str, pos: int = 0, end: int | None = None) -> list[TimeRead]
         found.append(TimeRead(value, match.start(), match.end(), "", match.group()))
     for match in _LUC_RE.finditer(low, pos, limit):
         found.append(
-            TimeRead(_hhmm(int(match.group(1)), 0), match.start(), match.end(), "", match.group())
+            TimeRead(
+                _hhmm(int(match.group(1)), 30 if match.group(2) else 0),  # "lúc 3 rưỡi"
+                match.start(),
+                match.end(),
+                "",
+                match.group(),
+            )
         )
     found.extend(_spoken_times(low, pos, limit))
     found = [_in_the_afternoon(low, read) for read in found]
