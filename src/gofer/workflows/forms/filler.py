@@ -18,8 +18,22 @@ from playwright.async_api import Error as PlaywrightError
 from gofer.workflows.forms.discovery import ButtonRef, DiscoveredForm
 from gofer.workflows.forms.schema import FormField
 
-_READ_JS = r"""
+# Blurs the control typed into last (when inside the form), as a person moving on would: its
+# change event and the page's rules run now.
+_BLUR_JS = r"""
 (form) => {
+  const active = document.activeElement;
+  if (active && active !== document.body && form.contains(active)) active.blur();
+}
+"""
+
+# With `commit`, blurs first (as _BLUR_JS), so that one round trip commits and reads.
+_READ_JS = r"""
+(form, commit) => {
+  if (commit) {
+    const active = document.activeElement;
+    if (active && active !== document.body && form.contains(active)) active.blur();
+  }
   const values = {};
   for (const el of Array.from(form.elements)) {
     if (!el.name || el.tagName === "BUTTON" || el.name in values) continue;
@@ -90,6 +104,8 @@ _WATCH_TOAST_JS = r"""
 
 # A control that is not fillable within this time (hidden, disabled) is reported, not waited on.
 ACTION_TIMEOUT_MS = 5000
+# A wizard step not shown this long after a quick click on its button gets a careful click.
+QUICK_STEP_S = 1.5
 
 
 class SubmitNotConfirmed(Exception):
@@ -144,8 +160,10 @@ class FormFiller:
         return self._handle
 
     async def read_values(self) -> dict[str, str]:
-        await self.commit()
-        values: dict[str, Any] = await (await self._form_handle()).evaluate(_READ_JS)
+        """Every control's value, after committing the field typed into last (one round trip)."""
+        handle = await self._form_handle()
+        commit, self._focused = self._focused is not None, None
+        values: dict[str, Any] = await handle.evaluate(_READ_JS, commit)
         return {str(k): str(v) for k, v in values.items()}
 
     async def is_visible(self, name: str) -> bool:
@@ -184,11 +202,30 @@ class FormFiller:
             if index is None:
                 break
             self._step = None
-            await self._pane(current).locator("button").nth(index).click()
+            self._focused = None  # pressing the button takes the focus (and commits the field)
             expected = current + (1 if target > current else -1)
-            await self._wait_until(_STEP_SHOWN_JS, expected)
+            await self._press(self._pane(current).locator("button").nth(index), current, expected)
             current = self._step = expected
         return current
+
+    async def _press(self, button: Locator, current: int, expected: int) -> None:
+        """Clicks a wizard button of the pane on screen and waits for the step it leads to.
+
+        A real mouse click, without first waiting for the button to hold still over several
+        frames (the pane is already shown, and the wait below is what tells that it worked).
+        Should something have been over it, the step does not change: it is clicked again the
+        careful way.
+        """
+        await button.click(force=True)
+        try:
+            await self._wait_until(_STEP_SHOWN_JS, expected, timeout_s=QUICK_STEP_S)
+            return
+        except PlaywrightError:
+            handle = await self._form_handle()
+            if not await self.page.evaluate(_STEP_SHOWN_JS, [handle, current]):
+                raise  # the page moved, but not to the step expected
+        await button.click()
+        await self._wait_until(_STEP_SHOWN_JS, expected)
 
     async def _wait_until(self, script: str, arg: Any, timeout_s: float = 10.0) -> None:
         """Waits for `script(form, arg)` to hold in the page (polled each animation frame)."""
@@ -216,7 +253,7 @@ class FormFiller:
         """Blurs the field typed into last, so that its change event (and page rules) run now."""
         focused, self._focused = self._focused, None
         if focused is not None:
-            await focused.blur()
+            await (await self._form_handle()).evaluate(_BLUR_JS)
 
     def _sorted(self, names: list[str], targets: dict[str, str]) -> list[str]:
         """Page order by step, with a controlling field moved before the fields it reveals."""
@@ -285,6 +322,7 @@ class FormFiller:
                 report.skipped[name] = "not on this form"
         attempts = 0
         wrote: set[str] = set()
+        after = before
         while pending:
             for name in self._sorted(list(pending), targets):
                 spec = self.schema.get(name)
@@ -330,7 +368,7 @@ class FormFiller:
                 break
             # A page rule may have overwritten a value written earlier: write those once more.
             pending = wrong
-        report.values = await self.read_values()
+        report.values = after  # read after the last write (and nothing has changed since)
         for name in wrote:
             if report.values.get(name, "") == targets[name]:
                 report.written[name] = targets[name]
