@@ -268,7 +268,7 @@ class NoFormOnPage(Exception):
     """The page has no `<form>` with named controls."""
 
 
-async def _block_writes(route: Route) -> None:
+async def block_writes(route: Route) -> None:
     # Probing fires change events; the page's autosave must not carry probe values anywhere.
     if route.request.method in ("GET", "HEAD", "OPTIONS"):
         await route.continue_()
@@ -291,10 +291,14 @@ async def wait_until_ready(page: Page, quiet_limit_s: float = 3.0) -> None:
     from their backend after `load`, so the network is given up to `quiet_limit_s` to go quiet
     (values typed before a late restore would be overwritten by it).
     """
-    announces = await page.evaluate(
-        "() => !!document.body && document.body.hasAttribute('data-form')"
+    # One round trip when the page is ready already: true, false (announces, not yet) or null.
+    ready = await page.evaluate(
+        "() => document.body && document.body.hasAttribute('data-form')"
+        " ? document.body.dataset.ready === 'true' : null"
     )
-    if announces:
+    if ready:
+        return
+    if ready is not None:
         await page.wait_for_function("() => document.body.dataset.ready === 'true'")
         return
     try:
@@ -307,7 +311,7 @@ async def discover(context: BrowserContext, url: str) -> DiscoveredForm:
     """Opens `url` in a throwaway page with writes blocked and reads its form."""
     page = await context.new_page()
     try:
-        await page.route("**/*", _block_writes)
+        await page.route("**/*", block_writes)
         await page.goto(cache_key(url), wait_until="load")
         await wait_until_ready(page)
         raw, fingerprint = await read_page(page)

@@ -186,7 +186,8 @@ class FormTurn:
         try:
             if self.workflow.page_clock is not None:
                 await page.clock.set_fixed_time(self.workflow.page_clock)
-            await page.goto(page_url, wait_until="load")
+            # The form is usable once its scripts have run (before images finish loading).
+            await page.goto(page_url, wait_until="domcontentloaded")
             await wait_until_ready(page)
         except Exception as exc:
             raise JobFailure(
