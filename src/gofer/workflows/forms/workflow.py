@@ -113,7 +113,7 @@ class FormTurn:
                 return self._finish(state, form, intent, None, page_url)
 
         await self.ctx.step(FormsStep.OPENING, f"Opening the {form_title(key, 'en')}", form=key)
-        async with self._page(session_key) as (context, page, live):
+        async with self._page(session_key, url) as (context, page, live):
             load = asyncio.create_task(self._load(page, page_url))
             try:
                 if form is None:
@@ -169,14 +169,15 @@ class FormTurn:
 
     @asynccontextmanager
     async def _page(
-        self, session_key: str
+        self, session_key: str, url: str
     ) -> AsyncIterator[tuple[BrowserContext, Page, LivePage | None]]:
         live_pages = self.workflow.live_pages
         if live_pages is None:
             async with self.ctx.browser() as context:
                 yield context, await context.new_page(), None
             return
-        async with live_pages.lease(session_key, self.ctx.browser) as live:
+        # The form's page without a conversation warms up the next spare (its writes blocked).
+        async with live_pages.lease(session_key, self.ctx.browser, warm_url=url) as live:
             yield live.context, live.page, live
 
     async def _load(self, page: Page, page_url: str) -> bool:
