@@ -78,6 +78,7 @@ class LivePages:
         settle_s: float = 0.6,
         *,
         keep_spare: bool = True,
+        spares: int = 2,
     ) -> None:
         self.idle_s = idle_s
         self.max_open = max_open
@@ -87,7 +88,11 @@ class LivePages:
         self._closing_keys: dict[str, asyncio.Task[None]] = {}
         self._lock = asyncio.Lock()
         self.keep_spare = keep_spare
-        self._spare: LivePage | None = None
+        # Two, so that one is ready while the other is being made after new conversations
+        # that come one after the other.
+        self.spares = max(1, spares)
+        self._spares: list[LivePage] = []
+        self._spare_added = asyncio.Event()
         self._spare_task: asyncio.Task[None] | None = None
 
     def __len__(self) -> int:
@@ -128,9 +133,14 @@ class LivePages:
             # Its old page is still closing: let its last autosave land before a new page loads.
             await asyncio.wait({closing})
         task = self._spare_task
-        if key not in self._pages and self._spare is None and task and not task.done():
+        if key not in self._pages and not self._spares and task and not task.done():
             # A new conversation: a spare on its way is nearer than a new context.
-            await asyncio.wait({task}, timeout=SPARE_WAIT_S)
+            self._spare_added.clear()
+            added = asyncio.create_task(self._spare_added.wait())
+            await asyncio.wait(
+                {task, added}, timeout=SPARE_WAIT_S, return_when=asyncio.FIRST_COMPLETED
+            )
+            added.cancel()
         async with self._lock:
             live = self._pages.get(key)
             if live is not None and live.busy:
@@ -149,8 +159,8 @@ class LivePages:
             return live
 
     async def _open(self, key: str, opener: ContextOpener) -> LivePage:
-        spare, self._spare = self._spare, None
-        if spare is not None:
+        while self._spares:
+            spare = self._spares.pop(0)
             if spare.usable:
                 spare.key = key
                 return spare
@@ -158,19 +168,21 @@ class LivePages:
         return await self._create(key, opener)
 
     def _prepare_spare(self, opener: ContextOpener, warm_url: str | None = None) -> None:
-        """Opens a page ahead of time, so that the next new conversation starts sooner."""
-        if self._spare is not None or (self._spare_task and not self._spare_task.done()):
+        """Opens pages ahead of time, so that the next new conversations start sooner."""
+        if len(self._spares) >= self.spares or (self._spare_task and not self._spare_task.done()):
             return
 
         async def make() -> None:
-            try:
-                spare = await self._create("spare", opener)
-            except Exception as exc:
-                log.debug("spare_page_failed", error=type(exc).__name__)
-                return
-            if warm_url is not None:
-                await _warm_up(spare.page, warm_url)
-            self._spare = spare
+            while len(self._spares) < self.spares:
+                try:
+                    spare = await self._create("spare", opener)
+                except Exception as exc:
+                    log.debug("spare_page_failed", error=type(exc).__name__)
+                    return
+                if warm_url is not None:
+                    await _warm_up(spare.page, warm_url)
+                self._spares.append(spare)
+                self._spare_added.set()
 
         self._spare_task = asyncio.create_task(make(), name="gofer-forms-spare-page")
 
@@ -251,8 +263,8 @@ class LivePages:
         if self._spare_task is not None:
             with contextlib.suppress(Exception):
                 await self._spare_task
-        spare, self._spare = self._spare, None
-        if spare is not None:
+        spares, self._spares = self._spares, []
+        for spare in spares:
             await self._close(spare)
         for live in list(self._pages.values()):
             await self._close(live)
