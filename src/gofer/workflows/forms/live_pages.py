@@ -4,8 +4,8 @@ A later turn then finds its page loaded, at the step it was left on, with its au
 Each page lives in its own browser context, held open by a small task that owns the context
 manager the job's StepContext handed out (so the pool's bookkeeping stays right).
 
-A spare context is kept ready for the next new conversation; given a page to warm up with, it
-loads that page once (its writes blocked) and goes back to a blank page, so that the
+Two spare contexts are kept ready for new conversations; given a page to warm up with, each
+loads that page once (its writes blocked) and goes back to a blank page, so that a
 conversation's own first load finds the site's scripts and styles at hand.
 """
 
