@@ -268,7 +268,7 @@ class NoFormOnPage(Exception):
     """The page has no `<form>` with named controls."""
 
 
-async def _block_writes(route: Route) -> None:
+async def block_writes(route: Route) -> None:
     # Probing fires change events; the page's autosave must not carry probe values anywhere.
     if route.request.method in ("GET", "HEAD", "OPTIONS"):
         await route.continue_()
@@ -284,30 +284,40 @@ async def read_page(page: Page, *, probe: bool = True) -> tuple[dict[str, Any], 
     return raw, await page.evaluate(FINGERPRINT_JS)
 
 
-async def wait_until_ready(page: Page, quiet_limit_s: float = 3.0) -> None:
-    """Waits until the page has restored its saved values.
+# Whether the page says it is ready (true/false; null: it does not say), and if so its fingerprint.
+_READY_JS = (
+    "() => { const body = document.body;"
+    " const ready = body && body.hasAttribute('data-form') ? body.dataset.ready === 'true' : null;"
+    " return {ready, fingerprint: ready ? (" + FINGERPRINT_JS.strip() + ")() : null}; }"
+)
+
+
+async def wait_until_ready(page: Page, quiet_limit_s: float = 3.0) -> str:
+    """Waits until the page has restored its saved values; returns the page's fingerprint.
 
     Pages that announce it (`data-ready` on a `data-form` body) are waited for; others restore
     from their backend after `load`, so the network is given up to `quiet_limit_s` to go quiet
-    (values typed before a late restore would be overwritten by it).
+    (values typed before a late restore would be overwritten by it). A page ready already
+    costs one round trip.
     """
-    announces = await page.evaluate(
-        "() => !!document.body && document.body.hasAttribute('data-form')"
-    )
-    if announces:
+    found = await page.evaluate(_READY_JS)
+    if found["ready"]:
+        return str(found["fingerprint"])
+    if found["ready"] is not None:
         await page.wait_for_function("() => document.body.dataset.ready === 'true'")
-        return
-    try:
-        await page.wait_for_load_state("networkidle", timeout=quiet_limit_s * 1000)
-    except PlaywrightError:
-        pass  # a page that keeps polling never goes quiet; fill it anyway
+    else:
+        try:
+            await page.wait_for_load_state("networkidle", timeout=quiet_limit_s * 1000)
+        except PlaywrightError:
+            pass  # a page that keeps polling never goes quiet; fill it anyway
+    return str(await page.evaluate(FINGERPRINT_JS))
 
 
 async def discover(context: BrowserContext, url: str) -> DiscoveredForm:
     """Opens `url` in a throwaway page with writes blocked and reads its form."""
     page = await context.new_page()
     try:
-        await page.route("**/*", _block_writes)
+        await page.route("**/*", block_writes)
         await page.goto(cache_key(url), wait_until="load")
         await wait_until_ready(page)
         raw, fingerprint = await read_page(page)

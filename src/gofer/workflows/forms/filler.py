@@ -18,16 +18,12 @@ from playwright.async_api import Error as PlaywrightError
 from gofer.workflows.forms.discovery import ButtonRef, DiscoveredForm
 from gofer.workflows.forms.schema import FormField
 
-_READ_JS = r"""
+# Blurs the control typed into last (when inside the form), as a person moving on would: its
+# change event and the page's rules run now.
+_BLUR_JS = r"""
 (form) => {
-  const values = {};
-  for (const el of Array.from(form.elements)) {
-    if (!el.name || el.tagName === "BUTTON" || el.name in values) continue;
-    values[el.name] = el.type === "file"
-      ? Array.from(el.files || []).map((f) => f.name).join(", ")
-      : el.value;
-  }
-  return values;
+  const active = document.activeElement;
+  if (active && active !== document.body && form.contains(active)) active.blur();
 }
 """
 
@@ -46,6 +42,30 @@ _VISIBLE_JS = r"""
   return true;
 }
 """
+
+# Every control's value; with `commit`, blurs first (as _BLUR_JS), and with `shown`, also says
+# whether that field is shown (as _VISIBLE_JS): one round trip for what took three.
+_READ_JS = (
+    r"""
+(form, [commit, shown]) => {
+  if (commit) {
+    const active = document.activeElement;
+    if (active && active !== document.body && form.contains(active)) active.blur();
+  }
+  const values = {};
+  for (const el of Array.from(form.elements)) {
+    if (!el.name || el.tagName === "BUTTON" || el.name in values) continue;
+    values[el.name] = el.type === "file"
+      ? Array.from(el.files || []).map((f) => f.name).join(", ")
+      : el.value;
+  }
+  const visible = """
+    + _VISIBLE_JS.strip()
+    + r""";
+  return {values, shown: shown === null ? null : visible(form, shown)};
+}
+"""
+)
 
 _STEP_JS = r"""
 (form) => {
@@ -90,6 +110,8 @@ _WATCH_TOAST_JS = r"""
 
 # A control that is not fillable within this time (hidden, disabled) is reported, not waited on.
 ACTION_TIMEOUT_MS = 5000
+# A wizard step not shown this long after a quick click on its button gets a careful click.
+QUICK_STEP_S = 1.5
 
 
 class SubmitNotConfirmed(Exception):
@@ -144,9 +166,16 @@ class FormFiller:
         return self._handle
 
     async def read_values(self) -> dict[str, str]:
-        await self.commit()
-        values: dict[str, Any] = await (await self._form_handle()).evaluate(_READ_JS)
-        return {str(k): str(v) for k, v in values.items()}
+        """Every control's value, after committing the field typed into last (one round trip)."""
+        return (await self._read())[0]
+
+    async def _read(self, shown: str | None = None) -> tuple[dict[str, str], bool | None]:
+        """Every control's value and, given a field's name, whether that field is shown."""
+        handle = await self._form_handle()
+        commit, self._focused = self._focused is not None, None
+        found: dict[str, Any] = await handle.evaluate(_READ_JS, [commit, shown])
+        values = {str(k): str(v) for k, v in found["values"].items()}
+        return values, None if found["shown"] is None else bool(found["shown"])
 
     async def is_visible(self, name: str) -> bool:
         return bool(await (await self._form_handle()).evaluate(_VISIBLE_JS, name))
@@ -184,11 +213,30 @@ class FormFiller:
             if index is None:
                 break
             self._step = None
-            await self._pane(current).locator("button").nth(index).click()
+            self._focused = None  # pressing the button takes the focus (and commits the field)
             expected = current + (1 if target > current else -1)
-            await self._wait_until(_STEP_SHOWN_JS, expected)
+            await self._press(self._pane(current).locator("button").nth(index), current, expected)
             current = self._step = expected
         return current
+
+    async def _press(self, button: Locator, current: int, expected: int) -> None:
+        """Clicks a wizard button of the pane on screen and waits for the step it leads to.
+
+        A real mouse click, without first waiting for the button to hold still over several
+        frames (the pane is already shown, and the wait below is what tells that it worked).
+        Should something have been over it, the step does not change: it is clicked again the
+        careful way.
+        """
+        await button.click(force=True)
+        try:
+            await self._wait_until(_STEP_SHOWN_JS, expected, timeout_s=QUICK_STEP_S)
+            return
+        except PlaywrightError:
+            handle = await self._form_handle()
+            if not await self.page.evaluate(_STEP_SHOWN_JS, [handle, current]):
+                raise  # the page moved, but not to the step expected
+        await button.click()
+        await self._wait_until(_STEP_SHOWN_JS, expected)
 
     async def _wait_until(self, script: str, arg: Any, timeout_s: float = 10.0) -> None:
         """Waits for `script(form, arg)` to hold in the page (polled each animation frame)."""
@@ -216,7 +264,7 @@ class FormFiller:
         """Blurs the field typed into last, so that its change event (and page rules) run now."""
         focused, self._focused = self._focused, None
         if focused is not None:
-            await focused.blur()
+            await (await self._form_handle()).evaluate(_BLUR_JS)
 
     def _sorted(self, names: list[str], targets: dict[str, str]) -> list[str]:
         """Page order by step, with a controlling field moved before the fields it reveals."""
@@ -237,12 +285,19 @@ class FormFiller:
         return sorted(names, key=lambda n: keys[n])
 
     async def _reveal(
-        self, spec: FormField, targets: dict[str, str], report: FillReport
+        self,
+        spec: FormField,
+        targets: dict[str, str],
+        report: FillReport,
+        shown: bool | None = None,
     ) -> str | None:
-        """Makes a hidden field fillable; returns why it cannot be, or None when it is shown."""
+        """Makes a hidden field fillable; returns why it cannot be, or None when it is shown.
+
+        `shown`: whether the field is shown now, when just read (None: not known).
+        """
         if spec.visible and spec.revealed_by is None:
             return None  # always shown (apart from the wizard step)
-        if await self.is_visible(spec.name):
+        if shown if shown is not None else await self.is_visible(spec.name):
             return None
         if spec.revealed_by is None:
             return "hidden"
@@ -285,6 +340,7 @@ class FormFiller:
                 report.skipped[name] = "not on this form"
         attempts = 0
         wrote: set[str] = set()
+        after = before
         while pending:
             for name in self._sorted(list(pending), targets):
                 spec = self.schema.get(name)
@@ -293,10 +349,12 @@ class FormFiller:
                 if spec.type == "file":
                     report.skipped[name] = "files cannot be attached from a message"
                     continue
-                current = await self.read_values() if spec.revealed_by else before
+                current, shown = before, None
+                if spec.revealed_by:
+                    current, shown = await self._read(shown=name)
                 if current.get(name, "") == value:
                     continue
-                problem = await self._reveal(spec, targets, report)
+                problem = await self._reveal(spec, targets, report, shown)
                 if problem is not None:
                     report.skipped[name] = problem
                     continue
@@ -330,7 +388,7 @@ class FormFiller:
                 break
             # A page rule may have overwritten a value written earlier: write those once more.
             pending = wrong
-        report.values = await self.read_values()
+        report.values = after  # read after the last write (and nothing has changed since)
         for name in wrote:
             if report.values.get(name, "") == targets[name]:
                 report.written[name] = targets[name]

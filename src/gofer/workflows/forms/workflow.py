@@ -18,7 +18,6 @@ from gofer.jobs.model import JobFailure
 from gofer.workflows.base import INTERACTIVE_KIND, StepContext
 from gofer.workflows.forms.directory import detect_form, form_url, with_session
 from gofer.workflows.forms.discovery import (
-    FINGERPRINT_JS,
     DiscoveredForm,
     NoFormOnPage,
     SchemaCache,
@@ -113,7 +112,7 @@ class FormTurn:
                 return self._finish(state, form, intent, None, page_url)
 
         await self.ctx.step(FormsStep.OPENING, f"Opening the {form_title(key, 'en')}", form=key)
-        async with self._page(session_key) as (context, page, live):
+        async with self._page(session_key, url) as (context, page, live):
             load = asyncio.create_task(self._load(page, page_url))
             try:
                 if form is None:
@@ -121,12 +120,13 @@ class FormTurn:
                     intent = None
                 if intent is None:
                     intent = await self._understand(form, state, today)
-                fresh = await load
+                fingerprint = await load
             except BaseException:
                 load.cancel()
                 raise
             self._mark("page_ready")
-            if fresh and await page.evaluate(FINGERPRINT_JS) != form.fingerprint:
+            fresh = fingerprint is not None
+            if fresh and fingerprint != form.fingerprint:
                 # The page changed since it was read: read it again before touching it.
                 self.workflow.schemas.forget(url)
                 form = await self._discover(context, url)
@@ -170,30 +170,32 @@ class FormTurn:
 
     @asynccontextmanager
     async def _page(
-        self, session_key: str
+        self, session_key: str, url: str
     ) -> AsyncIterator[tuple[BrowserContext, Page, LivePage | None]]:
         live_pages = self.workflow.live_pages
         if live_pages is None:
             async with self.ctx.browser() as context:
                 yield context, await context.new_page(), None
             return
-        async with live_pages.lease(session_key, self.ctx.browser) as live:
+        # The form's page without a conversation warms up the next spare (its writes blocked).
+        async with live_pages.lease(session_key, self.ctx.browser, warm_url=url) as live:
             yield live.context, live.page, live
 
-    async def _load(self, page: Page, page_url: str) -> bool:
-        """Opens the conversation's page unless it is already open; True when freshly loaded."""
+    async def _load(self, page: Page, page_url: str) -> str | None:
+        """Opens the conversation's page unless it is already open; returns the fingerprint of
+        a freshly loaded page (None: it was open already)."""
         if page.url == page_url:
-            return False
+            return None
         try:
             if self.workflow.page_clock is not None:
                 await page.clock.set_fixed_time(self.workflow.page_clock)
-            await page.goto(page_url, wait_until="load")
-            await wait_until_ready(page)
+            # The form is usable once its scripts have run (before images finish loading).
+            await page.goto(page_url, wait_until="domcontentloaded")
+            return await wait_until_ready(page)
         except Exception as exc:
             raise JobFailure(
                 f"Could not open the form page: {type(exc).__name__}", "site_unreachable"
             ) from exc
-        return True
 
     async def _fill(
         self, filler: FormFiller, form: DiscoveredForm, state: FormState, intent: TurnIntent
