@@ -261,12 +261,15 @@ class StepContext:
         await self.emit(HUMAN_NEEDED, {"reason": reason, "action": action, **data})
 
     @asynccontextmanager
-    async def browser(self, warmup: Warmup | None = None) -> AsyncIterator[BrowserContext]:
+    async def browser(
+        self, warmup: Warmup | None = None, *, trace: bool = True
+    ) -> AsyncIterator[BrowserContext]:
         """A fresh browser context for this job, closed on every exit path; with `warmup`,
         possibly one already at the site's first screen.
 
         While open, the live view can watch and drive its current page; a failure inside keeps
-        the page (screenshot, HTML, URL) and, per setting, a Playwright trace.
+        the page (screenshot, HTML, URL) and, per setting and unless `trace` is off, a
+        Playwright trace.
         """
         if self._pool is None:
             raise RuntimeError("this server runs without a browser")
@@ -275,7 +278,7 @@ class StepContext:
                 yield context
                 return
             recorder = self._live.recorder
-            tracing = await recorder.start_trace(context)
+            tracing = trace and await recorder.start_trace(context)
             async with self._live.attached(self.job_id, context) as attached:
                 try:
                     yield context

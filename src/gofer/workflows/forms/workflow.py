@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -178,7 +179,10 @@ class FormTurn:
                 yield context, await context.new_page(), None
             return
         # The form's page without a conversation warms up the next spare (its writes blocked).
-        async with live_pages.lease(session_key, self.ctx.browser, warm_url=url) as live:
+        # A kept page outlives its first job, whose trace would record every later turn (with
+        # DOM snapshots, twice the cost of each browser call) and never be kept: no trace.
+        opener = functools.partial(self.ctx.browser, trace=False)
+        async with live_pages.lease(session_key, opener, warm_url=url) as live:
             yield live.context, live.page, live
 
     async def _load(self, page: Page, page_url: str) -> str | None:
