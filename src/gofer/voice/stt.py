@@ -143,6 +143,9 @@ class WhisperTranscriber:
             condition_on_previous_text=False,
             vad_filter=False,
             initial_prompt=PROMPTS.get(language),
+            # One greedy decode: the fallback ladder (temperatures 0.2 … 1.0) re-decoded
+            # unclear speech up to five more times, 10 s and more per turn with base.
+            temperature=0.0,
         )
         # Segments decode lazily: joining them here runs the model, in the caller's thread.
         text = " ".join(s.text.strip() for s in segments if s.no_speech_prob < NO_SPEECH)
