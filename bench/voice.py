@@ -187,6 +187,10 @@ async def call_turns(url: str, language: str, turns: int, speech: Speech) -> lis
         for _ in range(turns):
             ended = await client.say(speech.pcm16, speech.sample_rate)
             first = await client.wait_for_bot(ended, timeout_s=15)
+            if os.environ.get("GOFER_VOICE_TRACE"):
+                with open(os.environ["GOFER_VOICE_TRACE"], "a") as handle:
+                    handle.write(f"{ended:.4f} client_speech_end\n")
+                    handle.write(f"{first or 0:.4f} client_first_audio\n")
             if first is not None:
                 latencies.append((first - ended) * 1000)
                 await client.wait_for_quiet(0.8, timeout_s=20)

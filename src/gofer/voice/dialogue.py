@@ -64,6 +64,7 @@ class Dialogue:
         self.in_form = False
         self._followers: set[asyncio.Task[None]] = set()
         self._lock = asyncio.Lock()
+        self._storing: asyncio.Task[None] | None = None  # the last answer, being stored
 
     # --- turns ---
     async def greet(self) -> str:
@@ -71,12 +72,28 @@ class Dialogue:
 
     async def reply(self, text: str) -> list[str]:
         async with self._lock:  # one turn at a time, in the order spoken
+            await self._stored()
             self.transcript.transcript("user", text)
             await self.backend.remember(self.session_id, "user", text)
             answer = await self._decide(text)
-            return [await self._assistant(answer)] if answer else []
+            if not answer:
+                return []
+            # The answer is spoken at once; the session's history gets it meanwhile (in order:
+            # the next turn, and closing, wait for it).
+            self.last_said = answer
+            self.transcript.transcript("assistant", answer)
+            self._storing = asyncio.get_running_loop().create_task(
+                self.backend.remember(self.session_id, "assistant", answer)
+            )
+            return [answer]
+
+    async def _stored(self) -> None:
+        if self._storing is not None:
+            storing, self._storing = self._storing, None
+            await asyncio.gather(storing, return_exceptions=True)
 
     async def _assistant(self, text: str) -> str:
+        await self._stored()
         self.last_said = text
         self.transcript.transcript("assistant", text)
         await self.backend.remember(self.session_id, "assistant", text)
@@ -291,6 +308,7 @@ class Dialogue:
         return " ".join(p.strip() for p in parts if p and p.strip())
 
     async def close(self) -> None:
+        await self._stored()
         for task in list(self._followers):
             task.cancel()
         if self._followers:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from typing import Any
 
+import numpy as np
 from pipecat.audio.turn.smart_turn.local_smart_turn_v3 import LocalSmartTurnAnalyzerV3
 from pipecat.audio.vad.silero import SileroVADAnalyzer
 from pipecat.audio.vad.vad_analyzer import VADParams
@@ -53,6 +55,25 @@ SMART_TURN_LANGUAGES = frozenset({"en", "vi"})
 VAD_STOP_S = 0.2
 SILENCE_TURN_END_S = 0.6
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+# Engines start their speech with a little silence (Piper ~60 ms); it is cut so the first
+# audio sent is heard at once. Kept: 10 ms before the first 10 ms window louder than this RMS.
+LEAD_SILENCE_RMS = 200
+_TRACE = os.environ.get("GOFER_VOICE_TRACE")
+
+
+def trace(event: str) -> None:
+    if _TRACE:
+        with open(_TRACE, "a") as handle:
+            handle.write(f"{time.perf_counter():.4f} {event}\n")
+
+
+def trim_leading_silence(pcm16: bytes, sample_rate: int) -> bytes:
+    samples = np.frombuffer(pcm16, dtype=np.int16).astype(np.float32)
+    window = sample_rate // 100
+    for start in range(0, len(samples) - window + 1, window):
+        if np.sqrt(np.mean(samples[start : start + window] ** 2)) > LEAD_SILENCE_RMS:
+            return pcm16[max(0, start - window) * 2 :]
+    return pcm16
 
 
 def sentences(text: str) -> list[str]:
@@ -75,7 +96,9 @@ class TranscriberSTT(SegmentedSTTService):
 
     async def run_stt(self, audio: bytes) -> AsyncGenerator[Frame, None]:
         started = time.perf_counter()
+        trace(f"stt_start {len(audio) / 2 / self.sample_rate:.2f}s")
         text = await self._transcriber.transcribe(audio, self.sample_rate, self._language)
+        trace(f"stt_end {text!r}")
         STT_SECONDS.labels(self._language).observe(time.perf_counter() - started)
         if text:
             yield TranscriptionFrame(
@@ -98,13 +121,16 @@ class SynthesizerTTS(TTSService):
 
     async def run_tts(self, text: str, context_id: str) -> AsyncGenerator[Frame, None]:
         started = time.perf_counter()
+        trace(f"tts_start {text!r}")
         speech = await self._synthesizer.synthesize(text, self._language)
+        trace("tts_end")
         TTS_SECONDS.labels(self._language).observe(time.perf_counter() - started)
         chunk = speech.sample_rate // 5 * 2  # 200 ms pieces, so an interruption cuts in quickly
+        pcm = trim_leading_silence(speech.pcm16, speech.sample_rate)
 
         async def pieces() -> AsyncIterator[bytes]:
-            for start in range(0, len(speech.pcm16), chunk):
-                yield speech.pcm16[start : start + chunk]
+            for start in range(0, len(pcm), chunk):
+                yield pcm[start : start + chunk]
 
         async for frame in self._stream_audio_frames_from_iterator(
             pieces(), in_sample_rate=speech.sample_rate, context_id=context_id
@@ -139,6 +165,7 @@ class DialogueTurns(FrameProcessor):
             if self._on_user_speaking:
                 self._on_user_speaking()
         elif isinstance(frame, UserStoppedSpeakingFrame):
+            trace("turn_end")
             self._turn_ended = True
             if self._words:
                 self._answer()
@@ -154,7 +181,10 @@ class DialogueTurns(FrameProcessor):
             task.add_done_callback(self._tasks.discard)
 
     async def _run(self, text: str) -> None:
-        for sentence in await self._reply(text):
+        trace("dialogue_start")
+        replies = await self._reply(text)
+        trace("dialogue_end")
+        for sentence in replies:
             await self.say(sentence)
 
     async def say(self, text: str) -> None:
@@ -175,10 +205,12 @@ class SpeechProbe(FrameProcessor):
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
         await super().process_frame(frame, direction)
         if isinstance(frame, VADUserStoppedSpeakingFrame):
+            trace("vad_stop")
             # The VAD reports the end after `stop_secs` of silence; the speech ended before that.
             self._speech_ended_at = time.perf_counter() - VAD_STOP_S
         elif isinstance(frame, TTSAudioRawFrame) and self._speech_ended_at is not None:
             latency = time.perf_counter() - self._speech_ended_at
+            trace("first_audio")
             self._speech_ended_at = None
             TURN_SECONDS.labels(self._language).observe(latency)
             if self._on_bot_audio:
@@ -190,10 +222,18 @@ class SpeechProbe(FrameProcessor):
         await self.push_frame(frame, direction)
 
 
+class TracedSmartTurn(LocalSmartTurnAnalyzerV3):
+    async def analyze_end_of_turn(self) -> Any:
+        trace("smart_turn_start")
+        result = await super().analyze_end_of_turn()
+        trace(f"smart_turn_end {result[0]}")
+        return result
+
+
 def turn_strategies(language: str) -> UserTurnStrategies:
     stop: Any
     if language in SMART_TURN_LANGUAGES:
-        stop = TurnAnalyzerUserTurnStopStrategy(turn_analyzer=LocalSmartTurnAnalyzerV3())
+        stop = TurnAnalyzerUserTurnStopStrategy(turn_analyzer=TracedSmartTurn())
     else:
         stop = SpeechTimeoutUserTurnStopStrategy(user_speech_timeout=SILENCE_TURN_END_S)
     return UserTurnStrategies(start=[VADUserTurnStartStrategy()], stop=[stop])

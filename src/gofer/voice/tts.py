@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -80,16 +81,31 @@ class EspeakSynthesizer:
 
 
 class LocalSynthesizer:
-    """The offline default: Piper for English, espeak-ng for Vietnamese and Swedish."""
+    """The offline default: Piper for English, espeak-ng for Vietnamese and Swedish.
 
-    def __init__(self) -> None:
+    Piper's speech is kept for the last `cache_size` English sentences: the dialogue's fixed
+    phrases (and whatever the user asks to hear again) are then spoken without synthesis.
+    """
+
+    def __init__(self, cache_size: int = 128) -> None:
         self.piper = PiperSynthesizer()
         self.espeak = EspeakSynthesizer()
+        self.cache_size = cache_size
+        self._cache: OrderedDict[str, Speech] = OrderedDict()
 
     async def synthesize(self, text: str, language: str) -> Speech:
-        if language == "en":
-            return await self.piper.synthesize(text, language)
-        return await self.espeak.synthesize(text, language)
+        if language != "en":
+            return await self.espeak.synthesize(text, language)
+        speech = self._cache.get(text)
+        if speech is not None:
+            self._cache.move_to_end(text)
+            return speech
+        speech = await self.piper.synthesize(text, language)
+        if self.cache_size > 0:
+            self._cache[text] = speech
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return speech
 
 
 class OpenAISynthesizer:

@@ -6,13 +6,15 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pytest
 
 from gofer.serving import BackgroundServer
-from gofer.voice.audio import duration_s
+from gofer.voice.audio import duration_s, resample
 from gofer.voice.booking_request import parse
-from gofer.voice.stt import OpenAITranscriber, WhisperTranscriber
-from gofer.voice.tts import EspeakSynthesizer, LocalSynthesizer, OpenAISynthesizer
+from gofer.voice.pipeline import trim_leading_silence
+from gofer.voice.stt import WHISPER_RATE, OpenAITranscriber, WhisperTranscriber
+from gofer.voice.tts import EspeakSynthesizer, LocalSynthesizer, OpenAISynthesizer, Speech
 from tests.unit.voice.support import fake_openai_app, models_root, tone
 
 
@@ -29,6 +31,43 @@ async def test_piper_english_round_trip(transcriber: WhisperTranscriber) -> None
     text = await transcriber.transcribe(speech.pcm16, speech.sample_rate, "en")
     assert "driving test" in text.lower()
     assert parse(text, date(2026, 12, 6)).locations == ["Uppsala"]
+
+
+async def test_a_short_turn_is_heard_in_the_short_window(transcriber: WhisperTranscriber) -> None:
+    speech = await LocalSynthesizer().synthesize("What is the status of my booking?", "en")
+    samples = resample(speech.pcm16, speech.sample_rate, WHISPER_RATE)
+    audio = np.frombuffer(samples, dtype=np.int16).astype(np.float32) / 32768.0
+    model = transcriber._model(transcriber.model_name("en"))
+    short = transcriber._transcribe_short(model, audio, "en")
+    assert short is not None and "status of my booking" in short.lower()
+    full = WhisperTranscriber(models_root(), short_window_s=None)
+    heard = await full.transcribe(speech.pcm16, speech.sample_rate, "en")
+    assert "status of my booking" in heard.lower()
+
+
+async def test_english_speech_is_synthesized_once_per_sentence() -> None:
+    synthesizer = LocalSynthesizer(cache_size=2)
+    calls: list[str] = []
+
+    async def piper(text: str, language: str) -> Speech:
+        calls.append(text)
+        return Speech(tone(0.1, 22050), 22050)
+
+    synthesizer.piper.synthesize = piper  # type: ignore[method-assign]
+    first = await synthesizer.synthesize("Hello.", "en")
+    assert await synthesizer.synthesize("Hello.", "en") is first
+    await synthesizer.synthesize("One.", "en")
+    await synthesizer.synthesize("Two.", "en")  # the cache holds two: "Hello." goes
+    await synthesizer.synthesize("Hello.", "en")
+    assert calls == ["Hello.", "One.", "Two.", "Hello."]
+
+
+def test_leading_silence_is_cut_to_ten_milliseconds() -> None:
+    rate = 24000
+    pcm = bytes(rate // 10 * 2) + tone(0.2, rate)  # 100 ms of silence, then sound
+    trimmed = trim_leading_silence(pcm, rate)
+    assert len(trimmed) == len(pcm) - (rate // 10 - rate // 100) * 2
+    assert trim_leading_silence(bytes(rate * 2), rate) == bytes(rate * 2)
 
 
 async def test_swedish_uses_the_multilingual_model(transcriber: WhisperTranscriber) -> None:
