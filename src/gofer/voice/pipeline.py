@@ -62,6 +62,8 @@ _TRACE = os.environ.get("GOFER_VOICE_TRACE")
 
 
 def trace(event: str) -> None:
+    """A debugging switch (GOFER_VOICE_TRACE=<file>): one timestamped line per turn stage, for
+    reading where a turn's time goes next to the benchmark client's own trace."""
     if _TRACE:
         with open(_TRACE, "a") as handle:
             handle.write(f"{time.perf_counter():.4f} {event}\n")
@@ -98,7 +100,7 @@ class TranscriberSTT(SegmentedSTTService):
         started = time.perf_counter()
         trace(f"stt_start {len(audio) / 2 / self.sample_rate:.2f}s")
         text = await self._transcriber.transcribe(audio, self.sample_rate, self._language)
-        trace(f"stt_end {text!r}")
+        trace(f"stt_end {len(text)} chars")  # never the words: they may hold a personal number
         STT_SECONDS.labels(self._language).observe(time.perf_counter() - started)
         if text:
             yield TranscriptionFrame(
@@ -121,7 +123,7 @@ class SynthesizerTTS(TTSService):
 
     async def run_tts(self, text: str, context_id: str) -> AsyncGenerator[Frame, None]:
         started = time.perf_counter()
-        trace(f"tts_start {text!r}")
+        trace(f"tts_start {len(text)} chars")
         speech = await self._synthesizer.synthesize(text, self._language)
         trace("tts_end")
         TTS_SECONDS.labels(self._language).observe(time.perf_counter() - started)
