@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import structlog
 
+from gofer.accounts.preferences import UserSettings
 from gofer.errors import GoferError, NotFound
 from gofer.events.bus import Gap
 from gofer.events.model import Event
@@ -64,9 +65,10 @@ class GoferBackend:
     ) -> None:
         await self.core.sessions.add_execution(session_id, job_id, workflow, status, summary)
 
-    async def saved_voice_language(self, user_id: str) -> str:
-        """The call language the person saved in their settings (the server's default if none)."""
-        return (await self.core.user_settings.get(user_id)).voice_language
+    async def saved_settings(self, user_id: str) -> UserSettings:
+        """The person's saved settings (the server's defaults if none): call language, voice,
+        model."""
+        return await self.core.user_settings.get(user_id)
 
     async def session_owner(self, session_id: str) -> str | None:
         owner = await self.core.sessions.owner(session_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import structlog
@@ -25,6 +26,14 @@ if TYPE_CHECKING:
 log = structlog.get_logger("gofer.voice")
 
 
+@dataclass(frozen=True)
+class CallChoices:
+    """What the caller chose in their settings: the voice they hear and the LLM model."""
+
+    voice: str = "default"
+    model: str = ""
+
+
 class VoiceCall:
     def __init__(
         self,
@@ -34,13 +43,16 @@ class VoiceCall:
         session_id: str,
         language: str,
         greet: bool,
+        choices: CallChoices | None = None,
     ) -> None:
+        choices = choices or CallChoices()
         self.hub = hub
         self.connection = connection
         self.pc_id: str = connection.pc_id
         self.principal = principal
         self.session_id = session_id
         self.language = language
+        self.voice = choices.voice
         self.greet = greet
         self.transcript = TranscriptLog()
         self.turn_latencies_s: list[float] = []
@@ -51,7 +63,7 @@ class VoiceCall:
             language,
             self.transcript,
             self.say,
-            intents=hub.intents,
+            intents=hub.intents_for(choices.model),
         )
         self.turns = DialogueTurns(self.dialogue.reply)
         self.probe = SpeechProbe(language, self.turn_latencies_s.append)
@@ -66,6 +78,7 @@ class VoiceCall:
             synthesizer=hub.synthesizer,
             dialogue=self.turns,
             probe=self.probe,
+            voice=choices.voice,
         )
         self._runner_task: asyncio.Task[None] | None = None
         self._ended = asyncio.Event()

@@ -32,12 +32,13 @@ def make_synthesizer(settings: Settings) -> Synthesizer:
     return LocalSynthesizer()
 
 
-def make_intent_model(settings: Settings) -> IntentModel | None:
+def make_intent_model(settings: Settings, model: str = "") -> IntentModel | None:
+    """The voice dialogue's LLM when configured; `model` (a caller's choice) replaces LLM_MODEL."""
     if not (settings.voice_use_llm and settings.llm_base_url and settings.llm_model):
         return None
     return IntentModel(
         settings.llm_base_url,
         secret(settings.llm_api_key),
-        settings.llm_model,
+        model or settings.llm_model,
         settings.llm_timeout_s,
     )

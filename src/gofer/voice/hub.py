@@ -15,10 +15,13 @@ from pipecat.transports.smallwebrtc.request_handler import (
 from gofer.config import Settings
 from gofer.principal import Principal
 from gofer.voice.backend import GoferBackend
-from gofer.voice.call import VoiceCall
+from gofer.voice.call import CallChoices, VoiceCall
 from gofer.voice.engines import make_intent_model, make_synthesizer, make_transcriber
+from gofer.voice.llm import IntentModel
 from gofer.voice.metrics import WEBRTC_CONNECTIONS
 from gofer.voice.tokens import VoiceTokens
+
+MAX_CALLER_MODELS = 32
 
 
 class VoiceHub:
@@ -28,6 +31,7 @@ class VoiceHub:
         self.transcriber = make_transcriber(settings)
         self.synthesizer = make_synthesizer(settings)
         self.intents = make_intent_model(settings)
+        self._intents_by_model: dict[str, IntentModel | None] = {}
         self.tokens = VoiceTokens(settings.voice_token_ttl_s)
         ice = [IceServer(urls=url) for url in settings.voice_ice_servers] or None
         self.handler = SmallWebRTCRequestHandler(ice_servers=ice)
@@ -41,6 +45,7 @@ class VoiceHub:
         language: str,
         session_id: str | None,
         greet: bool,
+        choices: CallChoices | None = None,
     ) -> dict[str, Any]:
         created: list[VoiceCall] = []
 
@@ -48,7 +53,7 @@ class VoiceHub:
             sid = session_id or await self.backend.new_session(
                 principal.user_id, f"Voice call ({language})"
             )
-            call = VoiceCall(self, connection, principal, sid, language, greet)
+            call = VoiceCall(self, connection, principal, sid, language, greet, choices)
             self.calls[call.pc_id] = call
             self.sessions[sid] = call
             WEBRTC_CONNECTIONS.inc()
@@ -59,7 +64,23 @@ class VoiceHub:
         if answer is None:
             raise RuntimeError("no SDP answer")
         call = created[0] if created else self.calls[answer["pc_id"]]
-        return {**answer, "session_id": call.session_id, "language": call.language}
+        return {
+            **answer,
+            "session_id": call.session_id,
+            "language": call.language,
+            "voice": call.voice,
+        }
+
+    def intents_for(self, model: str) -> IntentModel | None:
+        """The LLM for a caller who chose `model` ("" for the server's); none when the server
+        runs no LLM for voice."""
+        if self.intents is None or not model:
+            return self.intents
+        if model not in self._intents_by_model:
+            if len(self._intents_by_model) >= MAX_CALLER_MODELS:
+                return self.intents  # each holds a connection pool: a bounded number of them
+            self._intents_by_model[model] = make_intent_model(self.settings, model)
+        return self._intents_by_model[model]
 
     async def patch(self, request: SmallWebRTCPatchRequest) -> None:
         await self.handler.handle_patch_request(request)
@@ -73,3 +94,6 @@ class VoiceHub:
         """Ends every call; each end is bounded, so shutdown never waits on a peer."""
         await asyncio.gather(*(c.end("server_shutdown") for c in list(self.calls.values())))
         await asyncio.wait_for(self.handler.close(), 3.0)
+        for model in {self.intents, *self._intents_by_model.values()}:
+            if model is not None:
+                await model.aclose()

@@ -111,7 +111,9 @@ class TranscriberSTT(SegmentedSTTService):
 class SynthesizerTTS(TTSService):
     """Pipecat TTS over a Gofer `Synthesizer` (one sentence per call)."""
 
-    def __init__(self, synthesizer: Synthesizer, language: str, **kwargs: Any) -> None:
+    def __init__(
+        self, synthesizer: Synthesizer, language: str, voice: str = "default", **kwargs: Any
+    ) -> None:
         super().__init__(
             push_start_frame=True,
             push_stop_frames=True,
@@ -120,11 +122,12 @@ class SynthesizerTTS(TTSService):
         )
         self._synthesizer = synthesizer
         self._language = language
+        self._voice = voice
 
     async def run_tts(self, text: str, context_id: str) -> AsyncGenerator[Frame, None]:
         started = time.perf_counter()
         trace(f"tts_start {len(text)} chars")
-        speech = await self._synthesizer.synthesize(text, self._language)
+        speech = await self._synthesizer.synthesize(text, self._language, self._voice)
         trace("tts_end")
         TTS_SECONDS.labels(self._language).observe(time.perf_counter() - started)
         chunk = speech.sample_rate // 5 * 2  # 200 ms pieces, so an interruption cuts in quickly
@@ -249,6 +252,7 @@ def build_task(
     synthesizer: Synthesizer,
     dialogue: DialogueTurns,
     probe: SpeechProbe,
+    voice: str = "default",
 ) -> PipelineWorker:
     vad = VADProcessor(vad_analyzer=SileroVADAnalyzer(params=VADParams(stop_secs=VAD_STOP_S)))
     pipeline = Pipeline(
@@ -258,7 +262,7 @@ def build_task(
             TranscriberSTT(transcriber, language),
             UserTurnProcessor(user_turn_strategies=turn_strategies(language)),
             dialogue,
-            SynthesizerTTS(synthesizer, language),
+            SynthesizerTTS(synthesizer, language, voice),
             probe,
             transport.output(),
         ]

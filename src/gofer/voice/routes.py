@@ -18,11 +18,13 @@ from pipecat.transports.smallwebrtc.request_handler import (
 )
 from pydantic import BaseModel, ValidationError
 
+from gofer.accounts.preferences import UserSettings
 from gofer.api.auth import UNAUTHORIZED, bearer_token, require_principal
 from gofer.api.errors import validation_details
 from gofer.authn import resolve
 from gofer.errors import InvalidInput, NotFound, Unavailable
 from gofer.principal import Principal
+from gofer.voice.call import CallChoices
 from gofer.voice.hub import VoiceHub
 from gofer.voice.metrics import OPERATION_DURATION
 from gofer.voice.wording import LANGUAGES
@@ -71,13 +73,11 @@ async def _json(request: Request) -> Any:
         return None
 
 
-async def _language(hub: VoiceHub, data: dict[str, Any], principal: Principal) -> str:
+def _language(data: dict[str, Any], saved: UserSettings) -> str:
     """The offer's language if it names one, else the caller's saved call language."""
     extra = data.get("request_data") or data.get("requestData") or {}
     chosen = extra.get("language") if isinstance(extra, dict) else None
-    chosen = chosen or data.get("language")
-    if not chosen:
-        chosen = await hub.backend.saved_voice_language(principal.user_id)
+    chosen = chosen or data.get("language") or saved.voice_language
     if chosen not in LANGUAGES:
         raise InvalidInput(
             "Invalid value for 'request_data.language': choose vi, en or sv",
@@ -112,7 +112,8 @@ async def offer(request: Request) -> JSONResponse:
         owner = await hub.backend.session_owner(str(session_id))
         if owner is None or (owner != principal.user_id and not principal.is_admin):
             raise NotFound("Session not found", "session_not_found")
-    language = await _language(hub, data, principal)
+    saved = await hub.backend.saved_settings(principal.user_id)
+    language = _language(data, saved)
     webrtc_request = SmallWebRTCRequest(
         sdp=data["sdp"],
         type="offer",
@@ -122,7 +123,12 @@ async def offer(request: Request) -> JSONResponse:
     )
     try:
         answer = await hub.offer(
-            principal, webrtc_request, language, session_id, greet=extra.get("greet", True) is True
+            principal,
+            webrtc_request,
+            language,
+            session_id,
+            greet=extra.get("greet", True) is True,
+            choices=CallChoices(voice=saved.voice, model=saved.model),
         )
     except (ValueError, RuntimeError):
         return invalid_offer()
@@ -135,6 +141,7 @@ async def offer(request: Request) -> JSONResponse:
             "pc_id": answer["pc_id"],
             "session_id": answer["session_id"],
             "language": answer["language"],
+            "voice": answer["voice"],
         }
     )
 

@@ -15,6 +15,8 @@ from gofer.voice import models
 from gofer.voice.audio import wav_to_pcm
 
 ESPEAK_VOICES = {"vi": "vi", "sv": "sv", "en": "en-us"}
+# A person's saved voice ("default", "female", "male") as an espeak-ng variant.
+ESPEAK_VARIANTS = {"female": "+f3", "male": "+m3"}
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,10 @@ class Speech:
 
 
 class Synthesizer(Protocol):
-    async def synthesize(self, text: str, language: str) -> Speech: ...
+    async def synthesize(self, text: str, language: str, voice: str = "default") -> Speech:
+        """Speech for `text` in `language`; `voice` is the person's choice (default, female,
+        male), honoured where the engine has such a voice."""
+        ...
 
 
 class PiperSynthesizer:
@@ -48,7 +53,7 @@ class PiperSynthesizer:
         chunks = [chunk.audio_int16_bytes for chunk in voice.synthesize(text)]
         return Speech(b"".join(chunks), int(voice.config.sample_rate))
 
-    async def synthesize(self, text: str, language: str) -> Speech:
+    async def synthesize(self, text: str, language: str, voice: str = "default") -> Speech:
         return await asyncio.to_thread(self.synthesize_sync, text)
 
 
@@ -59,12 +64,12 @@ class EspeakSynthesizer:
         self.executable = executable or shutil.which("espeak-ng") or "/usr/bin/espeak-ng"
         self.words_per_minute = words_per_minute
 
-    async def synthesize(self, text: str, language: str) -> Speech:
-        voice = ESPEAK_VOICES.get(language, language)
+    async def synthesize(self, text: str, language: str, voice: str = "default") -> Speech:
+        name = ESPEAK_VOICES.get(language, language) + ESPEAK_VARIANTS.get(voice, "")
         process = await asyncio.create_subprocess_exec(
             self.executable,
             "-v",
-            voice,
+            name,
             "-s",
             str(self.words_per_minute),
             "--stdout",
@@ -83,8 +88,10 @@ class EspeakSynthesizer:
 class LocalSynthesizer:
     """The offline default: Piper for English, espeak-ng for Vietnamese and Swedish.
 
-    Piper's speech is kept for the last `cache_size` English sentences: the dialogue's fixed
-    phrases (and whatever the user asks to hear again) are then spoken without synthesis.
+    Piper's English voice is male; a person who chose a female voice hears espeak-ng's female
+    English variant instead (robotic, but theirs). Piper's speech is kept for the last
+    `cache_size` English sentences: the dialogue's fixed phrases (and whatever the user asks to
+    hear again) are then spoken without synthesis.
     """
 
     def __init__(self, cache_size: int = 128) -> None:
@@ -93,9 +100,9 @@ class LocalSynthesizer:
         self.cache_size = cache_size
         self._cache: OrderedDict[str, Speech] = OrderedDict()
 
-    async def synthesize(self, text: str, language: str) -> Speech:
-        if language != "en":
-            return await self.espeak.synthesize(text, language)
+    async def synthesize(self, text: str, language: str, voice: str = "default") -> Speech:
+        if language != "en" or voice == "female":
+            return await self.espeak.synthesize(text, language, voice)
         speech = self._cache.get(text)
         if speech is not None:
             self._cache.move_to_end(text)
@@ -125,7 +132,8 @@ class OpenAISynthesizer:
             return f"{self.base_url}/audio/speech"
         return f"{self.base_url}/v1/audio/speech"
 
-    async def synthesize(self, text: str, language: str) -> Speech:
+    async def synthesize(self, text: str, language: str, voice: str = "default") -> Speech:
+        # The server's configured voice: "female"/"male" name no voice of such a service.
         body = {"model": self.model, "input": text, "voice": self.voice, "response_format": "wav"}
         response = await self._client.post(self._url(), json=body)
         response.raise_for_status()

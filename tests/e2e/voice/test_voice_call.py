@@ -199,19 +199,21 @@ async def test_a_peer_that_vanishes_is_freed(voice_server: VoiceServer, alice: U
     await eventually(lambda: voice_server.live_calls() == before, timeout_s=90)
 
 
-async def test_a_call_without_a_language_uses_the_callers_saved_call_language(
+async def test_a_call_without_a_language_uses_the_callers_saved_call_language_and_voice(
     voice_server: VoiceServer,
 ) -> None:
     carol = sign_up(voice_server)
     with httpx.Client(base_url=voice_server.url, headers=carol.headers) as http:
         saved = http.put(
             "/api/v1/me/settings",
-            json={"language": "en", "voice_language": "sv", "voice": "default", "model": ""},
+            json={"language": "en", "voice_language": "sv", "voice": "female", "model": ""},
         )
         assert saved.status_code == 200, saved.text
     client = VoiceClient(voice_server.url, carol.token)
     try:
-        assert (await client.connect(greet=False))["language"] == "sv"
+        answer = await client.connect(greet=False)
+        # The call is in the saved language, and speaks with the saved voice.
+        assert (answer["language"], answer["voice"]) == ("sv", "female")
     finally:
         await client.close()
     # A language the offer names still wins over the saved one.

@@ -161,3 +161,64 @@ async def test_llm_names_the_intent_and_the_dialogue_acts_on_it(
     assert "driving test" in answer  # the fake model said "help"
     assert backend.form_messages == []
     assert calls[0]["path"] == "chat" and calls[0]["model"] == "small-model"
+
+
+def median_pitch_hz(pcm16: bytes, rate: int) -> float:
+    """The median fundamental frequency of the voiced 40 ms windows (autocorrelation)."""
+    samples = np.frombuffer(pcm16, dtype=np.int16).astype(np.float64)
+    window = int(rate * 0.04)
+    found: list[float] = []
+    for start in range(0, len(samples) - window, window):
+        piece = samples[start : start + window]
+        if np.sqrt(np.mean(piece**2)) < 500:
+            continue  # silence or a consonant
+        piece = piece - piece.mean()
+        correlation = np.correlate(piece, piece, "full")[window - 1 :]
+        low, high = int(rate / 400), int(rate / 70)
+        found.append(rate / (low + int(np.argmax(correlation[low:high]))))
+    return float(np.median(found))
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("vi", "Xin chào, tôi có thể giúp gì cho anh chị hôm nay?"),
+        ("en", "Booked: Uppsala, the twelfth of March, at nine forty."),
+    ],
+)
+async def test_a_female_voice_is_higher_than_the_default(language: str, text: str) -> None:
+    synthesizer = LocalSynthesizer()
+    default = await synthesizer.synthesize(text, language)
+    female = await synthesizer.synthesize(text, language, "female")
+    ratio = median_pitch_hz(female.pcm16, female.sample_rate) / median_pitch_hz(
+        default.pcm16, default.sample_rate
+    )
+    assert ratio > 1.3
+
+
+async def test_a_male_voice_is_lower_than_a_female_one_in_vietnamese() -> None:
+    text = "Tôi đã điền số tiền vay hai trăm triệu."
+    male = await EspeakSynthesizer().synthesize(text, "vi", "male")
+    female = await EspeakSynthesizer().synthesize(text, "vi", "female")
+    assert median_pitch_hz(female.pcm16, female.sample_rate) > 1.3 * median_pitch_hz(
+        male.pcm16, male.sample_rate
+    )
+
+
+def test_a_callers_model_replaces_the_servers_and_no_llm_stays_none() -> None:
+    from gofer.config import Settings
+    from gofer.voice.engines import make_intent_model
+
+    on = Settings(  # type: ignore[call-arg]
+        env="dev",
+        voice_use_llm=True,
+        llm_base_url="http://127.0.0.1:9/v1",
+        llm_model="server-model",
+        _env_file=None,
+    )
+    server = make_intent_model(on)
+    theirs = make_intent_model(on, "their-model")
+    assert server is not None and server.model == "server-model"
+    assert theirs is not None and theirs.model == "their-model"
+    off = Settings(env="dev", llm_base_url=None, _env_file=None)  # type: ignore[call-arg]
+    assert make_intent_model(off, "their-model") is None
