@@ -141,3 +141,21 @@ def test_failures_are_sorted_into_classes() -> None:
     table = breakdown([(case, classify_failures(case, score, kinds, filled))])
     assert table["classes"]["clearing"] == {"failures": 1, "cases": 1}
     assert table["tags"] == {"clearing": {"cases": 1, "failing": 1}}
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((Path(__file__).resolve().parents[1] / "data" / "forms_eval").glob("*.jsonl")),
+    ids=lambda p: p.name,
+)
+def test_every_kept_case_file_reads_and_names_real_fields(path: Path) -> None:
+    """The evaluation splits stay loadable, and every field they check exists on its form."""
+    from gofer.workflows.forms.schema import FormSchema
+
+    schemas = {}
+    for case in load_cases(path):
+        if case.form not in schemas:
+            source = path.parents[1] / "form_fields" / f"{case.form}.json"
+            schemas[case.form] = {f.name for f in FormSchema.from_json(source.read_text()).fields}
+        named = set(case.expected) | set(case.must_not_fill) | set(case.ask)
+        assert named <= schemas[case.form], (case.id, named - schemas[case.form])
